@@ -1,0 +1,35 @@
+# Two commands do everything on a fresh machine: `make` (set up and build) and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+PAPER  ?=
+SPHINXOPTS ?= -W --keep-going -q
+BUILD  := build
+
+.DEFAULT_GOAL := all
+.PHONY: all help venv html pdf test clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
+
+all: html pdf ## Set up .venv and build every output
+
+venv: $(STAMP) ## Create .venv with the pinned dependencies
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+html: $(STAMP) ## Offline HTML guide in build/html
+	$(VENV)/bin/sphinx-build -b html -c . -d $(BUILD)/doctrees $(SPHINXOPTS) source $(BUILD)/html
+
+pdf: $(STAMP) ## PDF booklet in build/pdf/guide.pdf
+	$(PY) build_pdf.py $(if $(PAPER),--paper $(PAPER))
+
+test: $(STAMP) ## Run the test suite
+	$(PY) -m pytest
+
+clean: ## Remove build outputs (keeps .venv)
+	rm -rf $(BUILD)

@@ -1,0 +1,50 @@
+"""Sphinx and guide settings.
+
+Everything a provider changes to rebrand the guide lives in the "Guide
+settings" block: the sources use these values through substitutions
+(|brand|, |smtp_host|, |help_site|) and never spell them themselves.
+"""
+import os
+import sys
+
+sys.path.insert(0, os.path.abspath(os.path.dirname(__file__)))
+
+# -- Guide settings (rebrand here) -------------------------------------------
+guide_brand = 'Covenant ISP'
+guide_title = 'Secure Socket Layer (SSL) for Outgoing Mail'
+guide_subtitle = 'How to switch on SSL for sending mail in your email program'
+guide_edition = '2026.1'
+guide_date = ''                       # empty: from SOURCE_DATE_EPOCH, else today
+guide_author = 'Covenant ISP Customer Support'
+guide_logo = 'assets/logo.png'
+guide_smtp_host = 'mail.covenantisp.net'
+guide_smtp_ssl_port = ''              # the original guide names no port
+guide_help_site = 'Covenant ISP Help'
+# Contact details: the original guide gives none; only what is set is shown.
+guide_support_phone = ''
+guide_support_email = ''
+guide_support_url = ''
+guide_support_hours = ''
+# Platforms in chapter order: (id used in the sources, name shown).
+guide_platforms = [('windows', 'Windows'), ('macintosh', 'Macintosh')]
+guide_paper = 'letter'                # 'letter' or 'a4'
+
+# -- Sphinx ------------------------------------------------------------------
+project = guide_title
+author = guide_author
+copyright = f'{guide_brand}'
+version = release = guide_edition
+root_doc = 'index'
+language = 'en'
+extensions = ['helpguide']
+exclude_patterns = []
+templates_path = []
+html_theme = 'helpguide'
+html_title = f'{guide_brand}: {guide_title}'
+html_short_title = 'SSL for Outgoing Mail'
+html_static_path = ['assets/css']
+html_copy_source = False
+html_show_sourcelink = False
+html_show_sphinx = False
+html_last_updated_fmt = None
+smartquotes = True

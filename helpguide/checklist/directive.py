@@ -1,0 +1,41 @@
+"""``support-checklist``: one field per content line, ``KIND NAME: Label``."""
+import re
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from .nodes import support_checklist
+
+KINDS = ('text', 'lines', 'check')
+_FIELD = re.compile(r'^(?P<kind>\S+)\s+(?P<name>[a-z][a-z0-9_]*)\s*:\s*(?P<label>\S.*)$')
+
+
+class SupportChecklist(SphinxDirective):
+    has_content = True
+    option_spec = {}
+
+    def run(self) -> list[nodes.Node]:
+        fields = []
+        for offset, line in enumerate(self.content):
+            if not line.strip():
+                continue
+            lineno = self.content_offset + offset + 1
+            match = _FIELD.match(line.strip())
+            if not match:
+                raise self.error(f'line {lineno}: write a checklist field as '
+                                 f'"KIND name: Label" (KIND is one of {", ".join(KINDS)}), '
+                                 f'not {line.strip()!r}')
+            field = match.groupdict()
+            if field['kind'] not in KINDS:
+                raise self.error(f'line {lineno}: unknown checklist field kind '
+                                 f'{field["kind"]!r} (known: {", ".join(KINDS)})')
+            if any(known['name'] == field['name'] for known in fields):
+                raise self.error(f'line {lineno}: checklist field name '
+                                 f'{field["name"]!r} is used twice')
+            fields.append(field)
+        if not fields:
+            raise self.error('a support checklist needs at least one field')
+        node = support_checklist(fields=fields)
+        self.set_source_info(node)
+        self.env.get_domain('checklist').note_fields(self.env.docname, fields)
+        return [node]

@@ -1,0 +1,9 @@
+"""The offline HTML theme: nothing fetched from the network, print-friendly."""
+from pathlib import Path
+
+THEME_DIR = Path(__file__).parent / 'theme' / 'helpguide'
+
+
+def setup(app):
+    app.add_html_theme('helpguide', str(THEME_DIR))
+    return {'version': '1.0', 'parallel_read_safe': True, 'parallel_write_safe': True}

@@ -1,0 +1,197 @@
+"""Directives that declare email programs and assemble chapters from them.
+
+``email-program`` declares a program's facts and holds its steps;
+``steps`` gives steps for one or more platforms (steps that are the same on
+two platforms are written once); ``platform-chapter`` lists the programs of a
+platform as a toctree; ``unsupported-programs`` marks where the generated
+appendix goes.
+"""
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.directives.other import TocTree
+from sphinx.util.docutils import SphinxDirective
+
+from .model import Program, platform_list, program_id, requirement, yes_no
+from .nodes import platform_steps, unsupported_programs
+
+
+def platform_names(config) -> dict[str, str]:
+    return dict(config.guide_platforms)
+
+
+def join_names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ', '.join(names[:-1]) + ' and ' + names[-1]
+
+
+class EmailProgram(SphinxDirective):
+    """The facts of one email program, then its notes and steps as content."""
+
+    required_arguments = 1
+    has_content = True
+    option_spec = {
+        'name': directives.unchanged_required,
+        'versions': directives.unchanged_required,
+        'platforms': platform_list,
+        'ssl': yes_no,
+        'upgrade': directives.unchanged_required,
+        'requires': requirement,
+        'order': directives.nonnegative_int,
+    }
+    required_options = ('name', 'versions', 'platforms', 'ssl')
+
+    def run(self) -> list[nodes.Node]:
+        try:
+            pid = program_id(self.arguments[0])
+        except ValueError as exc:
+            raise self.error(str(exc)) from None
+        folder = self.config.guide_programs_dir.rstrip('/') + '/'
+        if not self.env.docname.startswith(folder):
+            raise self.error(f'email programs are declared in {folder}, '
+                             f'not in {self.env.docname}')
+        program = self._program(pid)
+        known = self.env.get_domain('programs').add_program(program)
+        if known is not None:
+            path = self.env.doc2path(known.docname)
+            raise self.error(
+                f'duplicate program id {pid!r}: already declared in {path}:{known.lineno}')
+        if not program.ssl:
+            # Reached from the generated appendix, not from a chapter's toctree.
+            self.env.metadata[self.env.docname]['orphan'] = True
+
+        section = nodes.section(ids=[pid], names=[nodes.fully_normalize_name(program.name)])
+        self.set_source_info(section)
+        section += nodes.title(program.name, program.name)
+        section += self._facts(program)
+        if self.content:
+            self.state.nested_parse(self.content, self.content_offset, section)
+        self._check_steps(program, section)
+        self._add_requirement_notes(program, section)
+        return [section]
+
+    def _program(self, pid: str) -> Program:
+        missing = [name for name in self.required_options if name not in self.options]
+        if missing:
+            raise self.error(f'email program {pid!r} lacks required option(s): '
+                             + ', '.join(f':{name}:' for name in missing))
+        known_platforms = platform_names(self.config)
+        unknown = [p for p in self.options['platforms'] if p not in known_platforms]
+        if unknown:
+            raise self.error(f'unknown platform {unknown[0]!r} in :platforms: '
+                             f'(known: {", ".join(known_platforms)})')
+        requires = self.options.get('requires', {})
+        for platform in requires:
+            if platform not in self.options['platforms']:
+                raise self.error(f':requires: names platform {platform!r}, '
+                                 f'which is not in :platforms:')
+        ssl = self.options['ssl']
+        if not ssl and 'upgrade' not in self.options:
+            raise self.error(f'email program {pid!r} does not support SSL, '
+                             'so it needs :upgrade: advice')
+        return Program(
+            id=pid, name=self.options['name'], versions=self.options['versions'],
+            platforms=self.options['platforms'], ssl=ssl,
+            upgrade=self.options.get('upgrade', ''), requires=requires,
+            order=self.options.get('order', 1000),
+            docname=self.env.docname, lineno=self.lineno)
+
+    def _facts(self, program: Program) -> nodes.field_list:
+        names = platform_names(self.config)
+        rows = [('Versions', program.versions),
+                ('Platforms', join_names([names[p] for p in program.platforms])),
+                ('SSL for outgoing mail', 'supported' if program.ssl else 'not supported')]
+        if program.upgrade:
+            rows.append(('Upgrade to', program.upgrade))
+        facts = nodes.field_list(classes=['program-facts'])
+        for label, value in rows:
+            facts += nodes.field('', nodes.field_name(label, label),
+                                 nodes.field_body('', nodes.paragraph(value, value)))
+        return facts
+
+    def _check_steps(self, program: Program, section: nodes.section) -> None:
+        covered = set()
+        for block in section.findall(platform_steps):
+            stray = [p for p in block['platforms'] if p not in program.platforms]
+            if stray:
+                raise self.error(f'steps for platform {stray[0]!r}, which program '
+                                 f'{program.id!r} does not list in :platforms:')
+            twice = covered.intersection(block['platforms'])
+            if twice:
+                raise self.error(f'program {program.id!r} gives steps for '
+                                 f'{sorted(twice)[0]!r} twice')
+            covered.update(block['platforms'])
+        missing = [p for p in program.platforms if p not in covered]
+        if program.ssl and missing:
+            raise self.error(f'program {program.id!r} has no steps for platform '
+                             f'{missing[0]!r}')
+
+    def _add_requirement_notes(self, program: Program, section: nodes.section) -> None:
+        """A requirement is data and shows as a note at the top of its platform's steps."""
+        for block in section.findall(platform_steps):
+            for platform in block['platforms']:
+                text = program.requires.get(platform)
+                if text:
+                    note = nodes.note('', nodes.paragraph(text, text), classes=['requirement'])
+                    at = 1 if block.children and isinstance(block[0], nodes.rubric) else 0
+                    block.insert(at, note)
+
+
+class Steps(SphinxDirective):
+    """Steps for the platforms named in the argument, e.g. ``windows macintosh``."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec = {}
+
+    def run(self) -> list[nodes.Node]:
+        try:
+            platforms = platform_list(self.arguments[0])
+        except ValueError as exc:
+            raise self.error(str(exc)) from None
+        names = platform_names(self.config)
+        unknown = [p for p in platforms if p not in names]
+        if unknown:
+            raise self.error(f'unknown platform {unknown[0]!r} (known: {", ".join(names)})')
+        if not self.content:
+            raise self.error('steps without content')
+        label = join_names([names[p] for p in platforms])
+        block = platform_steps(classes=['platform-steps', *platforms], platforms=platforms)
+        self.set_source_info(block)
+        block += nodes.rubric(label, label, classes=['platform-title'])
+        self.state.nested_parse(self.content, self.content_offset, block)
+        return [block]
+
+
+class PlatformChapter(TocTree):
+    """A toctree of the programs of one platform, filled from their data."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        platform = self.arguments[0]
+        if platform not in platform_names(self.config):
+            raise self.error(f'unknown platform {platform!r} '
+                             f'(known: {", ".join(platform_names(self.config))})')
+        self.env.get_domain('programs').note_listing(self.env.docname, 'chapter')
+        wrapper = super().run()
+        wrapper[0][0]['platform'] = platform
+        return wrapper
+
+    def parse_content(self, toctree) -> None:
+        domain = self.env.get_domain('programs')
+        for program in domain.programs(platform=self.arguments[0], ssl=True):
+            toctree['entries'].append((None, program.docname))
+            toctree['includefiles'].append(program.docname)
+
+
+class UnsupportedPrograms(SphinxDirective):
+    """Where the list of programs that cannot use SSL goes (resolved later)."""
+
+    option_spec = {}
+
+    def run(self) -> list[nodes.Node]:
+        self.env.get_domain('programs').note_listing(self.env.docname, 'unsupported')
+        node = unsupported_programs()
+        self.set_source_info(node)
+        return [node]

@@ -1,0 +1,70 @@
+"""Listings generated from the programs' data: reading order, rereads and
+the appendix of programs that cannot use SSL (the shape of sphinx.ext.todo).
+
+Chapters list their programs while they are read, so program documents
+(kept under ``guide_programs_dir``) are read first, and every listing is read
+again whenever a program is added, changed or removed.
+"""
+from docutils import nodes
+
+from .directives import join_names, platform_names
+from .nodes import unsupported_programs
+
+
+def _is_program_doc(config, docname: str) -> bool:
+    return docname.startswith(config.guide_programs_dir.rstrip('/') + '/')
+
+
+def reread_listings(app, env, added, changed, removed):
+    touched = added | changed | removed
+    if any(_is_program_doc(app.config, docname) for docname in touched):
+        return sorted(env.get_domain('programs').listing_docs & env.found_docs)
+    return []
+
+
+def read_programs_first(app, env, docnames):
+    docnames.sort(key=lambda docname: not _is_program_doc(app.config, docname))
+
+
+def resolve_unsupported(app, doctree, fromdocname):
+    placeholders = list(doctree.findall(unsupported_programs))
+    if not placeholders:
+        return
+    domain = app.env.get_domain('programs')
+    programs = domain.programs(ssl=False)
+    for placeholder in placeholders:
+        placeholder.replace_self(_table(app, programs, fromdocname))
+
+
+def _table(app, programs, fromdocname) -> nodes.table:
+    names = platform_names(app.config)
+    headings = ('Email program', 'Platforms', 'Upgrade to')
+    table = nodes.table(classes=['unsupported-programs'])
+    group = nodes.tgroup(cols=len(headings))
+    table += group
+    for width in (4, 2, 4):
+        group += nodes.colspec(colwidth=width)
+    group += nodes.thead('', _row(headings))
+    body = nodes.tbody()
+    group += body
+    for program in programs:
+        name = nodes.paragraph()
+        name += _program_name(app, program, fromdocname)
+        body += _row((name, join_names([names[p] for p in program.platforms]), program.upgrade))
+    return table
+
+
+def _program_name(app, program, fromdocname) -> nodes.Node:
+    text = nodes.strong(program.name, program.name)
+    if app.builder.format != 'html':
+        return text
+    uri = app.builder.get_relative_uri(fromdocname, program.docname)
+    return nodes.reference('', '', text, internal=True, refuri=f'{uri}#{program.id}')
+
+
+def _row(cells) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        content = cell if isinstance(cell, nodes.Node) else nodes.paragraph(cell, cell)
+        row += nodes.entry('', content)
+    return row
