@@ -92,7 +92,7 @@ class EmailProgram(SphinxDirective):
             platforms=self.options['platforms'], ssl=ssl,
             upgrade=self.options.get('upgrade', ''), requires=requires,
             order=self.options.get('order', 1000),
-            docname=self.env.docname, lineno=self.lineno)
+            docname=self.env.docname, lineno=self.get_source_info()[1])
 
     def _facts(self, program: Program) -> nodes.field_list:
         names = platform_names(self.config)

@@ -1,0 +1,126 @@
+"""The real guide, built to HTML: every fact of the seed is there, in order."""
+import re
+from html.parser import HTMLParser
+from io import StringIO
+
+import pytest
+from sphinx.application import Sphinx
+from sphinx.util.console import strip_colors
+
+import seed
+
+
+class _Text(HTMLParser):
+    """Text of one block of a page, found by a class on its element."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def text_of(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    return seed.normalize(' '.join(parser.parts))
+
+
+@pytest.fixture(scope='module')
+def guide(repo, tmp_path_factory):
+    out = tmp_path_factory.mktemp('guide')
+    warnings = StringIO()
+    app = Sphinx(repo / 'source', repo, out / 'html', out / 'doctrees', 'html',
+                 status=None, warning=warnings, freshenv=True, warningiserror=True)
+    app.build()
+    app.warnings_text = strip_colors(warnings.getvalue())
+    return app
+
+
+def body(app, docname):
+    html = (app.outdir / f'{docname}.html').read_text(encoding='utf-8')
+    return html[html.index('<div class="body"'):html.index('<div class="sphinxsidebar"')]
+
+
+def platform_block(app, docname, platform):
+    html = body(app, docname)
+    blocks = re.split(r'<div class="platform-steps ', html)[1:]
+    for block in blocks:
+        platforms = block[:block.index('"')].split()
+        if platform in platforms:
+            return text_of('<div class="' + block)
+    raise AssertionError(f'{docname} has no steps for {platform}')
+
+
+def chapter_programs(app, platform):
+    html = body(app, platform)
+    return [seed.normalize(name) for name in
+            re.findall(r'<a class="reference internal" href="programs/[^"]*">([^<]+)</a>', html)]
+
+
+def program_doc(app, name):
+    domain = app.env.get_domain('programs')
+    matches = [p for p in domain.programs() if seed.normalize(p.name) == seed.normalize(name)]
+    assert len(matches) == 1, name
+    return matches[0].docname
+
+
+def test_builds_without_a_warning(guide):
+    assert guide.statuscode == 0
+    assert guide.warnings_text == ''
+
+
+@pytest.mark.parametrize('platform', ['windows', 'macintosh'])
+def test_chapters_hold_the_seed_programs_in_seed_order(guide, platform):
+    assert chapter_programs(guide, platform) == [seed.normalize(n) for n in seed.menu()[platform]]
+
+
+def test_every_seed_step_is_on_its_program_page_in_order(guide):
+    config = guide.config
+    last = {}
+    for platform, name, step in seed.steps(config.guide_smtp_host, config.guide_brand):
+        text = platform_block(guide, program_doc(guide, name), platform)
+        where = text.casefold().find(seed.normalize(step).casefold(), last.get((platform, name), 0))
+        assert where >= 0, f'{name} ({platform}) lacks, or has out of order: {step}'
+        last[platform, name] = where
+
+
+def test_requirement_and_notes_are_kept(guide):
+    mac_eudora = platform_block(guide, 'programs/eudora-5', 'macintosh')
+    assert 'Eudora 5.1 only works with Mac OS 9 or higher. Mac OS X users must use Eudora 5.2' \
+        in mac_eudora
+    assert 'Advanced Network' in platform_block(guide, 'programs/eudora-5', 'windows')
+
+
+def test_no_source_spells_the_brand_or_host(repo, guide):
+    for path in (repo / 'source').rglob('*.rst'):
+        text = path.read_text(encoding='utf-8').casefold()
+        for value in (guide.config.guide_brand, guide.config.guide_smtp_host):
+            assert value.casefold() not in text, f'{path} spells {value!r}'
+
+
+def test_appendix_lists_exactly_the_unsupported_programs(guide):
+    domain = guide.env.get_domain('programs')
+    unsupported = [p.name for p in domain.programs(ssl=False)]
+    rows = re.findall(r'<tr class="row-(?:odd|even)"><td><p><a [^>]*><strong>([^<]+)</strong>',
+                      body(guide, 'unsupported'))
+    assert rows == unsupported
+    text = text_of(body(guide, 'unsupported'))
+    for name in ('Netscape 3.x', 'Eudora 3.x', 'Eudora Lite', 'Netscape Communicator 4.7.5 (Mac)',
+                 'Mac OS X 10.0 or 10.1', 'Mac OS X 10.2 or later'):
+        assert name in text
+    assert 'no guarantees that nothing will be lost' in text
+
+
+def test_introduction_and_checklist(guide):
+    intro = text_of(body(guide, 'introduction'))
+    assert 'SSL configuration is not mandatory' in intro
+    assert 'receive email' in intro
+    assert f'only the default SMTP account information ({guide.config.guide_smtp_host})' in intro
+    support = body(guide, 'support')
+    for label in ('Operating system name', 'Operating system version', 'Exact text of every error',
+                  'Original operating system CD'):
+        assert label in support
+    assert support.count('<input type="checkbox"') == 1
+    assert 'exact text of all error messages' in text_of(support)

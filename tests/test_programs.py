@@ -1,0 +1,138 @@
+"""The email-program data: chapters and appendix generated from it, and
+every validation error reported with its file and line."""
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from sphinx.util.console import strip_colors
+
+ROOT = Path(__file__).parent / 'roots' / 'test-programs'
+
+
+def page_text(app, docname):
+    html = (app.outdir / f'{docname}.html').read_text(encoding='utf-8')
+    body = html[html.index('<div class="body"'):html.index('<div class="sphinxsidebar"')]
+    return re.sub(r'\s+', ' ', re.sub(r'<[^>]+>', ' ', body))
+
+
+def chapter_entries(app, docname):
+    html = (app.outdir / f'{docname}.html').read_text(encoding='utf-8')
+    wrapper = html[html.index('toctree-wrapper'):]
+    wrapper = wrapper[:wrapper.index('</div>')]
+    return re.findall(r'<a class="reference internal" href="[^"]*">([^<]+)</a>', wrapper)
+
+
+@pytest.mark.sphinx('html', testroot='programs')
+def test_chapters_list_programs_of_their_platform_in_order(app):
+    app.build()
+    assert strip_colors(app.warning.getvalue()) == ''
+    assert chapter_entries(app, 'win') == ['Beta Mail', 'Alpha Mail']
+    assert chapter_entries(app, 'mac') == ['Alpha Mail', 'Gamma Mail']
+
+
+@pytest.mark.sphinx('html', testroot='programs')
+def test_unsupported_programs_listed_from_data_only_in_appendix(app):
+    app.build()
+    appendix = page_text(app, 'appendix')
+    assert 'Old Mail 1.0' in appendix and 'Alpha Mail 1.x' in appendix
+    for name in ('Alpha Mail', 'Beta Mail', 'Gamma Mail'):
+        assert f'{name} ' not in appendix.replace('Alpha Mail 1.x', '')
+    assert 'Old Mail' not in page_text(app, 'win')
+
+
+@pytest.mark.sphinx('html', testroot='programs')
+def test_program_page_shows_facts_requirement_and_setting(app):
+    app.build()
+    gamma = page_text(app, 'programs/gamma')
+    assert 'Versions: 3.x' in gamma or ('Versions' in gamma and '3.x' in gamma)
+    assert 'Gamma needs Mac OS 9 or later.' in gamma
+    assert 'smtp.example.net' in page_text(app, 'programs/alpha')
+
+
+@pytest.mark.sphinx('html', testroot='programs')
+def test_shared_steps_are_written_once_and_named_for_both(app):
+    app.build()
+    alpha = page_text(app, 'programs/alpha')
+    assert alpha.count('Open Alpha') == 1
+    assert 'Windows and Macintosh' in alpha
+
+
+def test_a_new_program_file_joins_its_chapter(make_app, tmp_path):
+    src = tmp_path / 'src'
+    shutil.copytree(ROOT, src)
+    app = make_app('html', srcdir=src)
+    app.build()
+    assert 'Delta Mail' not in chapter_entries(app, 'win')
+    (src / 'programs' / 'delta.rst').write_text(PROGRAM.format(
+        id='delta', name='Delta Mail', platforms='windows', ssl='yes', extra=':order: 15',
+        steps='.. steps:: windows\n\n      #. Open Delta.'), encoding='utf-8')
+    app = make_app('html', srcdir=src)   # incremental: same doctrees
+    app.build()
+    assert chapter_entries(app, 'win') == ['Beta Mail', 'Delta Mail', 'Alpha Mail']
+    (src / 'programs' / 'delta.rst').unlink()
+    app = make_app('html', srcdir=src)
+    app.build()
+    assert chapter_entries(app, 'win') == ['Beta Mail', 'Alpha Mail']
+
+
+PROGRAM = """\
+.. email-program:: {id}
+   :name: {name}
+   :versions: 1.x
+   :platforms: {platforms}
+   :ssl: {ssl}
+   {extra}
+
+   {steps}
+"""
+
+BAD = {
+    'unknown platform': (
+        dict(id='bad', name='Bad', platforms='linux', ssl='yes', extra='',
+             steps='.. steps:: linux\n\n      #. Step.'),
+        r"programs/bad\.rst:1: ERROR: unknown platform 'linux' in :platforms:"),
+    'missing field': (
+        dict(id='bad', name='Bad', platforms='windows', ssl='yes', extra='',
+             steps='.. steps:: windows\n\n      #. Step.'),
+        r"programs/bad\.rst:1: ERROR: email program 'bad' lacks required option\(s\): :versions:"),
+    'duplicate id': (
+        dict(id='alpha', name='Bad', platforms='windows', ssl='yes', extra='',
+             steps='.. steps:: windows\n\n      #. Step.'),
+        r"programs/bad\.rst:1: ERROR: duplicate program id 'alpha': already declared in "
+        r".*programs/alpha\.rst:1"),
+    'no upgrade advice': (
+        dict(id='bad', name='Bad', platforms='windows', ssl='no', extra='', steps=''),
+        r"programs/bad\.rst:1: ERROR: email program 'bad' does not support SSL, "
+        r"so it needs :upgrade: advice"),
+    'steps missing for a platform': (
+        dict(id='bad', name='Bad', platforms='windows macintosh', ssl='yes', extra='',
+             steps='.. steps:: windows\n\n      #. Step.'),
+        r"programs/bad\.rst:1: ERROR: program 'bad' has no steps for platform 'macintosh'"),
+    'bad ssl value': (
+        dict(id='bad', name='Bad', platforms='windows', ssl='maybe', extra='',
+             steps='.. steps:: windows\n\n      #. Step.'),
+        r"programs/bad\.rst:1: ERROR: Error in \"email-program\" directive:\s+"
+        r"invalid option value: \(option: \"ssl\"; value: 'maybe'\)"),
+    'steps for an unlisted platform': (
+        dict(id='bad', name='Bad', platforms='windows', ssl='yes', extra='',
+             steps='.. steps:: windows macintosh\n\n      #. Step.'),
+        r"programs/bad\.rst:1: ERROR: steps for platform 'macintosh', which program 'bad' "
+        r"does not list"),
+}
+
+
+@pytest.mark.parametrize('case', sorted(BAD))
+def test_bad_program_data_is_an_error_with_file_and_line(make_app, tmp_path, case):
+    fields, expected = BAD[case]
+    if case == 'missing field':
+        text = PROGRAM.format(**fields).replace('   :versions: 1.x\n', '')
+    else:
+        text = PROGRAM.format(**fields)
+    src = tmp_path / 'src'
+    shutil.copytree(ROOT, src)
+    (src / 'programs' / 'bad.rst').write_text(text, encoding='utf-8')
+    app = make_app('html', srcdir=src)
+    app.build()
+    warnings = strip_colors(app.warning.getvalue())
+    assert re.search(expected, warnings), warnings
