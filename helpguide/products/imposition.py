@@ -1,0 +1,121 @@
+"""Saddle-stitch imposition: a booklet's pages, two to a side of a sheet
+twice their width, in the order that reads right once the printed stack is
+folded in the middle and stapled.
+
+Pages are placed with a translation only, never scaled, so type keeps its
+designed size: the booklet is laid out at half the sheet (half-letter pages
+for Letter sheets, A5 for A4). The imposed file is printed on both sides,
+flipping on the short edge.
+"""
+import os
+from dataclasses import dataclass
+
+from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+
+from .output import replacing
+
+
+class ImpositionError(ValueError):
+    """The source cannot be imposed (says which file and page)."""
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a sheet: the page on its left and on its right half.
+
+    Page numbers count from 1; ``None`` is a blank page added as padding.
+    """
+    left: int | None
+    right: int | None
+
+
+def padded_count(page_count: int) -> int:
+    """Pages once padded with blanks to a multiple of four (one folded sheet)."""
+    if page_count < 1:
+        raise ImpositionError('a booklet needs at least one page')
+    return -(-page_count // 4) * 4
+
+
+def printer_spreads(page_count: int) -> list[Side]:
+    """The sides in print order; for eight pages 8|1, 2|7, 6|3, 4|5.
+
+    Side *i* holds the *i*-th page from the front and the *i*-th from the
+    back; the outer page (the higher number) is on the left of the front
+    sides, on the right of the back sides.
+    """
+    total = padded_count(page_count)
+
+    def page(number):
+        return number if number <= page_count else None
+
+    sides = []
+    for i in range(total // 2):
+        front, back = page(i + 1), page(total - i)
+        sides.append(Side(back, front) if i % 2 == 0 else Side(front, back))
+    return sides
+
+
+def page_size(page: PageObject) -> tuple[float, float]:
+    box = page.mediabox
+    return float(box.width), float(box.height)
+
+
+def without_annotations(page: PageObject) -> PageObject:
+    """The page's drawing alone: links would pull their targets (other pages
+    of the source) into the print file, and widgets mean nothing on paper."""
+    if '/Annots' not in page:
+        return page
+    bare = PageObject(page.pdf)
+    bare.update({key: value for key, value in page.items() if key != '/Annots'})
+    return bare
+
+
+def impose(source: str | os.PathLike, target: str | os.PathLike,
+           sheet: tuple[float, float] | None = None) -> int:
+    """Write the saddle-stitch imposition of *source* to *target*.
+
+    *sheet* is the paper (width, height) in points, used landscape; by
+    default it is exactly two pages wide. Pages meet at the fold and are
+    centred vertically; a sheet a little wider than two pages (A4 for A5
+    pages) leaves the spare paper at the outer edges. Every page must be the
+    same size and unrotated. Links and form fields are left out: the imposed
+    file is for the printer only. Returns the number of sheets.
+    """
+    reader = PdfReader(source)
+    pages = reader.pages
+    if not pages:
+        raise ImpositionError(f'{source}: has no pages to impose')
+    width, height = page_size(pages[0])
+    for number, page in enumerate(pages, start=1):
+        if page_size(page) != (width, height):
+            raise ImpositionError(
+                f'{source}: page {number} is {page_size(page)} pt, not {(width, height)} '
+                'like page 1; a booklet is imposed from pages of one size')
+        if page.rotation % 360:
+            raise ImpositionError(f'{source}: page {number} is rotated; '
+                                  'lay the booklet out upright')
+    sheet_w, sheet_h = sorted(sheet or (2 * width, height), reverse=True)
+    if 2 * width > sheet_w + 0.5 or height > sheet_h + 0.5:
+        raise ImpositionError(
+            f'{source}: two pages of {width:g} x {height:g} pt do not fit side by side '
+            f'on a sheet of {sheet_w:g} x {sheet_h:g} pt, and pages are never scaled')
+    fold, rise = sheet_w / 2, (sheet_h - height) / 2
+
+    writer = PdfWriter()
+    for side in printer_spreads(len(pages)):
+        paper = writer.add_blank_page(sheet_w, sheet_h)
+        for number, x in ((side.left, fold - width), (side.right, fold)):
+            if number is None:
+                continue
+            page = without_annotations(pages[number - 1])
+            box = page.mediabox
+            paper.merge_transformed_page(
+                page, Transformation().translate(x - float(box.left), rise - float(box.bottom)))
+    if reader.metadata:
+        writer.add_metadata({key: str(value) for key, value in reader.metadata.items()
+                             if key in ('/Title', '/Author', '/Subject', '/Creator')})
+    writer.compress_identical_objects()
+    with replacing(target) as partial:
+        with open(partial, 'wb') as out:
+            writer.write(out)
+    return len(writer.pages) // 2

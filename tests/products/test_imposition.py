@@ -1,0 +1,148 @@
+"""Saddle-stitch imposition read back sheet by sheet, half by half."""
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pypdf import PdfReader
+from reportlab.lib.pagesizes import A4, A5, LETTER
+from reportlab.pdfgen.canvas import Canvas
+from sheet_text import halves, text_by_x
+
+from helpguide.products.imposition import ImpositionError, Side, impose, printer_spreads
+
+HALF_LETTER = (LETTER[1] / 2, LETTER[0])  # 5.5 x 8.5 in, upright
+
+
+def make_booklet(path, count, size=HALF_LETTER, sizes=None):
+    """A booklet whose page N says "Page N" in 14-point type."""
+    canvas = Canvas(str(path), pagesize=size, invariant=1)
+    for number in range(1, count + 1):
+        if sizes:
+            canvas.setPageSize(sizes[number - 1])
+        canvas.setFont('Helvetica', 14)
+        canvas.drawString(36, 300, f'Page {number}')
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def test_eight_pages_in_printer_spread_order():
+    assert printer_spreads(8) == [Side(8, 1), Side(2, 7), Side(6, 3), Side(4, 5)]
+
+
+def test_short_booklet_is_padded_with_blanks_at_the_back():
+    assert printer_spreads(5) == [Side(None, 1), Side(2, None), Side(None, 3), Side(4, 5)]
+
+
+@given(st.integers(min_value=1, max_value=50))
+def test_sheets_fold_into_a_booklet_read_in_order(sheets):
+    count = sheets * 4
+    sides = printer_spreads(count)
+    assert len(sides) == 2 * sheets
+    placed = [n for side in sides for n in (side.left, side.right)]
+    assert sorted(placed) == list(range(1, count + 1))
+    for front, back in zip(sides[::2], sides[1::2]):
+        # Turned over on its short edge, a sheet's right half backs its left.
+        assert (back.left, back.right) == (front.right + 1, front.left - 1)
+    innermost = sides[-1]
+    assert innermost.right == innermost.left + 1 == count // 2 + 1
+
+
+@given(st.integers(min_value=1, max_value=200))
+def test_blank_pages_pad_the_back_of_the_booklet(count):
+    padded = -(-count // 4) * 4
+    assert padded - 4 < count <= padded
+
+    def blanked(number):
+        return number if number <= count else None
+
+    assert printer_spreads(count) == [Side(blanked(s.left), blanked(s.right))
+                                      for s in printer_spreads(padded)]
+
+
+@pytest.mark.parametrize(('count', 'page', 'sheet'), [
+    (8, HALF_LETTER, LETTER),
+    (6, HALF_LETTER, LETTER),
+    (10, A5, A4),  # A5 is 148 mm wide, a hair under half of A4's 297 mm
+])
+def test_imposed_sheets_read_back_in_spread_order(tmp_path, count, page, sheet):
+    source = make_booklet(tmp_path / 'booklet.pdf', count, page)
+    target = tmp_path / 'imposed.pdf'
+
+    sheets = impose(source, target, sheet)
+
+    reader = PdfReader(target)
+    padded = -(-count // 4) * 4
+    assert sheets == padded // 4
+    assert len(reader.pages) == padded // 2  # two sides per sheet
+    for side, expected in zip(reader.pages, printer_spreads(count), strict=True):
+        width, height = float(side.mediabox.width), float(side.mediabox.height)
+        assert (width, height) == pytest.approx((sheet[1], sheet[0]), abs=0.5)  # landscape
+        left, right = halves(side)
+        assert left == (f'Page {expected.left}' if expected.left else '')
+        assert right == (f'Page {expected.right}' if expected.right else '')
+
+
+def test_pages_are_placed_at_their_size_without_scaling(tmp_path):
+    source = make_booklet(tmp_path / 'booklet.pdf', 4)
+    target = tmp_path / 'imposed.pdf'
+    impose(source, target)
+
+    sizes = []
+
+    def visit(text, cm, tm, _font, size):
+        if text.strip():
+            sizes.append((text.strip(), size * tm[0] * cm[0], tm[4] * cm[0] + cm[4]))
+
+    PdfReader(target).pages[0].extract_text(visitor_text=visit)
+    # Page 4 on the left, page 1 on the right: same type size, shifted by a page width.
+    assert sizes == [('Page 4', pytest.approx(14), pytest.approx(36)),
+                     ('Page 1', pytest.approx(14), pytest.approx(36 + HALF_LETTER[0]))]
+
+
+def test_pages_meet_at_the_fold_of_a_wider_sheet(tmp_path):
+    source = make_booklet(tmp_path / 'booklet.pdf', 4, A5)
+    target = tmp_path / 'imposed.pdf'
+    impose(source, target, A4)
+
+    side = PdfReader(target).pages[0]
+    fold = A4[1] / 2
+    left_margin = fold - A5[0] + 36
+    assert text_by_x(side, left_margin - 0.5, left_margin + 0.5) == 'Page 4'
+    assert text_by_x(side, fold + 35.5, fold + 36.5) == 'Page 1'
+
+
+def test_pages_too_large_for_the_sheet_are_refused(tmp_path):
+    source = make_booklet(tmp_path / 'big.pdf', 4, LETTER)
+    with pytest.raises(ImpositionError, match=r'big\.pdf: two pages of 612 x 792 pt do not fit'):
+        impose(source, tmp_path / 'imposed.pdf', LETTER)
+    assert not (tmp_path / 'imposed.pdf').exists()
+
+
+def test_pages_of_mixed_sizes_are_refused_and_the_old_file_kept(tmp_path):
+    source = make_booklet(tmp_path / 'mixed.pdf', 3, sizes=[HALF_LETTER, HALF_LETTER, A5])
+    target = tmp_path / 'imposed.pdf'
+    impose(make_booklet(tmp_path / 'good.pdf', 4), target)
+    before = target.read_bytes()
+
+    with pytest.raises(ImpositionError, match=r'mixed\.pdf: page 3 is'):
+        impose(source, target)
+
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ['good.pdf', 'imposed.pdf', 'mixed.pdf']
+
+
+def test_links_are_left_out_of_the_print_file(tmp_path):
+    source = tmp_path / 'linked.pdf'
+    canvas = Canvas(str(source), pagesize=HALF_LETTER, invariant=1)
+    canvas.bookmarkPage('end')
+    canvas.drawString(36, 300, 'Page 1')
+    canvas.linkRect('', 'end', (36, 290, 100, 320))
+    canvas.showPage()
+    canvas.save()
+    target = tmp_path / 'imposed.pdf'
+
+    impose(source, target)
+
+    side = PdfReader(target).pages[0]
+    assert '/Annots' not in side
+    assert text_by_x(side, HALF_LETTER[0], LETTER[1]) == 'Page 1'
