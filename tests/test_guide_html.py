@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from sphinx.application import Sphinx
 from sphinx.util.console import strip_colors
+from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 import seed
 
@@ -31,9 +32,11 @@ def text_of(html: str) -> str:
 def guide(repo, tmp_path_factory):
     out = tmp_path_factory.mktemp('guide')
     warnings = StringIO()
-    app = Sphinx(repo / 'source', repo, out / 'html', out / 'doctrees', 'html',
-                 status=None, warning=warnings, freshenv=True, warningiserror=True)
-    app.build()
+    # As sphinx-build does: docutils registrations are undone afterwards.
+    with patch_docutils(repo), docutils_namespace():
+        app = Sphinx(repo / 'source', repo, out / 'html', out / 'doctrees', 'html',
+                     status=None, warning=warnings, freshenv=True, warningiserror=True)
+        app.build()
     app.warnings_text = strip_colors(warnings.getvalue())
     return app
 

@@ -11,6 +11,10 @@ _FIELD = re.compile(r'^(?P<kind>\S+)\s+(?P<name>[a-z][a-z0-9_]*)\s*:\s*(?P<label
 
 
 class SupportChecklist(SphinxDirective):
+    """The optional argument is the checklist's heading."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
     has_content = True
     option_spec = {}
 
@@ -35,7 +39,7 @@ class SupportChecklist(SphinxDirective):
             fields.append(field)
         if not fields:
             raise self.error('a support checklist needs at least one field')
-        node = support_checklist(fields=fields)
+        node = support_checklist(fields=fields, title=self.arguments[0] if self.arguments else '')
         self.set_source_info(node)
         self.env.get_domain('checklist').note_fields(self.env.docname, fields)
         return [node]

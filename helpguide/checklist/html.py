@@ -6,7 +6,9 @@ from docutils import nodes
 
 
 def visit_html(self, node):
-    self.body.append('<form class="support-checklist" onsubmit="return false">\n')
+    self.body.append('<form class="support-checklist" onsubmit="return false"><fieldset>\n')
+    if node['title']:
+        self.body.append(f'<legend>{escape(node["title"])}</legend>\n')
     for field in node['fields']:
         ident = f'checklist-{field["name"]}'
         label = escape(field['label'])
@@ -19,12 +21,14 @@ def visit_html(self, node):
         else:
             self.body.append(f'<p class="field text"><label for="{ident}">{label}</label>'
                              f'<input type="text" id="{ident}"></p>\n')
-    self.body.append('</form>\n')
+    self.body.append('</fieldset></form>\n')
     raise nodes.SkipNode
 
 
 def visit_text(self, node):
     """Plain-text builders get a list of write-in lines."""
+    if node['title']:
+        self.add_text(node['title'] + '\n')
     for field in node['fields']:
         box = '[ ] ' if field['kind'] == 'check' else ''
         blank = '' if field['kind'] == 'check' else ': ' + '_' * 30

@@ -7,5 +7,5 @@ class support_checklist(nodes.General, nodes.Element):
 
     ``node['fields']`` is a list of ``{'kind', 'name', 'label'}`` dicts with
     kind ``text`` (one write-in line), ``lines`` (a box for several lines) or
-    ``check`` (a tick box).
+    ``check`` (a tick box). ``node['title']`` is its heading, possibly empty.
     """
