@@ -1,0 +1,86 @@
+"""Search result snippets that work from file://, as on an install CD.
+
+Sphinx's searchtools.js fetches every result page to cut a snippet from it,
+and browsers refuse fetch() on file:// URLs, so on a CD the results would
+come without any text. Instead the build writes the plain text of every page
+(and of each of its sections) into ``_static/searchtexts.js``; the search page
+loads it with a <script> tag, and ``offline-search.js`` cuts the snippets
+from it. Nothing is fetched.
+"""
+import json
+from pathlib import Path
+
+from docutils import nodes
+from sphinx import addnodes
+
+STATIC_DIR = Path(__file__).parent / 'static'
+TEXTS_FILE = 'searchtexts.js'
+SCRIPT_FILE = 'offline-search.js'
+
+#: Nodes whose text a reader never sees on the page.
+_HIDDEN = (nodes.Invisible, nodes.raw, nodes.system_message, addnodes.only)
+
+
+def plain_text(node: nodes.Node) -> str:
+    """The text a reader sees in *node*, on one line."""
+    visible = node.deepcopy()
+    for hidden in list(visible.findall(lambda n: isinstance(n, _HIDDEN))):
+        hidden.parent.remove(hidden)
+    return ' '.join(visible.astext().split())
+
+
+def page_texts(doctree: nodes.document) -> dict[str, str]:
+    """``''`` -> the page's text, ``'#id'`` -> each section's text.
+
+    The keys are the anchors Sphinx's search puts on its results; the page's
+    own title section is the page.
+    """
+    texts = {'': plain_text(doctree)}
+    for section in doctree.findall(nodes.section):
+        if section['ids'] and not isinstance(section.parent, nodes.document):
+            texts['#' + section['ids'][0]] = plain_text(section)
+    return texts
+
+
+def _uses_search(builder) -> bool:
+    return builder.format == 'html' and getattr(builder, 'search', False)
+
+
+def add_static_dir(app):
+    if _uses_search(app.builder):
+        app.config.html_static_path.append(str(STATIC_DIR))
+
+
+def load_on_search_page(app, pagename, templatename, context, doctree):
+    if pagename == 'search' and _uses_search(app.builder):
+        # Deferred, so they run after searchtools.js and before the index
+        # (also deferred) starts the query.
+        app.add_js_file(SCRIPT_FILE, defer='defer')
+        app.add_js_file(TEXTS_FILE, defer='defer', priority=501)
+
+
+def write_texts(app):
+    """Write searchtexts.js from the resolved doctrees of all pages.
+
+    Runs on html-collect-pages: after the pages are written and before the
+    search page, so that page's ``?v=`` checksum of the file is current.
+    """
+    builder = app.builder
+    if not _uses_search(builder):
+        return []
+    texts = {}
+    for docname in sorted(app.env.found_docs):
+        doctree = app.env.get_and_resolve_doctree(docname, builder, tags=builder.tags)
+        texts[builder.get_target_uri(docname)] = page_texts(doctree)
+    payload = json.dumps(texts, ensure_ascii=False, sort_keys=True, separators=(',', ':'))
+    target = Path(builder.outdir, '_static', TEXTS_FILE)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(f'OfflineSearch.setTexts({payload});\n', encoding='utf-8')
+    return []
+
+
+def setup(app):
+    app.connect('builder-inited', add_static_dir)
+    app.connect('html-page-context', load_on_search_page)
+    app.connect('html-collect-pages', write_texts)
+    return {'version': '1.0', 'parallel_read_safe': True, 'parallel_write_safe': True}
