@@ -8,7 +8,7 @@ SPHINXOPTS ?= -W --keep-going -q
 BUILD  := build
 
 .DEFAULT_GOAL := all
-.PHONY: all help venv html pdf test clean
+.PHONY: all help venv html pdf check test clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -28,7 +28,10 @@ html: $(STAMP) ## Offline HTML guide in build/html
 pdf: $(STAMP) ## PDF booklet in build/pdf/guide.pdf
 	$(PY) build_pdf.py $(if $(PAPER),--paper $(PAPER))
 
-test: $(STAMP) ## Run the test suite
+check: $(STAMP) ## Check the sources: every problem as path:line: error: message
+	$(PY) -m helpguide.checks source -c .
+
+test: $(STAMP) check ## Check the sources and run the test suite
 	$(PY) -m pytest
 
 clean: ## Remove build outputs (keeps .venv)

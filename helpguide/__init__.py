@@ -10,6 +10,8 @@ __version__ = '1.0.0'
 
 PARTS = (
     'helpguide.settings',
+    'helpguide.safety',
+    'helpguide.checks',
     'helpguide.programs',
     'helpguide.checklist',
     'helpguide.html',

@@ -1,0 +1,15 @@
+"""Content checks: problems in the sources, named by file and line.
+
+As part of the extension they run in every build, so ``make html`` fails on
+them (with ``-W``); ``python -m helpguide.checks`` runs them, with every other
+warning Sphinx and our directives give, over the whole tree and prints each as
+``path:line: error: message`` (see :mod:`helpguide.checks.report`).
+"""
+from . import documents, encoding, names
+
+
+def setup(app):
+    app.connect('env-before-read-docs', encoding.refuse_undecodable)
+    app.connect('builder-inited', names.refuse_literal_names)
+    app.connect('doctree-read', documents.refuse_empty)
+    return {'version': '1.0', 'parallel_read_safe': True, 'parallel_write_safe': True}

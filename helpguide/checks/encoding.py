@@ -1,0 +1,40 @@
+"""Source files that are not in the source encoding: named, with the byte offset.
+
+Sphinx itself would stop with a traceback that names no file.
+"""
+from sphinx.errors import SphinxError
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+
+class SourceEncodingError(SphinxError):
+    category = 'Source encoding error'
+
+
+def decode_problem(data: bytes, encoding: str) -> tuple[int, str] | None:
+    """``(line, message)`` for the first byte that does not decode, else None."""
+    name = encoding.upper().removesuffix('-SIG')  # utf-8-sig is UTF-8 to a user
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b'\n', 0, exc.start) + 1
+        line = data.count(b'\n', 0, exc.start) + 1
+        return line, (f'not {name}: byte 0x{data[exc.start]:02x} at offset '
+                      f'{exc.start} (line {line}, column {exc.start - line_start + 1}); '
+                      f'save the file as {name}')
+    return None
+
+
+def refuse_undecodable(app, env, docnames) -> None:
+    encoding = app.config.source_encoding
+    bad = []
+    for docname in docnames:
+        problem = decode_problem(env.doc2path(docname).read_bytes(), encoding)
+        if problem:
+            line, message = problem
+            logger.error(message, location=(docname, line), type='helpguide',
+                         subtype='encoding')
+            bad.append(str(env.doc2path(docname)))
+    if bad:
+        raise SourceEncodingError(f'cannot read {", ".join(bad)}: see the errors above')
