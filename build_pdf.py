@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Build the printable PDF booklet of the guide.
+
+    python build_pdf.py                     # build/pdf/guide.pdf, Letter paper
+    python build_pdf.py --paper a4 --output build/pdf/guide-a4.pdf
+
+Sphinx reads the sources in source/ with conf.py from this folder and keeps
+its parsed doctrees in build/doctrees, shared with the HTML build, so each
+source is parsed once. Warnings and errors name their file and line.
+"""
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+PAPERS = ('letter', 'a4')
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(
+        description='Build the PDF booklet of the guide with the booklet builder.')
+    parser.add_argument('--paper', choices=PAPERS,
+                        help="paper size (default: conf.py's guide_paper, else letter)")
+    parser.add_argument('--output', type=Path, default=ROOT / 'build' / 'pdf' / 'guide.pdf',
+                        help='PDF file to write (default: %(default)s)')
+    parser.add_argument('--source', type=Path, default=ROOT / 'source',
+                        help='folder of the reStructuredText sources (default: %(default)s)')
+    parser.add_argument('--doctrees', type=Path, default=ROOT / 'build' / 'doctrees',
+                        help="Sphinx's cache of parsed sources (default: %(default)s)")
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    from sphinx.cmd.build import build_main
+
+    output = args.output.resolve()
+    if output.suffix.lower() != '.pdf' or output.is_dir():
+        print(f'build_pdf.py: error: --output must name a .pdf file, not {args.output}',
+              file=sys.stderr)
+        return 2
+    if not args.source.is_dir():
+        print(f'build_pdf.py: error: no source folder {args.source}', file=sys.stderr)
+        return 2
+    sphinx_args = ['-b', 'booklet', '-c', str(ROOT), '-d', str(args.doctrees), '-q',
+                   '-D', f'booklet_filename={output.name}']
+    if args.paper:
+        sphinx_args += ['-D', f'guide_paper={args.paper}']
+    status = build_main([*sphinx_args, str(args.source), str(output.parent)])
+    if status:
+        print(f'build_pdf.py: error: the booklet was not built; {output} is unchanged',
+              file=sys.stderr)
+        return status
+    print(output)
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,143 @@
+"""The ``booklet`` builder: the whole project as one printable PDF book."""
+import copy
+import datetime
+import os
+from pathlib import Path
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.builders import Builder
+from sphinx.util import logging
+from sphinx.util.display import progress_message
+
+from .book import book_story, write_pdf
+from .cover import CoverInfo
+from .render import new_context, render_document
+from .styles import book_styles
+from .templates import PAPER, Metadata, frame_size
+
+logger = logging.getLogger(__name__)
+
+try:
+    from helpguide.programs import select_platform
+except ImportError:  # a plain Sphinx project without the guide's extension
+    select_platform = None
+
+
+#: Sphinx's placeholder for an unset ``author``; not worth printing
+UNSET_AUTHOR = 'Author name not set'
+
+
+def setting(config, name: str, default=''):
+    """A guide setting from conf.py, or *default* where the project has none."""
+    value = getattr(config, name, None)
+    return default if value in (None, '', UNSET_AUTHOR) else value
+
+
+def book_date(config) -> str:
+    """guide_date, else the day of SOURCE_DATE_EPOCH (repeatable builds), else today."""
+    if date := setting(config, 'guide_date'):
+        return date
+    epoch = os.environ.get('SOURCE_DATE_EPOCH')
+    day = (datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date() if epoch
+           else datetime.date.today())
+    return f'{day:%B} {day.day}, {day.year}'
+
+
+class BookletBuilder(Builder):
+    """Inline every toctree of the root document, render it, write one PDF."""
+
+    name = 'booklet'
+    format = 'pdf'
+    epilog = 'The booklet is in %(outdir)s.'
+    supported_image_types = ['image/png', 'image/jpeg', 'image/gif']
+    supported_remote_images = False
+
+    def init(self) -> None:
+        self.instances = 0
+
+    def get_outdated_docs(self) -> str:
+        return 'the booklet'  # one output from every document: always rebuilt
+
+    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
+        return f'%{docname}'
+
+    def get_relative_uri(self, from_: str, to: str, typ: str | None = None) -> str:
+        return self.get_target_uri(to, typ)  # one file: no relative paths
+
+    @property
+    def target(self) -> Path:
+        name = setting(self.config, 'booklet_filename', 'guide.pdf')
+        return Path(self.outdir) / name
+
+    def inline_toctrees(self, tree, docname: str, ancestors: tuple[str, ...]):
+        """Replace each toctree by its documents, in order, a fresh copy each.
+
+        A document may appear under several toctrees (a program under both
+        platforms); each copy gets its own ``instance`` so its link targets
+        stay distinct, and a toctree's ``platform`` selects that platform's
+        steps in its copies.
+        """
+        for toctree in list(tree.findall(addnodes.toctree)):
+            platform = toctree.get('platform')
+            included = []
+            for child in map(str, toctree['includefiles']):
+                if child in ancestors:
+                    logger.warning('booklet: %s includes itself through its toctree', child,
+                                   location=toctree)
+                    continue
+                subtree = self.env.get_doctree(child)  # a new copy every time
+                self.inline_toctrees(subtree, child, (*ancestors, child))
+                if platform and select_platform is not None:
+                    select_platform(subtree, platform)
+                self.instances += 1
+                sof = addnodes.start_of_file(docname=child, instance=f'd{self.instances}')
+                sof.children = subtree.children
+                for section in sof.findall(nodes.section):
+                    section.setdefault('docname', child)
+                included.append(sof)
+            toctree.parent.replace(toctree, included)
+        return tree
+
+    def assemble_doctree(self) -> nodes.document:
+        root = self.config.root_doc
+        tree = self.env.get_doctree(root)
+        tree['docname'] = root
+        tree = self.inline_toctrees(tree, root, (root,))
+        self.env.resolve_references(tree, root, self)
+        for pending in list(tree.findall(addnodes.pending_xref)):
+            pending.replace_self(pending.children)  # unresolved: keep the text
+        return tree
+
+    @progress_message('assembling the booklet')
+    def write_documents(self, _docnames) -> None:
+        config = self.config
+        paper = setting(config, 'guide_paper', 'letter')
+        if paper not in PAPER:
+            logger.error('booklet: guide_paper must be one of %s, not %r',
+                         ', '.join(PAPER), paper)
+            return
+        pagesize = PAPER[paper]
+        tree = self.assemble_doctree()
+        styles = book_styles()
+        ctx = new_context(styles, *frame_size(pagesize), self.srcdir,
+                          contents_depth=int(setting(config, 'booklet_contents_depth', 2)))
+        body = render_document(tree, ctx)
+        title = setting(config, 'guide_title', setting(config, 'project', 'Untitled'))
+        brand = setting(config, 'guide_brand', setting(config, 'project'))
+        logo = setting(config, 'guide_logo')
+        cover = CoverInfo(
+            brand=brand, title=title, subtitle=setting(config, 'guide_subtitle'),
+            edition=setting(config, 'guide_edition', setting(config, 'release')),
+            date=book_date(config), author=setting(config, 'guide_author',
+                                                   setting(config, 'author')),
+            logo=Path(self.confdir) / logo if logo else None)
+        meta = Metadata(title=title, author=cover.author or brand,
+                        subject=setting(config, 'guide_subtitle', title),
+                        keywords=brand)
+        pages = write_pdf(self.target, book_story(cover, body, ctx), styles, meta, pagesize,
+                          {key for _, _, key in ctx.contents})
+        logger.info('booklet: %d pages written to %s', pages, self.target)
+
+    def finish(self) -> None:
+        pass

@@ -1,0 +1,86 @@
+"""The cover page: logo and brand, title, subtitle, edition and date."""
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, Paragraph
+
+from .registry import escape
+from .styles import StyleSheet
+
+
+@dataclass(frozen=True)
+class CoverInfo:
+    brand: str
+    title: str
+    subtitle: str = ''
+    edition: str = ''
+    date: str = ''
+    author: str = ''
+    logo: Path | None = None
+
+
+class Cover(Flowable):
+    """Fills the cover page's frame. It is also the outline's first entry."""
+
+    level = 1
+    key = 'cover'
+    keys = (key,)
+    text = 'Cover'
+
+    def __init__(self, info: CoverInfo, styles: StyleSheet):
+        super().__init__()
+        self.info = info
+        self.styles = styles
+
+    def wrap(self, aW, aH):
+        self.width, self.height = aW, aH
+        return aW, aH
+
+    def _para(self, text, style, y_top):
+        """Draw *text* in *style* with its top at *y_top*; return its bottom."""
+        p = Paragraph(escape(text), self.styles[style])
+        _, h = p.wrap(self.width, self.height)
+        p.drawOn(self.canv, 0, y_top - h)
+        return y_top - h
+
+    def draw(self):
+        canv, info, base = self.canv, self.info, self.styles.base
+        colors = self.styles.colors
+        canv.bookmarkPage(self.key)
+        band = base * 7
+        top = self.height
+        canv.saveState()
+        canv.setFillColor(colors['accent'])
+        canv.rect(0, top - band, self.width, band, stroke=0, fill=1)
+        x_text = base * 1.5
+        if info.logo and info.logo.is_file():
+            img = ImageReader(str(info.logo))
+            iw, ih = img.getSize()
+            size = band - base * 2
+            scale = size / max(iw, ih)
+            canv.drawImage(img, base, top - band + base, iw * scale, ih * scale,
+                           mask='auto')
+            x_text = base * 2 + iw * scale
+        brand = self.styles['cover_brand']
+        canv.setFont(brand.fontName, brand.fontSize)
+        canv.setFillColor(brand.textColor)
+        canv.drawString(x_text, top - band / 2 - brand.fontSize * 0.35, info.brand)
+        canv.restoreState()
+
+        y = self._para(info.title, 'cover_title', top - band - self.height * 0.18)
+        if info.subtitle:
+            y = self._para(info.subtitle, 'cover_subtitle', y - base)
+        canv.setStrokeColor(colors['accent'])
+        canv.setLineWidth(2)
+        canv.line(0, y - base * 1.5, base * 6, y - base * 1.5)
+
+        meta = ' · '.join(part for part in (
+            info.edition and f'Edition {info.edition}', info.date) if part)
+        lines = [meta, info.author]
+        canv.setStrokeColor(colors['rule'])
+        canv.setLineWidth(0.5)
+        canv.line(0, base * 4.5, self.width, base * 4.5)
+        y = base * 3.8
+        for line in filter(None, lines):
+            y = self._para(line, 'cover_meta', y)

@@ -1,0 +1,49 @@
+"""The booklet's TrueType fonts, registered once with ReportLab.
+
+Only embedded TrueType fonts are used (never the standard 14), so every
+character the sources contain prints as itself. Each family is registered
+with its bold and italic faces so Paragraph markup ``<b>``/``<i>`` works.
+"""
+from functools import cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+FONT_DIR = Path(__file__).resolve().parents[2] / 'assets' / 'fonts'
+
+#: family name -> (regular, bold, italic, bold italic) font files
+FAMILIES = {
+    'serif': ('DejaVuSerif', 'DejaVuSerif-Bold', 'DejaVuSerif-Italic',
+              'DejaVuSerif-BoldItalic'),
+    'sans': ('DejaVuSans', 'DejaVuSans-Bold', 'DejaVuSans-Oblique',
+             'DejaVuSans-BoldOblique'),
+    # DejaVu Sans Mono has no italic we ship: italic maps to upright.
+    'mono': ('DejaVuSansMono', 'DejaVuSansMono-Bold', 'DejaVuSansMono',
+             'DejaVuSansMono-Bold'),
+}
+FACES = ('', '-Bold', '-Italic', '-BoldItalic')
+
+
+def face(family: str, bold: bool = False, italic: bool = False) -> str:
+    """The ReportLab font name of one face of a family."""
+    return family + FACES[bold + 2 * italic]
+
+
+@cache
+def register_fonts() -> None:
+    """Register every family; idempotent, and cheap after the first call."""
+    for family, files in FAMILIES.items():
+        for suffix, stem in zip(FACES, files, strict=True):
+            pdfmetrics.registerFont(TTFont(family + suffix, FONT_DIR / f'{stem}.ttf'))
+        pdfmetrics.registerFontFamily(
+            family, normal=family, bold=face(family, bold=True),
+            italic=face(family, italic=True),
+            boldItalic=face(family, bold=True, italic=True))
+
+
+def missing_glyphs(text: str, family: str = 'serif') -> list[str]:
+    """Characters of *text* that the family's regular face cannot print."""
+    register_fonts()
+    cmap = pdfmetrics.getFont(family).face.charToGlyph
+    return sorted({ch for ch in text if ord(ch) >= 32 and ord(ch) not in cmap})

@@ -1,0 +1,106 @@
+"""Images and figures, scaled to fit the frame they land in."""
+import re
+from pathlib import Path
+
+from docutils import nodes
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Image, KeepTogether, Paragraph
+
+from .registry import BLOCK, Context, block, children, escape, inline_children, warn
+
+PX = 0.75  # CSS pixel in points (96 px to the inch)
+UNITS = {'': PX, 'px': PX, 'pt': 1, 'pc': 12, 'in': 72, 'cm': 72 / 2.54,
+         'mm': 72 / 25.4, 'q': 72 / 101.6}
+LENGTH = re.compile(r'\s*([0-9.]+)\s*([a-z%]*)\s*$', re.IGNORECASE)
+
+
+def length(value: str, ctx: Context, relative_to: float) -> float | None:
+    """A docutils length ('3cm', '200px', '50%', '2em') in points."""
+    match = LENGTH.match(str(value))
+    if not match:
+        return None
+    number, unit = float(match[1]), match[2].lower()
+    if unit == '%':
+        return relative_to * number / 100
+    if unit in ('em', 'ex'):
+        return number * ctx.styles.base * (1 if unit == 'em' else 0.5)
+    return number * UNITS[unit] if unit in UNITS else None
+
+
+def image_file(node, ctx: Context) -> Path | None:
+    """The local file of an image node, or None after a warning."""
+    uri = node.get('uri', '')
+    if '://' in uri or uri.startswith('data:'):
+        warn(f'booklet: remote image {uri!r} is not embedded; printing its description', node)
+        return None
+    path = ctx.srcdir / uri
+    if not path.is_file():
+        warn(f'booklet: image file not found: {uri}', node)
+        return None
+    return path
+
+
+def image_size(node, ctx: Context, path: Path, max_height: float):
+    """Width and height in points: the node's options, then fitted to the frame."""
+    try:
+        iw, ih = ImageReader(str(path)).getSize()
+    except Exception as exc:  # PIL raises many kinds for files it cannot read
+        warn(f'booklet: cannot read image {node.get("uri")}: {exc}', node)
+        return None
+    width, height = iw * PX, ih * PX
+    if 'width' in node and (w := length(node['width'], ctx, ctx.width)):
+        height, width = height * w / width, w
+    if 'height' in node and (h := length(node['height'], ctx, max_height)):
+        if 'width' not in node:
+            width = width * h / height
+        height = h
+    scale = node.get('scale', 100) / 100
+    width, height = width * scale, height * scale
+    fit = min(1, ctx.width / width, max_height / height)
+    return width * fit, height * fit
+
+
+def alt_text(node) -> str:
+    return node.get('alt') or Path(node.get('uri', 'image')).name
+
+
+@BLOCK.register(nodes.image)
+def image(node, ctx: Context):
+    path = image_file(node, ctx)
+    size = path and image_size(node, ctx, path, ctx.height * 0.85)
+    if not size:
+        return [Paragraph(f'[{escape(alt_text(node))}]', ctx.styles['caption'])]
+    flowable = Image(str(path), *size)
+    flowable.hAlign = {'left': 'LEFT', 'right': 'RIGHT'}.get(node.get('align'), 'CENTER')
+    return [flowable]
+
+
+def inline_image(node, ctx: Context) -> str:
+    """An image inside a line of text, at most a line and a half tall."""
+    path = image_file(node, ctx)
+    size = path and image_size(node, ctx, path, ctx.styles.base * 1.5)
+    if not size:
+        return f'[{escape(alt_text(node))}]'
+    return (f'<img src="{escape(str(path))}" width="{size[0]:.1f}" '
+            f'height="{size[1]:.1f}" valign="middle"/>')
+
+
+@BLOCK.register(nodes.figure)
+def figure(node, ctx: Context):
+    parts = []
+    for child in node.children:
+        if isinstance(child, nodes.caption):
+            parts.append(Paragraph(inline_children(child, ctx), ctx.styles['caption']))
+        else:
+            parts.extend(block(child, ctx))
+    return [KeepTogether(parts)]
+
+
+@BLOCK.register(nodes.caption)
+def caption(node, ctx: Context):
+    return [Paragraph(inline_children(node, ctx), ctx.styles['caption'])]
+
+
+@BLOCK.register(nodes.legend)
+def legend(node, ctx: Context):
+    return children(node, ctx)

@@ -1,0 +1,134 @@
+"""The inline channel: docutils inline nodes as ReportLab Paragraph markup."""
+from docutils import nodes
+from sphinx import addnodes
+
+from .images import inline_image
+from .registry import INLINE, Context, escape, inline_children
+
+MENU_SEPARATOR = '\N{TRIANGULAR BULLET}'  # what Sphinx's :menuselection: puts between items
+ARROW = '\N{RIGHTWARDS ARROW}'
+
+
+def styled(name):
+    """A handler that wraps the children in the inline style *name*."""
+    def handler(node, ctx):
+        return ctx.styles.inline(name, inline_children(node, ctx))
+    return handler
+
+
+INLINE.register(nodes.emphasis, addnodes.desc_annotation)(styled('emphasis'))
+INLINE.register(nodes.strong, addnodes.desc_name)(styled('strong'))
+INLINE.register(nodes.title_reference)(styled('title_reference'))
+INLINE.register(nodes.problematic)(styled('problematic'))
+INLINE.register(addnodes.literal_strong)(styled('kbd'))
+INLINE.register(addnodes.literal_emphasis, addnodes.desc_addname, addnodes.desc_type,
+                addnodes.desc_sig_element, addnodes.desc_inline,
+                addnodes.desc_parameterlist, addnodes.desc_parameter,
+                addnodes.desc_optional, addnodes.desc_returns,
+                addnodes.desc_type_parameter_list, addnodes.desc_type_parameter,
+                addnodes.manpage)(styled('literal'))
+INLINE.register(nodes.generated, nodes.abbreviation, nodes.acronym,
+                nodes.substitution_reference, nodes.target, nodes.label,
+                addnodes.pending_xref, addnodes.download_reference,
+                addnodes.number_reference, addnodes.pending_xref_condition,
+                addnodes.desc_sig_space)(inline_children)
+
+
+@INLINE.register(nodes.comment, nodes.system_message, addnodes.index, nodes.pending,
+                 nodes.substitution_definition)
+def invisible(node, ctx):
+    return ''
+
+
+@INLINE.register(nodes.subscript)
+def subscript(node, ctx):
+    return f'<sub>{inline_children(node, ctx)}</sub>'
+
+
+@INLINE.register(nodes.superscript)
+def superscript(node, ctx):
+    return f'<super>{inline_children(node, ctx)}</super>'
+
+
+@INLINE.register(nodes.literal)
+def literal(node, ctx):
+    return ctx.styles.inline('kbd' if 'kbd' in node['classes'] else 'literal',
+                             inline_children(node, ctx))
+
+
+@INLINE.register(nodes.inline)
+def inline_span(node, ctx):
+    """Sphinx's :guilabel: and :menuselection: get their own styles."""
+    text = inline_children(node, ctx)
+    if 'menuselection' in node['classes']:
+        arrow = ctx.styles.inline('menu_arrow', f' {ARROW} ')
+        parts = [part.strip() for part in text.split(MENU_SEPARATOR)]
+        return ctx.styles.inline('menuselection', arrow.join(parts))
+    if 'guilabel' in node['classes']:
+        return ctx.styles.inline('guilabel', f'\N{NO-BREAK SPACE}{text}\N{NO-BREAK SPACE}')
+    return text
+
+
+@INLINE.register(nodes.math)
+def math(node, ctx):
+    return ctx.styles.inline('math', escape(node.astext()))
+
+
+@INLINE.register(nodes.raw)
+def raw(node, ctx):
+    return node.astext() if 'pdf' in node.get('format', '').split() else ''
+
+
+@INLINE.register(nodes.image)
+def image(node, ctx):
+    return inline_image(node, ctx)
+
+
+def link(key: str | None, text: str, ctx: Context) -> str:
+    """*text* linked to the destination *key* if that will exist."""
+    if not ctx.links or key not in ctx.anchors:
+        return text
+    ctx.linked.add(key)
+    return f'<a href="#{escape(key)}">{ctx.styles.inline("link", text)}</a>'
+
+
+def internal_key(node, ctx) -> str | None:
+    """The destination of a reference within the book, if it is one."""
+    if node.get('refid'):
+        return ctx.key(node['refid'])
+    uri = node.get('refuri', '')
+    if uri.startswith('%'):  # BookletBuilder.get_target_uri
+        docname, _, anchor = uri[1:].partition('#')
+        instance = ctx.instances.get(docname)
+        return instance and ctx.key(anchor, instance)
+    return None
+
+
+@INLINE.register(nodes.reference)
+def reference(node, ctx):
+    text = inline_children(node, ctx)
+    uri = node.get('refuri', '')
+    if node.get('refid') or uri.startswith('%'):
+        return link(internal_key(node, ctx), text, ctx)
+    if not uri or not ctx.links:
+        return text
+    shown = node.astext()
+    if uri.startswith('mailto:'):
+        return text if shown == uri[7:] else f'{text} ({escape(uri[7:])})'
+    href = f'<a href="{escape(uri)}">{ctx.styles.inline("link", text)}</a>'
+    if shown.rstrip('/') == uri.rstrip('/'):
+        return href
+    return f'{href} {ctx.styles.inline("url", escape(f"({uri})"))}'
+
+
+@INLINE.register(nodes.footnote_reference)
+def footnote_reference(node, ctx):
+    key = node.get('refid') and ctx.key(node['refid'])
+    return f'<super>{link(key, inline_children(node, ctx), ctx)}</super>'
+
+
+@INLINE.register(nodes.citation_reference)
+def citation_reference(node, ctx):
+    key = node.get('refid') and ctx.key(node['refid'])
+    return f'[{link(key, inline_children(node, ctx), ctx)}]'
+

@@ -1,0 +1,191 @@
+"""Dispatch of docutils nodes to the handlers that turn them into flowables.
+
+Two channels, each a :class:`Registry` looked up through ``type(node).__mro__``:
+
+* ``BLOCK``: ``handler(node, ctx) -> list[Flowable]``
+* ``INLINE``: ``handler(node, ctx) -> str``, escaped ReportLab Paragraph markup
+
+A node no handler claims is warned about (with its source location) and its
+children are rendered, so an unknown extension's node never loses its text.
+"""
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape as _escape
+
+from docutils import nodes
+from reportlab.platypus import Flowable, Paragraph
+from sphinx.util import logging
+
+from .flowables import Anchor
+from .styles import StyleSheet
+
+logger = logging.getLogger(__name__)
+
+def escape(text: str) -> str:
+    """Plain text as Paragraph markup."""
+    return _escape(text, {'"': '&quot;'})
+
+
+class Registry:
+    """Handlers by node class; the most specific class in the MRO wins."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.handlers: dict[type, Callable] = {}
+
+    def register(self, *classes: type) -> Callable:
+        def decorate(func):
+            for cls in classes:
+                self.handlers[cls] = func
+            return func
+        return decorate
+
+    def lookup(self, cls: type) -> Callable | None:
+        for klass in cls.__mro__:
+            if klass in self.handlers:
+                return self.handlers[klass]
+        return None
+
+
+BLOCK = Registry('block')
+INLINE = Registry('inline')
+
+
+@dataclass
+class Context:
+    """What handlers share while one tree is rendered.
+
+    ``width`` and ``height`` are the room available to the current block,
+    the width narrowed by :meth:`indented`; ``level`` is the section level (1 = chapter);
+    ``instance`` names the inlined copy of a document being rendered, so
+    the same program rendered under two platforms gets distinct link keys;
+    ``pending`` holds keys of ids met but not yet anchored; ``bullet`` is the
+    list label (and its indent) the next paragraph hangs in its left margin;
+    ``links`` is off where links make no sense (headings); ``para_style`` is
+    the style of paragraphs here (smaller in table cells); ``book_section``
+    is the root document's title section, whose title is the book's.
+    """
+    styles: StyleSheet
+    width: float
+    height: float
+    srcdir: Path = Path('.')
+    anchors: set[str] = field(default_factory=set)
+    instances: dict[str, str] = field(default_factory=dict)
+    instance: str = 'd0'
+    level: int = 0
+    contents_depth: int = 2
+    contents: list = field(default_factory=list)
+    linked: set[str] = field(default_factory=set)
+    pending: list[str] = field(default_factory=list)
+    bullet: tuple[str, float] | None = None
+    links: bool = True
+    para_style: str = 'body'
+    book_section: nodes.section | None = None
+
+    def key(self, node_id: str, instance: str | None = None) -> str:
+        return f'{instance or self.instance}/{node_id}'
+
+    def doc_key(self, docname: str) -> str | None:
+        instance = self.instances.get(docname)
+        return instance and self.key('', instance)
+
+    def take_pending(self) -> list[str]:
+        keys, self.pending = self.pending, []
+        return keys
+
+    def take_bullet(self) -> tuple[str, float] | None:
+        bullet, self.bullet = self.bullet, None
+        return bullet
+
+    @contextmanager
+    def indented(self, left: float, right: float = 0) -> Iterator[None]:
+        saved = self.width
+        self.width = max(saved - left - right, self.styles.base * 4)
+        try:
+            yield
+        finally:
+            self.width = saved
+
+    @contextmanager
+    def set(self, **values) -> Iterator[None]:
+        saved = {name: getattr(self, name) for name in values}
+        for name, value in values.items():
+            setattr(self, name, value)
+        try:
+            yield
+        finally:
+            for name, value in saved.items():
+                setattr(self, name, value)
+
+
+def warn(msg: str, node: nodes.Node) -> None:
+    logger.warning(msg, location=node, type='booklet')
+
+
+def block(node: nodes.Node, ctx: Context) -> list[Flowable]:
+    """Flowables for one block-level node."""
+    if isinstance(node, nodes.Element) and node.get('ids'):
+        ctx.pending.extend(ctx.key(i) for i in node['ids'])
+    handler = BLOCK.lookup(type(node))
+    if handler is None:
+        warn(f'booklet: no handler for node {type(node).__name__!r}; '
+             'rendering its children', node)
+        handler = children
+    flowables = handler(node, ctx)
+    if ctx.pending and flowables:
+        flowables.insert(0, Anchor(ctx.take_pending()))
+    return flowables
+
+
+def inline(node: nodes.Node, ctx: Context) -> str:
+    """Paragraph markup for one inline node (or text)."""
+    if isinstance(node, nodes.Text):
+        return escape(node.astext())
+    if node.get('ids'):
+        ctx.pending.extend(ctx.key(i) for i in node['ids'])
+    handler = INLINE.lookup(type(node))
+    if handler is None:
+        warn(f'booklet: no inline handler for node {type(node).__name__!r}; '
+             'rendering its text', node)
+        return inline_children(node, ctx)
+    return handler(node, ctx)
+
+
+def inline_children(node: nodes.Node, ctx: Context) -> str:
+    return ''.join(inline(child, ctx) for child in node.children)
+
+
+def is_inline(node: nodes.Node) -> bool:
+    return isinstance(node, (nodes.Text, nodes.Inline))
+
+
+def children(node: nodes.Node, ctx: Context, style: str | None = None) -> list[Flowable]:
+    """Render children; runs of inline children become one paragraph."""
+    out: list[Flowable] = []
+    run: list[nodes.Node] = []
+
+    def flush():
+        if run and any(not isinstance(n, nodes.Text) or n.strip() for n in run):
+            out.extend(paragraph_of(run, ctx, style or ctx.para_style))
+        run.clear()
+
+    for child in node.children:
+        if is_inline(child):
+            run.append(child)
+        else:
+            flush()
+            out.extend(block(child, ctx))
+    flush()
+    return out
+
+
+def paragraph_of(parts, ctx: Context, style: str) -> list[Flowable]:
+    """One Paragraph from inline nodes; takes the pending list bullet."""
+    markup = ''.join(inline(part, ctx) for part in parts)
+    bullet = ctx.take_bullet()
+    if bullet is None:
+        return [Paragraph(markup, ctx.styles[style])]
+    label, indent = bullet
+    return [Paragraph(markup, ctx.styles.hanging(style, indent), bulletText=label)]

@@ -1,0 +1,65 @@
+"""Render a resolved doctree to flowables: the renderer's public entry point.
+
+>>> ctx = new_context(styles, frame_width, frame_height, srcdir)
+>>> flowables = render_document(doctree, ctx)
+>>> ctx.contents    # [(level, title markup, key)] of the headings in the contents
+
+Importing this module registers every handler (blocks, tables, images,
+inline markup, the support checklist).
+"""
+from pathlib import Path
+
+from docutils import nodes
+from reportlab.platypus import Flowable
+from sphinx import addnodes
+
+from . import blocks, checklist, images, markup, tables  # noqa: F401  (register handlers)
+from .flowables import Anchor
+from .registry import Context, block
+from .styles import StyleSheet
+
+
+def new_context(styles: StyleSheet, width: float, height: float, srcdir: Path,
+                contents_depth: int = 2) -> Context:
+    return Context(styles=styles, width=width, height=height, srcdir=Path(srcdir),
+                   contents_depth=contents_depth)
+
+
+def index_keys(document: nodes.document, ctx: Context) -> None:
+    """Every link target the tree will anchor, and where each document starts.
+
+    Documents are inlined as ``start_of_file`` nodes carrying an ``instance``;
+    a document inlined twice (a program under two platforms) is linked to at
+    its first copy.
+    """
+    def walk(node, instance):
+        if isinstance(node, addnodes.start_of_file):
+            instance = node.get('instance', instance)
+            ctx.instances.setdefault(node['docname'], instance)
+            ctx.anchors.add(ctx.key('', instance))
+        if isinstance(node, nodes.Element):
+            ctx.anchors.update(ctx.key(i, instance) for i in node['ids'])
+            for child in node.children:
+                walk(child, instance)
+
+    root = document.get('docname')
+    if root:
+        ctx.instances.setdefault(root, ctx.instance)
+    ctx.anchors.add(ctx.key(''))
+    walk(document, ctx.instance)
+
+
+def book_section(document: nodes.document) -> nodes.section | None:
+    """The root document's one top-level section, whose title is the book's."""
+    sections = [c for c in document.children if isinstance(c, nodes.section)]
+    return sections[0] if len(sections) == 1 else None
+
+
+def render_document(document: nodes.document, ctx: Context) -> list[Flowable]:
+    index_keys(document, ctx)
+    ctx.book_section = book_section(document)
+    ctx.pending.append(ctx.key(''))
+    flowables = block(document, ctx)
+    if ctx.pending:
+        flowables.append(Anchor(ctx.take_pending()))
+    return flowables

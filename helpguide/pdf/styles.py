@@ -1,0 +1,190 @@
+"""Every style of the booklet, by semantic name.
+
+Handlers and templates ask for ``styles['note']`` or ``styles.inline('guilabel', text)``
+and never name a font, size or colour themselves; a different look for the
+booklet, a handout or a form is a different :class:`StyleSheet`.
+"""
+from dataclasses import dataclass, field
+
+from reportlab.lib.colors import Color, HexColor, white
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+
+from .fonts import face, register_fonts
+
+ACCENT = HexColor('#1F4E79')        # brand blue: headings, step numbers, rules
+ACCENT_LIGHT = HexColor('#EAF1F8')  # tint behind notes
+MUTED = HexColor('#5A6470')         # running heads, captions, URLs
+RULE = HexColor('#B8C4D0')
+WARN = HexColor('#9C2A00')          # warnings and cautions
+WARN_LIGHT = HexColor('#FBEDE6')
+CODE_BG = HexColor('#F3F4F6')
+GUI_BG = HexColor('#E4ECF5')
+
+
+@dataclass(frozen=True)
+class Box:
+    """How a boxed block (note, sidebar, code) is drawn."""
+    background: Color
+    border: Color
+    rule: Color          # the thick rule on the left edge
+    padding: float = 6
+    title_style: str = 'box_title'
+
+
+@dataclass(frozen=True)
+class Inline:
+    """Paragraph markup that wraps an inline run of text."""
+    font: str | None = None
+    color: Color | None = None
+    back: Color | None = None
+    size: float | None = None
+    tags: tuple[str, ...] = ()
+
+    def wrap(self, markup: str) -> str:
+        attrs = ''.join(f' {k}="{v}"' for k, v in (
+            ('face', self.font), ('size', self.size),
+            ('color', self.color and self.color.hexval()),
+            ('backColor', self.back and self.back.hexval())) if v)
+        opened = ''.join(f'<{t}>' for t in self.tags)
+        closed = ''.join(f'</{t}>' for t in reversed(self.tags))
+        inner = f'{opened}{markup}{closed}'
+        return f'<font{attrs}>{inner}</font>' if attrs else inner
+
+
+@dataclass
+class StyleSheet:
+    """Paragraph styles, inline styles, boxes and sizes by semantic name."""
+    base: float = 10
+    paragraphs: dict[str, ParagraphStyle] = field(default_factory=dict)
+    inlines: dict[str, Inline] = field(default_factory=dict)
+    boxes: dict[str, Box] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> ParagraphStyle:
+        return self.paragraphs[name]
+
+    def heading(self, level: int) -> ParagraphStyle:
+        return self.paragraphs[f'heading{min(max(level, 1), 4)}']
+
+    def hanging(self, name: str, indent: float) -> ParagraphStyle:
+        """*name* with its bullet hung *indent* to the left of the text."""
+        key = f'{name}@{indent:g}'
+        if key not in self.paragraphs:
+            self.paragraphs[key] = ParagraphStyle(key, self.paragraphs[name],
+                                                  bulletIndent=-indent)
+        return self.paragraphs[key]
+
+    def inline(self, name: str, markup: str) -> str:
+        return self.inlines[name].wrap(markup)
+
+    @property
+    def list_indent(self) -> float:
+        """Hanging indent of list items and quotes."""
+        return 1.8 * self.base
+
+    @property
+    def colors(self) -> dict[str, Color]:
+        return {'accent': ACCENT, 'muted': MUTED, 'rule': RULE, 'white': white,
+                'tint': ACCENT_LIGHT, 'code_bg': CODE_BG}
+
+
+def book_styles(base: float = 10) -> StyleSheet:
+    """The booklet's style sheet; *base* is the body text size in points."""
+    register_fonts()
+    lead = base * 1.4
+    serif, sans, mono = face('serif'), face('sans'), face('mono')
+    sans_bold = face('sans', bold=True)
+
+    def ps(name, parent=None, **kw):
+        return ParagraphStyle(name, parent=parent, **kw)
+
+    body = ps('body', fontName=serif, fontSize=base, leading=lead, spaceAfter=base * 0.6,
+              bulletFontName=sans_bold, bulletColor=ACCENT)
+    styles = [
+        body,
+        ps('compact', body, spaceAfter=base * 0.2),
+        ps('heading1', fontName=sans_bold, fontSize=base * 2.2, leading=base * 2.7,
+           textColor=ACCENT, spaceBefore=0, spaceAfter=base * 1.6, keepWithNext=1),
+        ps('heading2', fontName=sans_bold, fontSize=base * 1.5, leading=base * 1.9,
+           textColor=ACCENT, spaceBefore=base * 1.6, spaceAfter=base * 0.7, keepWithNext=1),
+        ps('heading3', fontName=sans_bold, fontSize=base * 1.2, leading=base * 1.5,
+           spaceBefore=base * 1.2, spaceAfter=base * 0.5, keepWithNext=1),
+        ps('heading4', fontName=face('sans', bold=True, italic=True), fontSize=base,
+           leading=lead, spaceBefore=base, spaceAfter=base * 0.4, keepWithNext=1),
+        ps('rubric', fontName=sans_bold, fontSize=base, leading=lead, textColor=ACCENT,
+           spaceBefore=base * 0.8, spaceAfter=base * 0.3, keepWithNext=1),
+        ps('subtitle', fontName=sans, fontSize=base * 1.2, leading=base * 1.6,
+           textColor=MUTED, spaceAfter=base, keepWithNext=1),
+        ps('box_title', fontName=sans_bold, fontSize=base * 0.95, leading=lead,
+           textColor=ACCENT, spaceAfter=base * 0.2, keepWithNext=1),
+        ps('warn_title', fontName=sans_bold, fontSize=base * 0.95, leading=lead,
+           textColor=WARN, spaceAfter=base * 0.2, keepWithNext=1),
+        ps('term', fontName=face('serif', bold=True), fontSize=base, leading=lead,
+           spaceAfter=base * 0.1, keepWithNext=1),
+        ps('field_name', fontName=sans_bold, fontSize=base * 0.9, leading=lead,
+           textColor=ACCENT),
+        ps('code', fontName=mono, fontSize=base * 0.85, leading=base * 1.2,
+           spaceAfter=base * 0.6),
+        ps('math', fontName=mono, fontSize=base * 0.9, leading=base * 1.3,
+           alignment=TA_CENTER, spaceAfter=base * 0.6),
+        ps('line', body, spaceAfter=0),
+        ps('attribution', body, alignment=TA_RIGHT, fontName=face('serif', italic=True)),
+        ps('caption', body, fontName=face('sans', italic=True), fontSize=base * 0.85,
+           leading=base * 1.2, textColor=MUTED, alignment=TA_CENTER),
+        ps('footnote', body, fontSize=base * 0.85, leading=base * 1.2,
+           spaceAfter=base * 0.3),
+        ps('table_head', fontName=sans_bold, fontSize=base * 0.9, leading=base * 1.25,
+           spaceAfter=base * 0.2),
+        ps('table_cell', body, fontSize=base * 0.9, leading=base * 1.25,
+           spaceAfter=base * 0.2),
+        ps('system_message', body, fontName=mono, fontSize=base * 0.8, textColor=WARN),
+        ps('centered', body, alignment=TA_CENTER),
+        # Page furniture
+        ps('running_head', fontName=sans, fontSize=base * 0.8, leading=base,
+           textColor=MUTED),
+        ps('folio', fontName=sans_bold, fontSize=base * 0.85, leading=base, textColor=ACCENT),
+        # Contents
+        ps('contents_title', fontName=sans_bold, fontSize=base * 2.2, leading=base * 2.7,
+           textColor=ACCENT, spaceAfter=base * 1.6),
+        ps('contents1', fontName=sans_bold, fontSize=base * 1.1, leading=base * 1.5,
+           spaceBefore=base * 0.9, spaceAfter=base * 0.2, keepWithNext=1),
+        ps('contents2', fontName=serif, fontSize=base, leading=base * 1.4,
+           leftIndent=base * 1.5),
+        ps('contents3', fontName=serif, fontSize=base * 0.9, leading=base * 1.3,
+           leftIndent=base * 3, textColor=MUTED),
+        # Cover
+        ps('cover_brand', fontName=sans_bold, fontSize=base * 1.4, leading=base * 1.8,
+           textColor=white),
+        ps('cover_title', fontName=sans_bold, fontSize=base * 3, leading=base * 3.6,
+           textColor=ACCENT, alignment=TA_LEFT),
+        ps('cover_subtitle', fontName=sans, fontSize=base * 1.4, leading=base * 1.9,
+           textColor=MUTED),
+        ps('cover_meta', fontName=sans, fontSize=base, leading=base * 1.4, textColor=MUTED),
+        # The support checklist: labels above write-in lines
+        ps('form_label', fontName=sans_bold, fontSize=base * 0.9, leading=base * 1.2,
+           textColor=ACCENT),
+        ps('form_hint', fontName=sans, fontSize=base * 0.8, leading=base, textColor=MUTED),
+    ]
+    sheet = StyleSheet(base=base, paragraphs={s.name: s for s in styles})
+    sheet.inlines.update({
+        'emphasis': Inline(tags=('i',)),
+        'strong': Inline(tags=('b',)),
+        'literal': Inline(font=mono, size=round(base * 0.9, 1)),
+        'kbd': Inline(font=face('mono', bold=True), size=round(base * 0.85, 1), back=CODE_BG),
+        'guilabel': Inline(font=sans_bold, size=round(base * 0.9, 1), color=ACCENT, back=GUI_BG),
+        'menuselection': Inline(font=sans_bold, size=round(base * 0.9, 1), color=ACCENT),
+        'menu_arrow': Inline(font=sans, color=MUTED),
+        'url': Inline(font=sans, size=round(base * 0.8, 1), color=MUTED),
+        'link': Inline(color=ACCENT),
+        'math': Inline(font=mono, size=round(base * 0.9, 1)),
+        'problematic': Inline(color=WARN, tags=('b',)),
+        'title_reference': Inline(tags=('i',)),
+        'small': Inline(size=round(base * 0.8, 1)),
+    })
+    sheet.boxes.update({
+        'note': Box(ACCENT_LIGHT, ACCENT_LIGHT, ACCENT),
+        'warning': Box(WARN_LIGHT, WARN_LIGHT, WARN, title_style='warn_title'),
+        'topic': Box(white, RULE, RULE),
+        'code': Box(CODE_BG, CODE_BG, CODE_BG, padding=5),
+    })
+    return sheet

@@ -1,0 +1,80 @@
+"""Tables: column and row spans, header rows repeated on every page."""
+from docutils import nodes
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+from .registry import BLOCK, Context, block, inline_children
+
+
+def grid(rows):
+    """Place entries on a grid: [(row, col, morerows, morecols, entry)], width."""
+    taken: set[tuple[int, int]] = set()
+    cells, ncols = [], 0
+    for r, row in enumerate(rows):
+        c = 0
+        for entry in row.children:
+            while (r, c) in taken:
+                c += 1
+            down, across = entry.get('morerows', 0), entry.get('morecols', 0)
+            for dr in range(down + 1):
+                for dc in range(across + 1):
+                    taken.add((r + dr, c + dc))
+            cells.append((r, c, down, across, entry))
+            c += across + 1
+            ncols = max(ncols, c)
+    ncols = max([ncols] + [c + 1 for _, c in taken])
+    return cells, ncols
+
+
+@BLOCK.register(nodes.table)
+def table(node, ctx: Context):
+    out = []
+    title = node.next_node(nodes.title)
+    if title is not None and title.parent is node:
+        caption = Paragraph(inline_children(title, ctx), ctx.styles['caption'])
+        caption.keepWithNext = 1
+        out.append(caption)
+    for tgroup in node.findall(nodes.tgroup):
+        if tgroup.parent is node:
+            out.extend(table_group(tgroup, node, ctx))
+    return out
+
+
+def table_group(tgroup, table_node, ctx: Context):
+    st = ctx.styles
+    head = [r for part in tgroup.children if isinstance(part, nodes.thead) for r in part.children]
+    body = [r for part in tgroup.children if isinstance(part, nodes.tbody) for r in part.children]
+    rows = head + body
+    if not rows:
+        return []
+    cells, ncols = grid(rows)
+    specs = [c.get('colwidth', 1) for c in tgroup.children if isinstance(c, nodes.colspec)]
+    specs += [1] * (ncols - len(specs))
+    total_width = ctx.width
+    if 'width' in table_node and str(table_node['width']).endswith('%'):
+        total_width *= min(float(str(table_node['width'])[:-1]) / 100, 1)
+    widths = [total_width * w / sum(specs[:ncols]) for w in specs[:ncols]]
+    pad = st.base * 0.35
+    data = [[''] * ncols for _ in rows]
+    commands = [
+        ('VALIGN', (0, 0), (-1, -1), 'TOP'),
+        ('GRID', (0, 0), (-1, -1), 0.5, st.colors['rule']),
+        ('LEFTPADDING', (0, 0), (-1, -1), pad), ('RIGHTPADDING', (0, 0), (-1, -1), pad),
+        ('TOPPADDING', (0, 0), (-1, -1), pad * 0.6), ('BOTTOMPADDING', (0, 0), (-1, -1), pad * 0.2),
+    ]
+    if head:
+        commands += [('BACKGROUND', (0, 0), (-1, len(head) - 1), st.colors['tint']),
+                     ('LINEBELOW', (0, len(head) - 1), (-1, len(head) - 1), 1,
+                      st.colors['accent'])]
+    for r, c, down, across, entry in cells:
+        if r + down >= len(rows) or c + across >= ncols:
+            down, across = min(down, len(rows) - 1 - r), min(across, ncols - 1 - c)
+        cell_width = sum(widths[c:c + across + 1]) - 2 * pad
+        style = 'table_head' if r < len(head) else 'table_cell'
+        with ctx.set(width=max(cell_width, st.base), para_style=style):
+            data[r][c] = [f for child in entry.children for f in block(child, ctx)] or ''
+        if down or across:
+            commands.append(('SPAN', (c, r), (c + across, r + down)))
+    flow = Table(data, colWidths=widths, repeatRows=len(head), splitByRow=1, splitInRow=1,
+                 hAlign='LEFT')
+    flow.setStyle(TableStyle(commands))
+    return [flow, Spacer(1, st.base * 0.8)]

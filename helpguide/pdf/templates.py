@@ -1,0 +1,182 @@
+"""Page templates of the booklet and what happens as flowables land.
+
+The shape follows ReportLab's own manual template (tools/docco/rltemplate.py):
+``beforeDocument`` resets the state, ``afterFlowable`` reacts to headings and
+anchors, the page decoration is drawn at the end of each page. The contents'
+page numbers are form XObjects defined here when their heading lands, so the
+story is laid out once (no ``multiBuild``).
+"""
+from dataclasses import dataclass
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from .flowables import Anchor, Heading, page_number_form
+from .styles import StyleSheet
+
+PAPER = {'letter': LETTER, 'a4': A4}
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the PDF says about itself, and the running head's fallback."""
+    title: str
+    author: str = ''
+    subject: str = ''
+    keywords: str = ''
+
+
+def to_roman(n: int) -> str:
+    """Lower-case roman numeral, as PDF page labels print it."""
+    out = []
+    for value, digits in ((1000, 'm'), (900, 'cm'), (500, 'd'), (400, 'cd'), (100, 'c'),
+                          (90, 'xc'), (50, 'l'), (40, 'xl'), (10, 'x'), (9, 'ix'),
+                          (5, 'v'), (4, 'iv'), (1, 'i')):
+        count, n = divmod(n, value)
+        out.append(digits * count)
+    return ''.join(out)
+
+
+def margins(pagesize) -> tuple[float, float]:
+    """Side and top/bottom margins: proportional, so half-size pages work too."""
+    w, h = pagesize
+    return w * 0.12, h * 0.1
+
+
+def frame_size(pagesize) -> tuple[float, float]:
+    """Width and height of the text frame on a page of *pagesize*."""
+    mx, my = margins(pagesize)
+    return pagesize[0] - 2 * mx, pagesize[1] - 2 * my
+
+
+class BookTemplate(BaseDocTemplate):
+    """A book: a cover page, then pages with a running head and a folio.
+
+    State kept while laying out (reset in :meth:`beforeDocument`):
+    ``body_start`` the physical page where arabic numbering starts,
+    ``chapter`` the running head, ``openers`` pages where a chapter starts
+    (no running head), ``blanks`` pages left empty for a recto start,
+    ``defined`` keys whose destination exists, ``page_used`` whether the
+    current page holds anything visible.
+    """
+
+    def __init__(self, filename, styles: StyleSheet, meta: Metadata, pagesize=LETTER,
+                 contents_keys=frozenset()):
+        self.margin_x, self.margin_y = margins(pagesize)
+        super().__init__(filename, pagesize=pagesize, title=meta.title,
+                         author=meta.author, subject=meta.subject,
+                         keywords=meta.keywords, creator='helpguide booklet',
+                         invariant=1, leftMargin=self.margin_x,
+                         rightMargin=self.margin_x, topMargin=self.margin_y,
+                         bottomMargin=self.margin_y, allowSplitting=1)
+        self.styles = styles
+        self.meta = meta
+        self.contents_keys = contents_keys
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+                      id='text')
+        self.addPageTemplates([
+            PageTemplate('cover', [frame]),
+            PageTemplate('page', [frame], onPageEnd=self.decorate),
+        ])
+
+    # -- state ---------------------------------------------------------------
+    def beforeDocument(self):
+        self.body_start = None
+        self.chapter = ''
+        self.openers = set()
+        self.blanks = set()
+        self.defined = set()
+        self.outline_level = -1
+        self.page_used = False
+        self.canv.addPageLabel(0, 'ROMAN_LOWER')
+
+    def beforePage(self):
+        self.page_used = False
+
+    def afterFlowable(self, flowable):
+        if isinstance(flowable, Anchor):
+            self.defined.update(flowable.keys)
+            return
+        if getattr(flowable, 'height', 0) or getattr(flowable, 'width', 0):
+            self.page_used = True
+        if isinstance(flowable, Heading):
+            self.heading_landed(flowable)
+
+    def heading_landed(self, heading: Heading):
+        self.defined.update(heading.keys)
+        if heading.level <= 1:
+            self.chapter = heading.text
+            self.openers.add(self.page)
+        # The outline may go down one level at a time only.
+        level = min(max(heading.level - 1, 0), self.outline_level + 1)
+        self.outline_level = level
+        self.canv.addOutlineEntry(heading.text, heading.key, level=level, closed=level > 0)
+        if heading.key in self.contents_keys:
+            self.define_page_number(heading.key, self.page_label(self.page))
+
+    def define_page_number(self, key, label):
+        st = self.styles['contents2']
+        self.canv.beginForm(page_number_form(key), lowerx=-st.fontSize * 6,
+                            lowery=-st.fontSize, upperx=0, uppery=st.fontSize * 2)
+        self.canv.setFont(st.fontName, st.fontSize)
+        self.canv.setFillColor(st.textColor)
+        self.canv.drawRightString(0, 0, label)
+        self.canv.endForm()
+
+    # -- actions of the flowables in .flowables -------------------------------
+    def handle_recto(self):
+        if self.page_used:
+            self.handle_pageBreak()
+            self.clean_hanging()
+        if self.page % 2 == 0:
+            self.blanks.add(self.page)
+            self.handle_pageBreak()
+            self.clean_hanging()
+
+    def handle_bodyStart(self):
+        self.body_start = self.page
+        self.canv.addPageLabel(self.page - 1, 'ARABIC', start=1)
+
+    def handle_resolveLinks(self, keys):
+        for key in sorted(set(keys) - self.defined):
+            self.canv.bookmarkPage(key)
+        for key in sorted(self.contents_keys - self.defined):
+            self.define_page_number(key, '')
+
+    # -- page decoration ------------------------------------------------------
+    def page_label(self, page: int) -> str:
+        if self.body_start is not None and page >= self.body_start:
+            return str(page - self.body_start + 1)
+        return to_roman(page)
+
+    def decorate(self, canv, doc):
+        """Running head (not on chapter openers) and folio, on the outer side."""
+        page = self.page
+        if page in self.blanks:
+            return
+        recto = page % 2 == 1
+        left, right = self.leftMargin, self.leftMargin + self.width
+        head, folio = self.styles['running_head'], self.styles['folio']
+        canv.saveState()
+        top = self.bottomMargin + self.height + self.margin_y * 0.45
+        if page not in self.openers and self.chapter:
+            canv.setFont(head.fontName, head.fontSize)
+            canv.setFillColor(head.textColor)
+            text = self.chapter
+            if recto:
+                canv.drawRightString(right, top, text)
+            else:
+                canv.drawString(left, top, text)
+            canv.setStrokeColor(self.styles.colors['rule'])
+            canv.setLineWidth(0.5)
+            canv.line(left, top - head.fontSize * 0.6, right, top - head.fontSize * 0.6)
+        bottom = self.bottomMargin - self.margin_y * 0.5
+        canv.setFont(folio.fontName, folio.fontSize)
+        canv.setFillColor(folio.textColor)
+        label = self.page_label(page)
+        if recto:
+            canv.drawRightString(right, bottom, label)
+        else:
+            canv.drawString(left, bottom, label)
+        canv.restoreState()
