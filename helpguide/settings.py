@@ -24,6 +24,7 @@ SETTINGS = {
     'guide_support_email': ('', 'support email address'),
     'guide_support_url': ('', 'web address for online case submission'),
     'guide_support_hours': ('', 'support opening hours'),
+    'guide_volume_label': ('', 'ISO 9660 volume label of the CD image; empty: from the brand'),
 }
 
 #: substitution name -> setting it shows, and whether it is set as literal text.

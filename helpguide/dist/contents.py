@@ -1,0 +1,71 @@
+"""What goes on the disc: the HTML guide and whichever PDFs have been built.
+
+The PDFs come from other targets (``make pdf``, ``make handouts``); one that
+is missing is left out of the bundle and its landing page with a warning,
+rather than failing the bundle.
+"""
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfReader
+
+logger = logging.getLogger(__name__)
+
+#: Files Sphinx writes for its own next build, not for a reader.
+HTML_BUILD_ONLY = {'.buildinfo', 'objects.inv', '_sources'}
+HANDOUTS = 'handouts'
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str          # inside the bundle, e.g. 'pdf/guide.pdf'
+    title: str
+    description: str = ''
+
+
+#: The printable products, in the order the landing page lists them:
+#: (file in build/pdf, title, description, the make target that builds it).
+PRINTABLES = (
+    ('guide.pdf', 'The guide as a PDF booklet',
+     'Every email program\'s steps, with contents, to read on screen or print.', 'make pdf'),
+    ('guide-saddle-stitch.pdf', 'The booklet for saddle-stitch printing',
+     'Print on both sides of the paper (flip on the short edge), fold in the middle and '
+     'staple.', 'make pdf'),
+    ('support-checklist.pdf', 'Support checklist to fill in',
+     'What to have at hand before calling support; fill it in on screen or print it.',
+     'make pdf'),
+)
+
+
+def html_files(html_dir: Path) -> list[Path]:
+    """Every file of the built HTML guide a reader needs, sorted."""
+    return sorted(
+        path for path in html_dir.rglob('*')
+        if path.is_file()
+        and not HTML_BUILD_ONLY & set(path.relative_to(html_dir).parts)
+    )
+
+
+def printables(pdf_dir: Path) -> list[Document]:
+    found = []
+    for name, title, description, target in PRINTABLES:
+        if (pdf_dir / name).is_file():
+            found.append(Document(f'pdf/{name}', title, description))
+        else:
+            logger.warning('%s is missing (%s builds it); the bundle leaves it out',
+                           pdf_dir / name, target)
+    return found
+
+
+def _pdf_title(path: Path) -> str:
+    title = (PdfReader(path).metadata or {}).get('/Title')
+    return str(title) if title else path.stem
+
+
+def handouts(pdf_dir: Path) -> list[Document]:
+    files = sorted((pdf_dir / HANDOUTS).glob('*.pdf'))
+    if not files:
+        logger.warning('%s holds no handouts (make handouts builds them); the bundle '
+                       'leaves them out', pdf_dir / HANDOUTS)
+    return [Document(f'pdf/{HANDOUTS}/{path.name}', _pdf_title(path)) for path in files]

@@ -1,0 +1,130 @@
+"""The bundle as an ISO 9660 image with Joliet and Rock Ridge names (pycdlib).
+
+ISO 9660 names are upper-case d-characters (``OUTLOOK_EXPRESS_ENTOURAGE.HTML;1``);
+Windows reads the Joliet names and Unix the Rock Ridge ones, both the real
+file names. pycdlib stamps every record with the clock (its issue #113 asks
+for a fixed date), so before writing, every date in the image is set to the
+build's SOURCE_DATE_EPOCH; the volume descriptors' modification dates, which
+pycdlib takes from the clock while writing, are set in the written bytes.
+"""
+import io
+import re
+from pathlib import Path
+
+import pycdlib
+from pycdlib.dates import VolumeDescriptorDate
+
+from ..products.output import replacing
+
+FILE_MODE = 0o100444
+DIR_MODE = 0o040555
+_NOT_D_CHARACTER = re.compile(r'[^A-Z0-9_]')
+#: Ecma-119 7.5.2: a file identifier (name, dot, extension) is at most 30 characters.
+_MAX_NAME = 30
+_SECTOR = 2048
+_FIRST_VD_SECTOR = 16
+_VD_TERMINATOR = 255
+_VDS_WITH_DATES = {1, 2}  # primary and supplementary (Joliet)
+#: Ecma-119 8.4.27: offset of the volume modification date in a volume descriptor.
+_VD_MODIFICATION_DATE = 830
+
+
+class IsoError(ValueError):
+    """The volume label or a name cannot go on the image."""
+
+
+def check_volume_label(label: str) -> str:
+    if not label or len(label) > 32 or _NOT_D_CHARACTER.search(label):
+        raise IsoError(f'guide_volume_label {label!r}: an ISO 9660 volume label is 1 to 32 '
+                       'characters A-Z, 0-9 and _')
+    return label
+
+
+def iso9660_names(names: list[str], *, directories: bool) -> dict[str, str]:
+    """Real name -> its unique ISO 9660 identifier within one directory."""
+    taken, result = set(), {}
+    for name in sorted(names):
+        stem, _, ext = name.rpartition('.') if '.' in name and not directories else (name, '', '')
+        stem = _NOT_D_CHARACTER.sub('_', stem.upper()) or '_'
+        ext = _NOT_D_CHARACTER.sub('_', ext.upper())
+        room = _MAX_NAME - len(ext) - (0 if directories else 1)
+        candidate, n = stem[:room], 1
+        while candidate + ext in taken:
+            n += 1
+            candidate = f'{stem[:room - len(str(n)) - 1]}_{n}'
+        taken.add(candidate + ext)
+        result[name] = candidate if directories else f'{candidate}.{ext};1'
+    return result
+
+
+def _add_tree(iso: pycdlib.PyCdlib, folder: Path, iso_dir: str, real_dir: str) -> None:
+    entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    dirs = [p.name for p in entries if p.is_dir()]
+    files = [p.name for p in entries if not p.is_dir()]
+    iso_names = iso9660_names(dirs, directories=True) | iso9660_names(files, directories=False)
+    for entry in entries:
+        iso_path = f'{iso_dir}/{iso_names[entry.name]}'
+        real_path = f'{real_dir}/{entry.name}'
+        if entry.is_dir():
+            iso.add_directory(iso_path, rr_name=entry.name, joliet_path=real_path,
+                              file_mode=DIR_MODE)
+            _add_tree(iso, entry, iso_path, real_path)
+        else:
+            iso.add_file(str(entry), iso_path, rr_name=entry.name, joliet_path=real_path,
+                         file_mode=FILE_MODE)
+
+
+def _restamp(date, epoch: int) -> None:
+    fresh = type(date)()
+    fresh.new(epoch)
+    for slot in type(date).__slots__:
+        setattr(date, slot, getattr(fresh, slot))
+
+
+def _stamp_records(record, epoch: int) -> None:
+    _restamp(record.date, epoch)
+    if record.rock_ridge is not None:
+        for entries in (record.rock_ridge.dr_entries, record.rock_ridge.ce_entries):
+            stamps = entries and entries.tf_record
+            if stamps is None:
+                continue
+            for field in ('creation_time', 'access_time', 'modification_time',
+                          'attribute_change_time', 'backup_time', 'effective_time'):
+                if getattr(stamps, field) is not None:
+                    _restamp(getattr(stamps, field), epoch)
+    for child in record.children:
+        if child is not record and child is not record.parent:
+            _stamp_records(child, epoch)
+
+
+def _stamp_dates(iso: pycdlib.PyCdlib, epoch: int) -> None:
+    for vd in [iso.pvd, *iso.svds]:
+        _restamp(vd.volume_creation_date, epoch)
+        _restamp(vd.volume_effective_date, epoch)
+        _stamp_records(vd.root_directory_record(), epoch)
+
+
+def _stamp_modification_dates(image: io.BytesIO, epoch: int) -> None:
+    date = VolumeDescriptorDate()
+    date.new(epoch)
+    sector = _FIRST_VD_SECTOR
+    while (vd_type := image.getbuffer()[sector * _SECTOR]) != _VD_TERMINATOR:
+        if vd_type in _VDS_WITH_DATES:
+            image.seek(sector * _SECTOR + _VD_MODIFICATION_DATE)
+            image.write(date.record())
+        sector += 1
+
+
+def write_iso(tree: Path, target: Path, *, label: str, epoch: int) -> None:
+    """Write *tree* as an ISO image at *target*; dates in UTC (TZ=UTC)."""
+    iso = pycdlib.PyCdlib()
+    iso.new(interchange_level=3, vol_ident=check_volume_label(label), joliet=3,
+            rock_ridge='1.09', app_ident_str='helpguide')
+    _add_tree(iso, tree, '', '')
+    _stamp_dates(iso, epoch)
+    image = io.BytesIO()
+    iso.write_fp(image)
+    iso.close()
+    _stamp_modification_dates(image, epoch)
+    with replacing(target) as partial:
+        partial.write_bytes(image.getvalue())

@@ -1,0 +1,58 @@
+"""The guide settings the bundle needs, read from conf.py.
+
+The bundle is made after Sphinx has run, so it reads conf.py itself; a
+setting absent there takes its default from helpguide.settings.
+"""
+import re
+import runpy
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..settings import SETTINGS
+
+
+def _slug(text: str) -> str:
+    return re.sub(r'[^a-z0-9]+', '-', text.lower()).strip('-')
+
+
+@dataclass(frozen=True)
+class BundleSettings:
+    brand: str
+    title: str
+    subtitle: str
+    short_title: str
+    edition: str
+    date: str
+    volume_label: str
+
+    @property
+    def name(self) -> str:
+        """Folder and file name: ``covenant-isp-ssl-for-outgoing-mail-2026.1``."""
+        parts = [_slug(self.brand), _slug(self.short_title or self.title), self.edition]
+        return '-'.join(re.sub(r'[^A-Za-z0-9._-]+', '-', part) for part in parts if part)
+
+
+def default_volume_label(brand: str) -> str:
+    """The brand in ISO 9660 d-characters, e.g. ``COVENANT_ISP``."""
+    return (re.sub(r'[^A-Z0-9]+', '_', brand.upper()).strip('_') or 'GUIDE')[:32]
+
+
+def read_settings(confdir: Path, epoch: int) -> BundleSettings:
+    conf = runpy.run_path(str(Path(confdir, 'conf.py')))
+
+    def setting(name):
+        return conf.get(name, SETTINGS[name][0])
+
+    brand = setting('guide_brand')
+    day = datetime.fromtimestamp(epoch, timezone.utc)
+    date = setting('guide_date') or f'{day:%B} {day.day}, {day.year}'  # as on the booklet
+    return BundleSettings(
+        brand=brand,
+        title=setting('guide_title'),
+        subtitle=setting('guide_subtitle'),
+        short_title=conf.get('html_short_title', ''),
+        edition=setting('guide_edition'),
+        date=date,
+        volume_label=setting('guide_volume_label') or default_volume_label(brand),
+    )
