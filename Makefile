@@ -6,9 +6,14 @@ STAMP  := $(VENV)/.installed
 PAPER  ?=
 SPHINXOPTS ?= -W --keep-going -q
 BUILD  := build
+# Every date in the outputs: the last commit's time unless SOURCE_DATE_EPOCH is set.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 
 .DEFAULT_GOAL := all
-.PHONY: all help venv html pdf check test clean
+.PHONY: all help venv html pdf check test clean dist
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -27,6 +32,9 @@ html: $(STAMP) ## Offline HTML guide in build/html
 
 pdf: $(STAMP) ## PDF booklet in build/pdf/guide.pdf
 	$(PY) build_pdf.py $(if $(PAPER),--paper $(PAPER))
+
+dist: html pdf ## CD bundle: build/dist/<name>-<edition>/ and its .zip and .iso
+	$(PY) -m helpguide.dist --html $(BUILD)/html --pdf $(BUILD)/pdf --out $(BUILD)/dist
 
 check: $(STAMP) ## Check the sources: every problem as path:line: error: message
 	$(PY) -m helpguide.checks source -c .
