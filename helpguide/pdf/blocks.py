@@ -29,7 +29,14 @@ BLOCK.register(nodes.document, nodes.compound, nodes.container, nodes.list_item,
                nodes.legend, nodes.tgroup, nodes.thead, nodes.tbody, nodes.row,
                nodes.entry, nodes.field_body, nodes.description, nodes.definition,
                addnodes.only, addnodes.acks, addnodes.hlist, addnodes.hlistcol,
-               addnodes.glossary, addnodes.desc, addnodes.versionmodified)(children)
+               addnodes.glossary, addnodes.versionmodified)(children)
+
+
+@BLOCK.register(addnodes.desc, nodes.reference)
+def each_as_block(node, ctx: Context):
+    """Children that docutils calls inline but that stand as blocks here
+    (a description's signature lines, an image linked at block level)."""
+    return rendered(node.children, ctx)
 
 
 @BLOCK.register(addnodes.start_of_file)
@@ -79,8 +86,12 @@ BLOCK.register(nodes.caption)(styled_paragraph('caption'))
 def section(node, ctx: Context):
     """A heading (a chapter, level 1, starts on a right-hand page) and its body."""
     body = node.children[1:] if node.children and isinstance(node[0], nodes.title) else node.children
-    if node is ctx.book_section:  # the book's title is on the cover
-        return rendered(body, ctx)
+    if node is ctx.book_section:  # its title is on the cover, its lead-in before the contents
+        lead = 0  # up to the first child holding a chapter
+        while lead < len(body) and not any(body[lead].findall(nodes.section)):
+            lead += 1
+        ctx.preface.extend(rendered(body[:lead], ctx))
+        return rendered(body[lead:], ctx)
     level = ctx.level + 1
     title = node[0] if body is not node.children else nodes.title('', '')
     keys = ctx.take_pending() or [ctx.key(f'section-{len(ctx.contents)}')]

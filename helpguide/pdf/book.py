@@ -29,6 +29,7 @@ def book_story(cover: CoverInfo, body: list[Flowable], ctx: Context) -> list[Flo
         Cover(cover, ctx.styles),
         NextPageTemplate('page'),
         RectoBreak(),
+        *ctx.preface,
         *contents_story(ctx.contents, ctx.styles),
         RectoBreak(),
         BodyStart(),

@@ -7,6 +7,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.builders import Builder
+from sphinx.errors import ConfigError
 from sphinx.util import logging
 from sphinx.util.display import progress_message
 
@@ -24,14 +25,14 @@ except ImportError:  # a plain Sphinx project without the guide's extension
     select_platform = None
 
 
-#: Sphinx's placeholder for an unset ``author``; not worth printing
-UNSET_AUTHOR = 'Author name not set'
+#: Sphinx's placeholders for an unset ``author`` and ``project``; not worth printing
+UNSET = ('Author name not set', 'Project name not set')
 
 
 def setting(config, name: str, default=''):
     """A guide setting from conf.py, or *default* where the project has none."""
     value = getattr(config, name, None)
-    return default if value in (None, '', UNSET_AUTHOR) else value
+    return default if value in (None, '', *UNSET) else value
 
 
 def book_date(config) -> str:
@@ -55,6 +56,13 @@ class BookletBuilder(Builder):
 
     def init(self) -> None:
         self.instances = 0
+        if self.paper not in PAPER:
+            raise ConfigError(f'guide_paper must be one of {", ".join(PAPER)}, '
+                              f'not {self.paper!r}')
+
+    @property
+    def paper(self) -> str:
+        return setting(self.config, 'guide_paper', 'letter')
 
     def get_outdated_docs(self) -> str:
         return 'the booklet'  # one output from every document: always rebuilt
@@ -112,12 +120,7 @@ class BookletBuilder(Builder):
     @progress_message('assembling the booklet')
     def write_documents(self, _docnames) -> None:
         config = self.config
-        paper = setting(config, 'guide_paper', 'letter')
-        if paper not in PAPER:
-            logger.error('booklet: guide_paper must be one of %s, not %r',
-                         ', '.join(PAPER), paper)
-            return
-        pagesize = PAPER[paper]
+        pagesize = PAPER[self.paper]
         tree = self.assemble_doctree()
         styles = book_styles()
         ctx = new_context(styles, *frame_size(pagesize), self.srcdir,

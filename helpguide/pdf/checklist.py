@@ -6,7 +6,7 @@ with the stand-alone form, so the two never drift apart.
 """
 from reportlab.platypus import Paragraph
 
-from .registry import BLOCK, Context
+from .registry import BLOCK, Context, escape
 
 
 def register_checklist_node() -> None:
@@ -22,7 +22,7 @@ def register_checklist_node() -> None:
         # Printed only: AcroForm text fields need an unembedded standard-14 font.
         fields = checklist_flowables(node.get('fields', []), ctx.styles, fillable=False)
         title = node.get('title')
-        heading = [Paragraph(title, ctx.styles['rubric'])] if title else []
+        heading = [Paragraph(escape(title), ctx.styles['rubric'])] if title else []
         return heading + fields
 
 

@@ -1,6 +1,7 @@
 """Images and figures, scaled to fit the frame they land in."""
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from docutils import nodes
 from reportlab.lib.utils import ImageReader
@@ -34,6 +35,8 @@ def image_file(node, ctx: Context) -> Path | None:
         warn(f'booklet: remote image {uri!r} is not embedded; printing its description', node)
         return None
     path = ctx.srcdir / uri
+    if not path.is_file():  # 'blue%20square.png' names 'blue square.png'
+        path = ctx.srcdir / unquote(uri)
     if not path.is_file():
         warn(f'booklet: image file not found: {uri}', node)
         return None

@@ -65,7 +65,8 @@ class Context:
     list label (and its indent) the next paragraph hangs in its left margin;
     ``links`` is off where links make no sense (headings); ``para_style`` is
     the style of paragraphs here (smaller in table cells); ``book_section``
-    is the root document's title section, whose title is the book's.
+    is the root document's title section, whose title is the book's, and
+    ``preface`` receives what it says before its first chapter.
     """
     styles: StyleSheet
     width: float
@@ -77,6 +78,7 @@ class Context:
     level: int = 0
     contents_depth: int = 2
     contents: list = field(default_factory=list)
+    preface: list = field(default_factory=list)
     linked: set[str] = field(default_factory=set)
     pending: list[str] = field(default_factory=list)
     bullet: tuple[str, float] | None = None

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from .cover import Cover
 from .flowables import Anchor, Heading, page_number_form
 from .styles import StyleSheet
 
@@ -100,10 +101,10 @@ class BookTemplate(BaseDocTemplate):
             return
         if getattr(flowable, 'height', 0) or getattr(flowable, 'width', 0):
             self.page_used = True
-        if isinstance(flowable, Heading):
+        if isinstance(flowable, (Heading, Cover)):
             self.heading_landed(flowable)
 
-    def heading_landed(self, heading: Heading):
+    def heading_landed(self, heading: Heading | Cover):
         self.defined.update(heading.keys)
         if heading.level <= 1:
             self.chapter = heading.text
@@ -136,6 +137,7 @@ class BookTemplate(BaseDocTemplate):
 
     def handle_bodyStart(self):
         self.body_start = self.page
+        self.chapter = self.meta.title
         self.canv.addPageLabel(self.page - 1, 'ARABIC', start=1)
 
     def handle_resolveLinks(self, keys):
