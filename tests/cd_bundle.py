@@ -1,0 +1,41 @@
+"""The CD bundle, built as ``make dist`` builds it, in a clean copy of the project.
+
+A copy (without build/, caches or .git, with the same .venv) is a build
+"from clean" in a folder of its own, so a path of the build machine that
+leaked into an output would show up as a difference between two copies.
+"""
+import shutil
+import subprocess
+from pathlib import Path
+
+#: SOURCE_DATE_EPOCH of the test builds (2026-03-01 12:00 UTC).
+EPOCH = '1772366400'
+_NOT_SOURCES = shutil.ignore_patterns('build', '.venv', '.venv-*', '.git', '__pycache__',
+                                      '.pytest_cache', '.hypothesis', 'tests')
+
+
+def clean_copy(repo: Path, dest: Path) -> Path:
+    shutil.copytree(repo, dest, ignore=_NOT_SOURCES, symlinks=True)
+    (dest / '.venv').symlink_to(repo / '.venv')
+    return dest
+
+
+def make_dist(project: Path) -> Path:
+    """Run ``make dist`` in *project*; return the bundle folder it made."""
+    result = subprocess.run(['make', '--no-print-directory', 'dist', f'SOURCE_DATE_EPOCH={EPOCH}'],
+                            cwd=project, capture_output=True, text=True)
+    if result.returncode:
+        raise AssertionError(f'make dist failed:\n{result.stdout}\n{result.stderr}')
+    folders = [path for path in (project / 'build' / 'dist').iterdir() if path.is_dir()]
+    assert len(folders) == 1, folders
+    return folders[0]
+
+
+def shared_bundle(repo: Path, tmp_path_factory) -> Path:
+    """One bundle per test session, shared by the dist and browser tests."""
+    project = tmp_path_factory.getbasetemp() / 'cd-project'
+    if not project.exists():
+        clean_copy(repo, project)
+    dist = project / 'build' / 'dist'
+    built = [path for path in dist.iterdir() if path.is_dir()] if dist.exists() else []
+    return built[0] if built else make_dist(project)

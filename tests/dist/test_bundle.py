@@ -1,0 +1,132 @@
+"""The CD bundle as the mastering team gets it: folder, checksums, zip, ISO."""
+import io
+import runpy
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pycdlib
+import pytest
+
+from cd_bundle import EPOCH
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob('*')) if path.is_file()}
+
+
+@pytest.fixture(scope='module')
+def files(bundle):
+    return tree(bundle)
+
+
+def test_bundle_holds_the_html_guide_without_build_only_files(bundle, files):
+    built = tree(bundle.parents[1] / 'html')
+    shipped = {name[len('html/'):]: data for name, data in files.items()
+               if name.startswith('html/')}
+    assert '.buildinfo' in built  # Sphinx's, for its next build
+    assert shipped == {name: data for name, data in built.items()
+                       if name not in ('.buildinfo', 'objects.inv')}
+    assert 'index.html' in shipped and 'search.html' in shipped
+    assert not any('doctree' in name or name.endswith('.pickle') for name in files)
+
+
+def test_bundle_holds_every_built_pdf(bundle, files):
+    built = {name: data for name, data in tree(bundle.parents[1] / 'pdf').items()
+             if not Path(name).name.startswith('.')}
+    assert 'guide.pdf' in built
+    assert {name[len('pdf/'):]: data for name, data in files.items()
+            if name.startswith('pdf/')} == built
+
+
+def test_landing_page_links_the_guide_and_every_pdf(bundle, files):
+    landing = files['index.html'].decode()
+    assert 'href="html/index.html"' in landing
+    for name in files:
+        if name.endswith('.pdf'):
+            assert f'href="{name}"' in landing
+    readme = files['README.txt'].decode()
+    assert 'index.html' in readme and 'SHA256SUMS' in readme
+
+
+def test_sha256sums_cover_every_other_file(bundle, files):
+    listed = [line.split('  ', 1)[1] for line in files['SHA256SUMS'].decode().splitlines()]
+    assert listed == sorted(set(files) - {'SHA256SUMS'})
+    subprocess.run(['sha256sum', '--check', '--strict', '--quiet', 'SHA256SUMS'],
+                   cwd=bundle, check=True)
+
+
+def test_tree_has_fixed_modes_and_times(bundle):
+    for path in [bundle, *bundle.rglob('*')]:
+        assert path.stat().st_mode & 0o777 == (0o755 if path.is_dir() else 0o644), path
+        assert int(path.stat().st_mtime) == int(EPOCH), path
+
+
+def test_zip_holds_the_tree_under_its_folder_name(bundle, files):
+    with zipfile.ZipFile(bundle.with_name(bundle.name + '.zip')) as archive:
+        assert archive.testzip() is None
+        infos = archive.infolist()
+        members = {info.filename[len(bundle.name) + 1:]: archive.read(info)
+                   for info in infos if not info.is_dir()}
+    assert members == files
+    assert [info.filename for info in infos] == sorted(info.filename for info in infos)
+    assert {info.date_time for info in infos} == {time.gmtime(int(EPOCH))[:6]}
+    assert {info.external_attr >> 16 for info in infos if not info.is_dir()} == {0o100644}
+
+
+def _iso_files(iso, **root) -> dict[str, bytes]:
+    (kind, top), = root.items()
+    found = {}
+    for dirname, _dirs, names in iso.walk(**root):
+        for name in names:
+            path = f'{dirname.rstrip("/")}/{name}'
+            data = io.BytesIO()
+            iso.get_file_from_iso_fp(data, **{kind: path})
+            found[path.lstrip('/')] = data.getvalue()
+    return found
+
+
+def test_iso_reads_back_file_for_file_with_joliet_and_rock_ridge(bundle, files, repo):
+    iso = pycdlib.PyCdlib()
+    iso.open(str(bundle.with_name(bundle.name + '.iso')))
+    try:
+        assert iso.has_joliet() and iso.has_rock_ridge()
+        assert _iso_files(iso, rr_path='/') == files
+        assert _iso_files(iso, joliet_path='/') == files
+        label = iso.pvd.volume_identifier.decode().strip()
+        iso9660_names = [name for _d, _s, names in iso.walk(iso_path='/') for name in names]
+    finally:
+        iso.close()
+    brand = runpy.run_path(str(repo / 'conf.py'))['guide_brand']
+    assert label.replace('_', ' ') == brand.upper()
+    assert 'OUTLOOK_EXPRESS_ENTOURAGE.HTML;1' in iso9660_names
+
+
+def _dist(tmp_path, *args):
+    return subprocess.run([sys.executable, '-m', 'helpguide.dist', *map(str, args)],
+                          capture_output=True, text=True, cwd=Path(__file__).parents[2],
+                          env={'SOURCE_DATE_EPOCH': EPOCH, 'PATH': '/usr/bin:/bin'})
+
+
+def test_failed_dist_keeps_the_last_good_bundle(bundle, tmp_path):
+    out = tmp_path / 'dist'
+    good = _dist(tmp_path, '--html', bundle / 'html', '--pdf', bundle / 'pdf', '--out', out)
+    assert good.returncode == 0, good.stderr
+    before = {path: tree(path) if path.is_dir() else path.read_bytes() for path in out.iterdir()}
+    bad = _dist(tmp_path, '--html', tmp_path / 'no-html', '--pdf', bundle / 'pdf', '--out', out)
+    assert bad.returncode == 1
+    assert f'{tmp_path / "no-html" / "index.html"} is missing' in bad.stderr
+    assert {path: tree(path) if path.is_dir() else path.read_bytes()
+            for path in out.iterdir()} == before
+
+
+def test_bad_volume_label_is_a_clear_error(bundle, tmp_path):
+    (tmp_path / 'conf.py').write_text("guide_brand = 'Acme'\nguide_volume_label = 'my disc'\n")
+    result = _dist(tmp_path, '--conf', tmp_path, '--html', bundle / 'html',
+                   '--out', tmp_path / 'dist')
+    assert result.returncode == 1
+    assert "guide_volume_label 'my disc'" in result.stderr
+    assert not (tmp_path / 'dist').exists()
