@@ -223,7 +223,7 @@ def two_columns(rows, ctx: Context, boxed: bool = False) -> list:
                     else block(body, ctx))
             data.append([Paragraph(name, name_style), cell])
     table = Table(data, colWidths=[name_w, body_w], hAlign='LEFT', splitInRow=1)
-    commands = [('VALIGN', (0, 0), (-1, -1), 'TOP'),
+    commands = [*st.table_commands(),
                 ('LEFTPADDING', (0, 0), (-1, -1), pad), ('RIGHTPADDING', (0, 0), (-1, -1), pad),
                 ('TOPPADDING', (0, 0), (-1, -1), pad * 0.5),
                 ('BOTTOMPADDING', (0, 0), (-1, -1), pad * 0.2)]
@@ -299,6 +299,7 @@ def boxed(title_markup, render_body, ctx: Context, box_name: str) -> list:
     rows.append([content or ''])
     table = Table(rows, colWidths=[ctx.width], splitInRow=1, hAlign='LEFT')
     table.setStyle(TableStyle([
+        *st.table_commands(),
         ('BACKGROUND', (0, 0), (-1, -1), box.background),
         ('BOX', (0, 0), (-1, -1), 0.5, box.border),
         ('LINEBEFORE', (0, 0), (0, -1), rule, box.rule),

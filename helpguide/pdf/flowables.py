@@ -114,9 +114,11 @@ class ContentsEntry(Flowable):
         canv.setFont(self.number_style.fontName, self.number_style.fontSize * 0.8)
         step = st.fontSize * 0.5
         x = start + (-start) % step  # align the dots of every line on one grid
-        while x < stop:
-            canv.drawString(x, baseline, '.')
-            x += step
+        if stop > x:
+            dots = canv.beginText(x, baseline)
+            dots.setCharSpace(step - canv.stringWidth('.'))
+            dots.textOut('.' * int((stop - x) / step))
+            canv.drawText(dots)
         canv.translate(self.width, baseline)
         canv.doForm(page_number_form(self.key))
         canv.restoreState()

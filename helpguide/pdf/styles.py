@@ -77,6 +77,12 @@ class StyleSheet:
     def inline(self, name: str, markup: str) -> str:
         return self.inlines[name].wrap(markup)
 
+    def table_commands(self) -> list[tuple]:
+        """TableStyle commands every table starts from (ReportLab's default
+        cell font is Helvetica, a standard-14 font we never embed)."""
+        return [('FONTNAME', (0, 0), (-1, -1), self.paragraphs['body'].fontName),
+                ('VALIGN', (0, 0), (-1, -1), 'TOP')]
+
     @property
     def list_indent(self) -> float:
         """Hanging indent of list items and quotes."""
@@ -95,11 +101,15 @@ def book_styles(base: float = 10) -> StyleSheet:
     serif, sans, mono = face('serif'), face('sans'), face('mono')
     sans_bold = face('sans', bold=True)
 
-    def ps(name, parent=None, **kw):
+    # Every style descends from root, so none falls back to ReportLab's
+    # Helvetica (for list labels, say) where it sets no font of its own.
+    root = ParagraphStyle('root', fontName=serif, fontSize=base, leading=lead,
+                          bulletFontName=sans_bold, bulletColor=ACCENT)
+
+    def ps(name, parent=root, **kw):
         return ParagraphStyle(name, parent=parent, **kw)
 
-    body = ps('body', fontName=serif, fontSize=base, leading=lead, spaceAfter=base * 0.6,
-              bulletFontName=sans_bold, bulletColor=ACCENT)
+    body = ps('body', spaceAfter=base * 0.6)
     styles = [
         body,
         ps('compact', body, spaceAfter=base * 0.2),

@@ -56,7 +56,7 @@ def table_group(tgroup, table_node, ctx: Context):
     pad = st.base * 0.35
     data = [[''] * ncols for _ in rows]
     commands = [
-        ('VALIGN', (0, 0), (-1, -1), 'TOP'),
+        *st.table_commands(),
         ('GRID', (0, 0), (-1, -1), 0.5, st.colors['rule']),
         ('LEFTPADDING', (0, 0), (-1, -1), pad), ('RIGHTPADDING', (0, 0), (-1, -1), pad),
         ('TOPPADDING', (0, 0), (-1, -1), pad * 0.6), ('BOTTOMPADDING', (0, 0), (-1, -1), pad * 0.2),

@@ -67,7 +67,8 @@ class BookTemplate(BaseDocTemplate):
         super().__init__(filename, pagesize=pagesize, title=meta.title,
                          author=meta.author, subject=meta.subject,
                          keywords=meta.keywords, creator='helpguide booklet',
-                         invariant=1, leftMargin=self.margin_x,
+                         invariant=1, initialFontName=styles['body'].fontName,
+                         leftMargin=self.margin_x,
                          rightMargin=self.margin_x, topMargin=self.margin_y,
                          bottomMargin=self.margin_y, allowSplitting=1)
         self.styles = styles

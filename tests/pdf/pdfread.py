@@ -1,0 +1,123 @@
+"""Read a PDF back the way a reader gets it: outline, labels, links, words, fonts."""
+import re
+import subprocess
+from dataclasses import dataclass
+from html import unescape
+
+from pypdf import PdfReader
+from pypdf.generic import IndirectObject
+
+STANDARD_14 = {'Courier', 'Helvetica', 'Times', 'Symbol', 'ZapfDingbats'}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A contents line: its words, the number printed at its end, where it links."""
+    title: str
+    printed: str
+    target: int
+
+
+def outline(reader: PdfReader) -> list[tuple[int, str, int]]:
+    """(depth, title, page index) of every bookmark, in order."""
+    out = []
+
+    def walk(items, depth):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                out.append((depth, item.title, reader.get_destination_page_number(item)))
+    walk(reader.outline, 0)
+    return out
+
+
+def words(path, page_index: int) -> list[tuple[float, float, float, float, str]]:
+    """Words of one page with boxes in PDF points, y measured from the top."""
+    html = subprocess.run(
+        ['pdftotext', '-bbox', '-f', str(page_index + 1), '-l', str(page_index + 1),
+         str(path), '-'], check=True, capture_output=True, text=True).stdout
+    return [(float(x0), float(y0), float(x1), float(y1), unescape(text))
+            for x0, y0, x1, y1, text in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
+                r'([^<]*)</word>', html)]
+
+
+def page_text(path, first: int | None = None, last: int | None = None) -> str:
+    """pdftotext's text of pages *first*..*last* (0-based, inclusive)."""
+    cmd = ['pdftotext']
+    if first is not None:
+        cmd += ['-f', str(first + 1), '-l', str((last if last is not None else first) + 1)]
+    return subprocess.run([*cmd, str(path), '-'], check=True, capture_output=True,
+                          text=True).stdout
+
+
+def link_target(reader: PdfReader, annot) -> int | None:
+    """Page index an internal link annotation goes to."""
+    dest = annot.get('/Dest')
+    if dest is None and annot.get('/A') is not None and annot['/A'].get('/S') == '/GoTo':
+        dest = annot['/A']['/D']
+    if dest is None:
+        return None
+    if isinstance(dest, str):
+        dest = reader.named_destinations[dest]
+        return reader.get_destination_page_number(dest)
+    return reader.get_page_number(dest[0].get_object())
+
+
+def links(reader: PdfReader, page_index: int):
+    """(rect, target page index) of the internal links on a page."""
+    page = reader.pages[page_index]
+    out = []
+    for ref in page.get('/Annots', []):
+        annot = ref.get_object()
+        if annot.get('/Subtype') == '/Link':
+            target = link_target(reader, annot)
+            if target is not None:
+                out.append(([float(v) for v in annot['/Rect']], target))
+    return out
+
+
+def contents(reader: PdfReader, path, pages) -> list[Entry]:
+    """Every linked line of the contents pages, with the number printed on it."""
+    entries = []
+    for index in pages:
+        height = float(reader.pages[index].mediabox.height)
+        page_words = words(path, index)
+        for (x0, y0, x1, y1), target in links(reader, index):
+            top, bottom = height - y1, height - y0
+            inside = [w for w in page_words if top - 1 <= (w[1] + w[3]) / 2 <= bottom + 1
+                      and x0 - 1 <= w[0] <= x1 + 1]
+            texts = [w[4] for w in sorted(inside, key=lambda w: (round(w[1]), w[0]))
+                     if set(w[4]) != {'.'}]
+            entries.append(Entry(' '.join(texts[:-1]), texts[-1] if texts else '', target))
+    return entries
+
+
+def fonts(reader: PdfReader) -> dict[str, bool]:
+    """Every font used on any page (forms included): base name -> embedded."""
+    found: dict[str, bool] = {}
+    seen = set()
+
+    def visit(resources):
+        if resources is None:
+            return
+        resources = resources.get_object()
+        for font in (resources.get('/Font') or {}).values():
+            font = font.get_object()
+            name = str(font.get('/BaseFont', '?')).lstrip('/')
+            descriptors = [font.get('/FontDescriptor')] + [
+                d.get_object().get('/FontDescriptor') for d in font.get('/DescendantFonts', [])]
+            embedded = any(d is not None and any(k in d.get_object() for k in
+                                                 ('/FontFile', '/FontFile2', '/FontFile3'))
+                           for d in descriptors)
+            found[name] = found.get(name, True) and embedded
+        for xobject in (resources.get('/XObject') or {}).values():
+            key = xobject.idnum if isinstance(xobject, IndirectObject) else id(xobject)
+            if key not in seen:
+                seen.add(key)
+                visit(xobject.get_object().get('/Resources'))
+
+    for page in reader.pages:
+        visit(page.get('/Resources'))
+    return found
