@@ -16,6 +16,7 @@ PARTS = (
     'helpguide.checklist',
     'helpguide.html',
     'helpguide.pdf',
+    'helpguide.products',
 )
 
 

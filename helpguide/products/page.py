@@ -6,8 +6,11 @@ and colour comes from the booklet's :class:`~helpguide.pdf.styles.StyleSheet`.
 """
 from dataclasses import dataclass
 
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from helpguide.pdf.flowables import Anchor, Heading
+from helpguide.pdf.registry import Context, block
+from helpguide.pdf.render import index_keys
 from helpguide.pdf.styles import StyleSheet
 
 
@@ -22,24 +25,64 @@ class Furniture:
     subject: str = ''
 
 
+@dataclass(frozen=True)
+class Margins:
+    """Where the text frame sits on a sheet product's page."""
+    side: float
+    top: float          # below the brand band
+    bottom: float       # above the footer
+    band: float         # height of the brand band
+
+    @classmethod
+    def of(cls, pagesize, styles: StyleSheet) -> 'Margins':
+        margin = min(pagesize) * 0.09
+        band = styles.base * 3.2
+        return cls(side=margin, top=band + margin * 0.7, bottom=margin * 1.1, band=band)
+
+    def frame_size(self, pagesize) -> tuple[float, float]:
+        width, height = pagesize
+        return width - 2 * self.side, height - self.top - self.bottom
+
+
 class SheetTemplate(BaseDocTemplate):
     """One page template: band, frame, footer with the page number."""
 
     def __init__(self, filename, styles: StyleSheet, furniture: Furniture, pagesize):
-        width, height = pagesize
-        margin = min(width, height) * 0.09
-        self.band = styles.base * 3.2
+        margins = Margins.of(pagesize, styles)
+        self.band = margins.band
         super().__init__(filename, pagesize=pagesize, title=furniture.title,
                          author=furniture.author, subject=furniture.subject,
                          creator='helpguide', invariant=1,
                          initialFontName=styles['body'].fontName,
-                         leftMargin=margin, rightMargin=margin,
-                         topMargin=self.band + margin * 0.7, bottomMargin=margin * 1.1)
+                         leftMargin=margins.side, rightMargin=margins.side,
+                         topMargin=margins.top, bottomMargin=margins.bottom)
         self.styles = styles
         self.furniture = furniture
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id='text')
         self.addPageTemplates([PageTemplate('sheet', [frame], onPage=self.decorate)])
+
+    def beforeDocument(self):
+        self.outline_level = -1
+        self.page_used = False
+
+    def beforePage(self):
+        self.page_used = False
+
+    def afterFlowable(self, flowable):
+        if getattr(flowable, 'height', 0):
+            self.page_used = True
+        if isinstance(flowable, Heading):
+            # The outline may go down one level at a time only.
+            level = min(max(flowable.level - 1, 0), self.outline_level + 1)
+            self.outline_level = level
+            self.canv.addOutlineEntry(flowable.text, flowable.key, level=level)
+
+    def handle_recto(self):
+        """A chapter opener (the booklet's RectoBreak): sheets have no left
+        and right pages, so a fresh page only if this one holds something."""
+        if self.page_used:
+            self.handle_pageBreak()
 
     def decorate(self, canv, doc):
         width, height = self.pagesize
@@ -69,3 +112,17 @@ class SheetTemplate(BaseDocTemplate):
         canv.setFont(folio.fontName, folio.fontSize)
         canv.drawRightString(right, text, f'Page {doc.page}')
         canv.restoreState()
+
+
+def render_sheet(document, ctx: Context) -> list[Flowable]:
+    """Flowables of a whole document for a sheet product.
+
+    Unlike the booklet's ``render_document`` the document's title section
+    is not a book title for a cover: it is the sheet's first heading.
+    """
+    index_keys(document, ctx)
+    ctx.pending.append(ctx.key(''))
+    flowables = block(document, ctx)
+    if ctx.pending:
+        flowables.append(Anchor(ctx.take_pending()))
+    return flowables

@@ -1,0 +1,14 @@
+"""Print products made from the guide's sources with the booklet's renderer:
+per-program handouts, the fillable support checklist and the booklet imposed
+for saddle-stitching. Each is a Sphinx builder, so the sources are parsed
+once (the doctrees in build/doctrees are shared with HTML and the booklet).
+"""
+
+
+def setup(app):
+    # Imported here: helpguide.pdf's checklist handler uses .form, and the
+    # builders use helpguide.pdf, so importing this package stays cycle-free.
+    from .handouts import HandoutsBuilder
+
+    app.add_builder(HandoutsBuilder)
+    return {'version': '1.0', 'parallel_read_safe': True, 'parallel_write_safe': True}

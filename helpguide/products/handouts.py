@@ -1,0 +1,131 @@
+"""The ``handouts`` builder: one short PDF per email program and platform.
+
+Support staff hand a customer only what their program needs: the brand, the
+program's name, versions and platform, the guide's prerequisite note, the
+program's steps and notes for that platform, and a short "Before you call
+support" box drawn from the checklist. Each handout is the program's own
+resolved doctree (a copy, with :func:`~helpguide.programs.select_platform`
+applied) rendered by the booklet's renderer, so nothing is typed twice and
+nothing of another program gets in.
+
+Output: ``<outdir>/<program-id>-<platform>.pdf``; handouts of programs that
+are gone are removed.
+"""
+from docutils import nodes
+from reportlab.platypus import KeepTogether
+from sphinx.util import logging
+from sphinx.util.display import progress_message
+
+from helpguide.pdf.builder import BookletBuilder, setting
+from helpguide.pdf.registry import block
+from helpguide.pdf.render import new_context
+from helpguide.pdf.styles import book_styles
+from helpguide.programs import select_platform
+
+from .page import Furniture, Margins, SheetTemplate, render_sheet
+from .output import replacing
+from .paper import sheet_size
+
+logger = logging.getLogger(__name__)
+
+PREREQUISITE_CLASS = 'prerequisite'
+
+
+def handout_name(program_id: str, platform: str) -> str:
+    return f'{program_id}-{platform}.pdf'
+
+
+def field(label: str, value: str) -> nodes.field:
+    return nodes.field('', nodes.field_name(label, label),
+                       nodes.field_body('', nodes.paragraph(value, value)))
+
+
+def support_box(fields: list[dict], brand: str) -> nodes.admonition:
+    """"Before you call support": what the checklist asks, as a short list."""
+    title = 'Before you call support'
+    box = nodes.admonition('', nodes.title(title, title), classes=['before-you-call'])
+    intro = f'Have this at hand when you contact {brand} support:' if brand else \
+        'Have this at hand when you contact support:'
+    box += nodes.paragraph(intro, intro)
+    items = nodes.bullet_list(bullet='*')
+    for item in fields:
+        items += nodes.list_item('', nodes.paragraph(item['label'], item['label']))
+    box += items
+    return box
+
+
+class HandoutsBuilder(BookletBuilder):
+    """A booklet builder that writes one sheet per program and platform."""
+
+    name = 'handouts'
+    epilog = 'The handouts are in %(outdir)s.'
+
+    def get_outdated_docs(self) -> str:
+        return 'the handouts'
+
+    def prerequisites(self) -> list[nodes.Element]:
+        """The guide's prerequisite notes (admonitions of class ``prerequisite``)."""
+        found = []
+        for docname in sorted(self.env.found_docs):
+            tree = self.env.get_doctree(docname)
+            found.extend(node for node in tree.findall(nodes.Admonition)
+                         if PREREQUISITE_CLASS in node['classes'])
+        return found
+
+    def handout_tree(self, program, platform: str, prerequisites) -> nodes.document:
+        """The program's resolved doctree, cut to *platform*, with the
+        platform's facts and the prerequisite note."""
+        tree = self.env.get_and_resolve_doctree(program.docname, self, tags=self.tags)
+        tree['docname'] = program.docname
+        select_platform(tree, platform)
+        section = tree.next_node(nodes.section)
+        facts = nodes.field_list(classes=['program-facts'])
+        facts += field('Versions', program.versions)
+        facts += field('Platform', dict(self.config.guide_platforms)[platform])
+        old_facts = [node for node in section.findall(nodes.field_list)
+                     if 'program-facts' in node['classes']]
+        at = section.index(old_facts[0]) if old_facts else 1
+        for node in old_facts:
+            node.parent.remove(node)
+        section[at:at] = [facts, *(note.deepcopy() for note in prerequisites)]
+        return tree
+
+    @progress_message('writing the handouts')
+    def write_documents(self, _docnames) -> None:
+        config = self.config
+        pagesize = sheet_size(config)
+        styles = book_styles()
+        frame = Margins.of(pagesize, styles).frame_size(pagesize)
+        brand = setting(config, 'guide_brand', setting(config, 'project'))
+        title = setting(config, 'guide_title', setting(config, 'project', 'Untitled'))
+        edition = setting(config, 'guide_edition', setting(config, 'release'))
+        footer = f'{title} \N{MIDDLE DOT} Edition {edition}' if edition else title
+        platforms = dict(config.guide_platforms)
+        prerequisites = self.prerequisites()
+        box = support_box(self.env.get_domain('checklist').fields(), brand)
+        outdir = self.outdir
+        written = set()
+        for program in self.env.get_domain('programs').programs(ssl=True):
+            for platform in program.platforms:
+                tree = self.handout_tree(program, platform, prerequisites)
+                ctx = new_context(styles, *frame, self.srcdir)
+                # The support box is short: it moves whole to the next page.
+                story = [*render_sheet(tree, ctx), KeepTogether(block(box, ctx))]
+                furniture = Furniture(
+                    brand=brand, product=f'Handout \N{MIDDLE DOT} {platforms[platform]}',
+                    footer=footer, title=f'{program.name} ({platforms[platform]}): {title}',
+                    author=setting(config, 'guide_author', brand), subject=title)
+                target = outdir / handout_name(program.id, platform)
+                with replacing(target) as partial:
+                    doc = SheetTemplate(str(partial), styles, furniture, pagesize)
+                    doc.build(story)
+                written.add(target.name)
+                if doc.page > 2:
+                    logger.warning('handouts: %s is %d pages long; a handout should fit '
+                                   'on two', target.name, doc.page,
+                                   location=(program.docname, program.lineno))
+        for platform in platforms:
+            for stale in sorted(outdir.glob(handout_name('*', platform))):
+                if stale.name not in written:
+                    stale.unlink()
+        logger.info('handouts: %d written to %s', len(written), outdir)

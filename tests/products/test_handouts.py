@@ -1,0 +1,140 @@
+"""Handouts of the real guide: one per program and platform, its own steps only."""
+import shutil
+from io import StringIO
+
+import pytest
+from pypdf import PdfReader
+from reportlab.lib.pagesizes import A4, LETTER
+from sphinx.application import Sphinx
+from sphinx.util.console import strip_colors
+from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+import seed
+
+
+def build(repo, out, builder='handouts', **overrides):
+    warnings = StringIO()
+    with patch_docutils(repo), docutils_namespace():
+        app = Sphinx(repo / 'source', repo, out / builder, out / 'doctrees', builder,
+                     status=None, warning=warnings, freshenv=True, warningiserror=True,
+                     confoverrides=overrides)
+        app.build()
+    app.warnings_text = strip_colors(warnings.getvalue())
+    return app
+
+
+@pytest.fixture(scope='module')
+def guide(repo, tmp_path_factory):
+    return build(repo, tmp_path_factory.mktemp('handouts'))
+
+
+def text(path) -> str:
+    return seed.normalize(' '.join(page.extract_text() for page in PdfReader(path).pages))
+
+
+def folded(path) -> str:
+    """Text for comparing with the seed, whose capitals the sources mend."""
+    return text(path).casefold()
+
+
+def expected_handouts(app) -> dict[str, tuple]:
+    """handout file name -> (program, platform), from the guide's data."""
+    programs = app.env.get_domain('programs').programs(ssl=True)
+    return {f'{p.id}-{platform}.pdf': (p, platform) for p in programs for platform in p.platforms}
+
+
+def seed_steps(app) -> dict[str, list[str]]:
+    """handout file name -> the seed's steps for that program and platform."""
+    by_name = {seed.normalize(p.name): p for p in app.env.get_domain('programs').programs()}
+    steps = {}
+    host, brand = app.config.guide_smtp_host, app.config.guide_brand
+    for platform, name, step in seed.steps(host, brand):
+        program = by_name[seed.normalize(name)]
+        steps.setdefault(f'{program.id}-{platform}.pdf', []).append(
+            seed.normalize(step).casefold())
+    return steps
+
+
+def test_builds_without_a_warning(guide):
+    assert guide.statuscode == 0
+    assert guide.warnings_text == ''
+
+
+def test_one_handout_per_program_and_platform(guide):
+    names = sorted(path.name for path in guide.outdir.iterdir())
+    assert names == sorted(expected_handouts(guide))
+    assert len(names) == 10  # today's sources: seven programs that can use SSL
+    assert sorted(seed_steps(guide)) == names
+
+
+def test_each_handout_is_one_or_two_letter_pages(guide):
+    for name in expected_handouts(guide):
+        pages = PdfReader(guide.outdir / name).pages
+        assert 1 <= len(pages) <= 2, name
+        for page in pages:
+            assert (float(page.mediabox.width), float(page.mediabox.height)) == LETTER
+
+
+def test_each_handout_holds_its_own_steps_in_order_and_none_of_another(guide):
+    steps = seed_steps(guide)
+    for name, own in steps.items():
+        shown = folded(guide.outdir / name)
+        at = [shown.find(step) for step in own]
+        assert -1 not in at, (name, own[at.index(-1)])
+        assert at == sorted(at), name
+        others = {step for other, theirs in steps.items() if other != name for step in theirs}
+        # A short step ("Click OK") may be part of one of its own: not foreign.
+        foreign = [step for step in others if step in shown
+                   and not any(step in mine for mine in own)]
+        assert foreign == [], name
+
+
+def test_each_handout_names_program_platform_and_edition(guide):
+    config = guide.config
+    platforms = dict(config.guide_platforms)
+    for name, (program, platform) in expected_handouts(guide).items():
+        reader = PdfReader(guide.outdir / name)
+        shown = text(guide.outdir / name)
+        assert shown.startswith(seed.normalize(f'{config.guide_brand} Handout'))
+        assert seed.normalize(program.name) in shown
+        assert f'Versions {seed.normalize(program.versions)}' in shown
+        assert f'Platform {platforms[platform]}' in shown
+        other_platforms = set(platforms.values()) - {platforms[platform]}
+        assert not any(f'Platform {other}' in shown for other in other_platforms)
+        for page in reader.pages:
+            assert f'Edition {config.guide_edition}' in page.extract_text()
+        assert reader.metadata.title.startswith(program.name)
+
+
+def test_each_handout_has_the_prerequisite_and_the_support_box(guide):
+    fields = guide.env.get_domain('checklist').fields()
+    assert fields
+    for name in expected_handouts(guide):
+        shown = text(guide.outdir / name)
+        assert 'Before you start These instructions assume your email program' in shown
+        box = shown[shown.index('Before you call support'):]
+        assert [label for label in (f['label'] for f in fields) if label in box] == \
+            [f['label'] for f in fields]
+
+
+def test_a4_handouts(repo, tmp_path):
+    app = build(repo, tmp_path, guide_paper='a4')
+    for name in expected_handouts(app):
+        for page in PdfReader(app.outdir / name).pages:
+            assert (float(page.mediabox.width), float(page.mediabox.height)) == \
+                pytest.approx(A4)
+
+
+def test_a_new_program_file_adds_its_handout(make_app, rootdir, tmp_path):
+    src = tmp_path / 'src'
+    shutil.copytree(rootdir / 'test-programs', src)
+    (src / 'programs' / 'delta.rst').write_text(
+        '.. email-program:: delta\n   :name: Delta Mail\n   :versions: 2.x\n'
+        '   :platforms: macintosh\n   :ssl: yes\n\n'
+        '   .. steps:: macintosh\n\n      #. Open Delta and tick SSL.\n', encoding='utf-8')
+    app = make_app('handouts', srcdir=src)
+    app.build()
+
+    assert 'delta-macintosh.pdf' in {p.name for p in app.outdir.iterdir()}
+    assert 'Open Delta and tick SSL' in text(app.outdir / 'delta-macintosh.pdf')
+    assert not (app.outdir / 'delta-windows.pdf').exists()
