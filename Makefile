@@ -28,7 +28,7 @@ $(STAMP): requirements.txt
 	touch $@
 
 html: $(STAMP) ## Offline HTML guide in build/html
-	$(VENV)/bin/sphinx-build -b html -c . -d $(BUILD)/doctrees $(SPHINXOPTS) source $(BUILD)/html
+	$(PY) -m helpguide.staging -d $(BUILD)/doctrees source $(BUILD)/html -- -c . $(SPHINXOPTS)
 
 pdf: $(STAMP) ## PDF booklet in build/pdf/guide.pdf
 	$(PY) build_pdf.py $(if $(PAPER),--paper $(PAPER))

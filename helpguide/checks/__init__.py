@@ -11,5 +11,7 @@ from . import documents, encoding, names
 def setup(app):
     app.connect('env-before-read-docs', encoding.refuse_undecodable)
     app.connect('builder-inited', names.refuse_literal_names)
+    app.connect('source-read', documents.refuse_long_lines)
+    app.connect('include-read', documents.refuse_long_included_lines)
     app.connect('doctree-read', documents.refuse_empty)
     return {'version': '1.0', 'parallel_read_safe': True, 'parallel_write_safe': True}

@@ -1,0 +1,154 @@
+"""``make check``: the real sources pass; each kind of mistake in a copy of them
+is named as ``path:line: error: message`` and fails the check."""
+import re
+import shutil
+
+import pytest
+
+from trust_project import copy_project, edit, make
+
+PROGRAMS = 'source/programs'
+
+
+def _line_of(project, path, text):
+    lines = (project / path).read_text(encoding='utf-8').splitlines()
+    return next(number for number, line in enumerate(lines, 1) if text in line)
+
+
+def _paragraph_of(project, path, text):
+    """Sphinx places a broken reference on the first line of its paragraph."""
+    lines = (project / path).read_text(encoding='utf-8').splitlines()
+    number = _line_of(project, path, text)
+    while number > 1 and lines[number - 2].strip():
+        number -= 1
+    return number
+
+
+# Each mistake: change a copy, return (path, line, what the message says).
+
+def missing_required_data(project):
+    edit(project / PROGRAMS / 'eudora-5.rst', '   :versions: 5.x\n', '')
+    return f'{PROGRAMS}/eudora-5.rst', 1, "email program 'eudora-5' lacks required option(s): :versions:"
+
+
+def unknown_platform(project):
+    edit(project / PROGRAMS / 'outlook-2002.rst', ':platforms: windows', ':platforms: windows linux')
+    return f'{PROGRAMS}/outlook-2002.rst', 1, "unknown platform 'linux'"
+
+
+def duplicate_id(project):
+    shutil.copy(project / PROGRAMS / 'outlook-2002.rst', project / PROGRAMS / 'outlook-copy.rst')
+    return f'{PROGRAMS}/outlook-copy.rst', 1, ("duplicate program id 'outlook-2002': already "
+                                               f'declared in {project}/{PROGRAMS}/outlook-2002.rst:1')
+
+
+def unsupported_without_upgrade(project):
+    text = (project / PROGRAMS / 'netscape-3.rst').read_text(encoding='utf-8')
+    (project / PROGRAMS / 'netscape-3.rst').write_text(
+        re.sub(r'   :upgrade:.*\n', '', text), encoding='utf-8')
+    return f'{PROGRAMS}/netscape-3.rst', 1, ("email program 'netscape-3' does not support SSL, "
+                                             'so it needs :upgrade: advice')
+
+
+def steps_missing(project):
+    edit(project / PROGRAMS / 'outlook-2002.rst', ':platforms: windows', ':platforms: windows macintosh')
+    return f'{PROGRAMS}/outlook-2002.rst', 1, "program 'outlook-2002' has no steps for platform 'macintosh'"
+
+
+def literal_host_name(project):
+    edit(project / 'source/introduction.rst', '(|smtp_host|)', '(mail.covenantisp.net)')
+    return ('source/introduction.rst', _line_of(project, 'source/introduction.rst', 'mail.cov'),
+            '"mail.covenantisp.net" comes from guide_smtp_host')
+
+
+def literal_brand_any_case(project):
+    edit(project / 'source/introduction.rst', 'through your |brand| account',
+         'through your covenant ISP account')
+    return ('source/introduction.rst', _line_of(project, 'source/introduction.rst', 'covenant ISP'),
+            '"covenant ISP" comes from guide_brand')
+
+
+def broken_document_reference(project):
+    edit(project / 'source/introduction.rst', ':doc:`unsupported`', ':doc:`unsuported`')
+    return ('source/introduction.rst', _paragraph_of(project, 'source/introduction.rst', 'unsuported'),
+            "unknown document: 'unsuported'")
+
+
+def broken_label_reference(project):
+    edit(project / 'source/introduction.rst', ':doc:`unsupported`', ':ref:`no-such-label`')
+    return ('source/introduction.rst', _paragraph_of(project, 'source/introduction.rst', 'no-such'),
+            "undefined label: 'no-such-label'")
+
+
+def missing_image(project):
+    with open(project / 'source/introduction.rst', 'a', encoding='utf-8') as file:
+        file.write('\n.. image:: screenshots/outgoing.png\n')
+    return ('source/introduction.rst', _line_of(project, 'source/introduction.rst', 'outgoing.png'),
+            'image file not readable: screenshots/outgoing.png')
+
+
+def remote_image(project):
+    with open(project / 'source/introduction.rst', 'a', encoding='utf-8') as file:
+        file.write('\n.. image:: https://example.com/logo.png\n')
+    return ('source/introduction.rst', _line_of(project, 'source/introduction.rst', 'https://'),
+            'image https://example.com/logo.png is remote')
+
+
+def not_utf8(project):
+    path = project / PROGRAMS / 'outlook-2002.rst'
+    data = path.read_bytes().replace(b'Select your', 'S\u00e9lect your'.encode('latin-1'), 1)
+    path.write_bytes(data)
+    offset = data.index(b'\xe9')
+    return (f'{PROGRAMS}/outlook-2002.rst', data.count(b'\n', 0, offset) + 1,
+            f'not UTF-8: byte 0xe9 at offset {offset}')
+
+
+def empty_document(project):
+    (project / 'source/notes.rst').write_text('\n.. just a comment\n', encoding='utf-8')
+    return 'source/notes.rst', 1, 'document is empty'
+
+
+def line_over_limit(project):
+    with open(project / 'source/introduction.rst', 'a', encoding='utf-8') as file:
+        file.write('\n' + 'word ' * 2100 + '\n')
+    return ('source/introduction.rst', _line_of(project, 'source/introduction.rst', 'word word'),
+            'line of 10,500 characters, over the limit of 10,000')
+
+
+MISTAKES = [missing_required_data, unknown_platform, duplicate_id, unsupported_without_upgrade,
+            steps_missing, literal_host_name, literal_brand_any_case, broken_document_reference,
+            broken_label_reference, missing_image, remote_image, not_utf8, empty_document,
+            line_over_limit]
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / 'guide')
+
+
+def test_the_real_sources_pass(project):
+    result = make(project, 'check')
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert 'error:' not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize('mistake', MISTAKES, ids=[m.__name__ for m in MISTAKES])
+def test_each_mistake_is_named_by_file_and_line(project, mistake):
+    path, line, message = mistake(project)
+    result = make(project, 'check')
+    assert result.returncode != 0
+    problems = [row for row in result.stdout.splitlines() if ': error: ' in row]
+    expected = f'{path}:{line}: error: '
+    assert any(row.startswith(expected) and message in row for row in problems), \
+        f'no "{expected}... {message}" in:\n{result.stdout}{result.stderr}'
+    assert 'Traceback' not in result.stderr
+
+
+def test_every_problem_is_listed_not_only_the_first(project):
+    expected = [mistake(project) for mistake in (unknown_platform, literal_brand_any_case,
+                                                 missing_image, empty_document)]
+    result = make(project, 'check')
+    assert result.returncode != 0
+    for path, line, message in expected:
+        assert any(row.startswith(f'{path}:{line}: error: ') and message in row
+                   for row in result.stdout.splitlines()), message
