@@ -44,8 +44,7 @@ def support_box(fields: list[dict], brand: str) -> nodes.admonition:
     """"Before you call support": what the checklist asks, as a short list."""
     title = 'Before you call support'
     box = nodes.admonition('', nodes.title(title, title), classes=['before-you-call'])
-    intro = f'Have this at hand when you contact {brand} support:' if brand else \
-        'Have this at hand when you contact support:'
+    intro = f'Have this at hand when you contact {brand or "our"} support:'
     box += nodes.paragraph(intro, intro)
     items = nodes.bullet_list(bullet='*')
     for item in fields:
@@ -96,25 +95,23 @@ class HandoutsBuilder(BookletBuilder):
         pagesize = sheet_size(config)
         styles = book_styles()
         frame = Margins.of(pagesize, styles).frame_size(pagesize)
-        brand = setting(config, 'guide_brand', setting(config, 'project'))
-        title = setting(config, 'guide_title', setting(config, 'project', 'Untitled'))
-        edition = setting(config, 'guide_edition', setting(config, 'release'))
-        footer = f'{title} \N{MIDDLE DOT} Edition {edition}' if edition else title
         platforms = dict(config.guide_platforms)
         prerequisites = self.prerequisites()
-        box = support_box(self.env.get_domain('checklist').fields(), brand)
+        fields = self.env.get_domain('checklist').fields()
+        box = support_box(fields, setting(config, 'guide_brand')) if fields else None
         outdir = self.outdir
         written = set()
         for program in self.env.get_domain('programs').programs(ssl=True):
             for platform in program.platforms:
                 tree = self.handout_tree(program, platform, prerequisites)
                 ctx = new_context(styles, *frame, self.srcdir)
-                # The support box is short: it moves whole to the next page.
-                story = [*render_sheet(tree, ctx), KeepTogether(block(box, ctx))]
-                furniture = Furniture(
-                    brand=brand, product=f'Handout \N{MIDDLE DOT} {platforms[platform]}',
-                    footer=footer, title=f'{program.name} ({platforms[platform]}): {title}',
-                    author=setting(config, 'guide_author', brand), subject=title)
+                story = render_sheet(tree, ctx)
+                if box is not None:
+                    # The box is short: it moves whole to the next page.
+                    story.append(KeepTogether(block(box, ctx)))
+                furniture = Furniture.from_config(
+                    config, f'Handout \N{MIDDLE DOT} {platforms[platform]}',
+                    f'{program.name} ({platforms[platform]})')
                 target = outdir / handout_name(program.id, platform)
                 with replacing(target) as partial:
                     doc = SheetTemplate(str(partial), styles, furniture, pagesize)

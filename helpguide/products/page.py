@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from helpguide.pdf.builder import setting
 from helpguide.pdf.flowables import Anchor, Heading
 from helpguide.pdf.registry import Context, block
 from helpguide.pdf.render import index_keys
@@ -23,6 +24,17 @@ class Furniture:
     title: str          # the PDF's document title
     author: str = ''
     subject: str = ''
+
+    @classmethod
+    def from_config(cls, config, product: str, heading: str) -> 'Furniture':
+        """The guide's brand, title and edition; *heading* leads the PDF's title."""
+        brand = setting(config, 'guide_brand', setting(config, 'project'))
+        title = setting(config, 'guide_title', setting(config, 'project', 'Untitled'))
+        edition = setting(config, 'guide_edition', setting(config, 'release'))
+        return cls(brand=brand, product=product,
+                   footer=f'{title} \N{MIDDLE DOT} Edition {edition}' if edition else title,
+                   title=f'{heading}: {title}',
+                   author=setting(config, 'guide_author', brand), subject=title)
 
 
 @dataclass(frozen=True)

@@ -1,31 +1,17 @@
 """Handouts of the real guide: one per program and platform, its own steps only."""
 import shutil
-from io import StringIO
 
 import pytest
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4, LETTER
-from sphinx.application import Sphinx
-from sphinx.util.console import strip_colors
-from sphinx.util.docutils import docutils_namespace, patch_docutils
+from guide_build import build
 
 import seed
 
 
-def build(repo, out, builder='handouts', **overrides):
-    warnings = StringIO()
-    with patch_docutils(repo), docutils_namespace():
-        app = Sphinx(repo / 'source', repo, out / builder, out / 'doctrees', builder,
-                     status=None, warning=warnings, freshenv=True, warningiserror=True,
-                     confoverrides=overrides)
-        app.build()
-    app.warnings_text = strip_colors(warnings.getvalue())
-    return app
-
-
 @pytest.fixture(scope='module')
 def guide(repo, tmp_path_factory):
-    return build(repo, tmp_path_factory.mktemp('handouts'))
+    return build(repo, tmp_path_factory.mktemp('handouts'), 'handouts')
 
 
 def text(path) -> str:
@@ -118,7 +104,7 @@ def test_each_handout_has_the_prerequisite_and_the_support_box(guide):
 
 
 def test_a4_handouts(repo, tmp_path):
-    app = build(repo, tmp_path, guide_paper='a4')
+    app = build(repo, tmp_path, 'handouts', guide_paper='a4')
     for name in expected_handouts(app):
         for page in PdfReader(app.outdir / name).pages:
             assert (float(page.mediabox.width), float(page.mediabox.height)) == \

@@ -1,0 +1,73 @@
+"""The ``support-checklist`` builder: the guide's support checklist as a PDF
+form, ``<outdir>/support-checklist.pdf``.
+
+The document that holds the ``support-checklist`` directive (its title,
+its lead-in and contact details, then the checklist) is rendered by the
+booklet's renderer onto a sheet page; the checklist itself is drawn by
+:mod:`.form`, so it prints as labelled write-in lines and boxes and can be
+filled on screen.
+"""
+from docutils import nodes
+from sphinx.errors import SphinxError
+from sphinx.util import logging
+from sphinx.util.display import progress_message
+
+from helpguide.checklist.nodes import support_checklist
+from helpguide.pdf.builder import BookletBuilder
+from helpguide.pdf.registry import BLOCK
+from helpguide.pdf.render import new_context
+from helpguide.pdf.styles import book_styles
+
+from .form import checklist_flowables
+from .output import replacing
+from .page import Furniture, Margins, SheetTemplate, render_sheet
+from .paper import sheet_size
+
+logger = logging.getLogger(__name__)
+
+FILENAME = 'support-checklist.pdf'
+
+
+class fillable_checklist(support_checklist):
+    """A support checklist drawn as a form with fields."""
+
+
+@BLOCK.register(fillable_checklist)
+def fillable(node, ctx):
+    return checklist_flowables(node['fields'], ctx.styles)
+
+
+class SupportChecklistBuilder(BookletBuilder):
+    """A booklet builder that writes only the checklist's document, as a form."""
+
+    name = 'support-checklist'
+    epilog = 'The support checklist form is in %(outdir)s.'
+
+    def get_outdated_docs(self) -> str:
+        return 'the support checklist'
+
+    def form_tree(self, docname: str) -> nodes.document:
+        tree = self.env.get_and_resolve_doctree(docname, self, tags=self.tags)
+        tree['docname'] = docname
+        for node in list(tree.findall(support_checklist)):
+            node.replace_self(fillable_checklist(**node.attributes))
+        return tree
+
+    @progress_message('writing the support checklist form')
+    def write_documents(self, _docnames) -> None:
+        config = self.config
+        docnames = sorted(self.env.get_domain('checklist').data['fields'])
+        if not docnames:
+            raise SphinxError('support-checklist: the sources have no support-checklist '
+                              'directive, so there is no form to write')
+        pagesize = sheet_size(config)
+        styles = book_styles()
+        ctx = new_context(styles, *Margins.of(pagesize, styles).frame_size(pagesize),
+                          self.srcdir)
+        story = [flowable for docname in docnames
+                 for flowable in render_sheet(self.form_tree(docname), ctx)]
+        furniture = Furniture.from_config(config, 'Support checklist', 'Support checklist')
+        target = self.outdir / FILENAME
+        with replacing(target) as partial:
+            SheetTemplate(str(partial), styles, furniture, pagesize).build(story)
+        logger.info('support-checklist: written to %s', target)
