@@ -1,0 +1,74 @@
+"""Headless Chromium (Debian's chromium and chromium-driver) over file:// URLs.
+
+The network is switched off in the browser, and every request it attempts
+and every console message is recorded, so tests can show that the bundle
+works from a disc with no network at all.
+"""
+import base64
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cd_bundle import shared_bundle
+
+CHROMIUM = Path('/usr/bin/chromium')
+CHROMEDRIVER = Path('/usr/bin/chromedriver')
+FLAGS = ('--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
+         '--disable-background-networking', '--disable-component-update', '--disable-sync',
+         '--window-size=1200,900')
+
+
+@pytest.fixture(scope='session')
+def bundle(repo, tmp_path_factory):
+    return shared_bundle(repo, tmp_path_factory)
+
+
+class Browser:
+    """A Chrome WebDriver session and what the page did: console and requests."""
+
+    def __init__(self, driver):
+        self.driver = driver
+        self.driver.execute_cdp_cmd('Network.enable', {})
+        self.driver.execute_cdp_cmd('Network.emulateNetworkConditions', {
+            'offline': True, 'latency': 0, 'downloadThroughput': -1, 'uploadThroughput': -1})
+        self.take_log()  # what the browser did before the tests: its own start page
+
+    def take_log(self) -> tuple[list[str], list[str]]:
+        """(console errors, URLs requested) since the last call."""
+        errors = [entry['message'] for entry in self.driver.get_log('browser')
+                  if entry['level'] == 'SEVERE']
+        urls = []
+        for entry in self.driver.get_log('performance'):
+            message = json.loads(entry['message'])['message']
+            if message['method'] == 'Network.requestWillBeSent':
+                urls.append(message['params']['request']['url'])
+        return errors, urls
+
+    def print_pdf(self) -> bytes:
+        result = self.driver.execute_cdp_cmd('Page.printToPDF', {'printBackground': False})
+        return base64.b64decode(result['data'])
+
+
+@pytest.fixture(scope='session')
+def browser(tmp_path_factory):
+    missing = [str(path) for path in (CHROMIUM, CHROMEDRIVER) if not path.exists()]
+    if missing:
+        pytest.skip(f'browser tests need Debian chromium and chromium-driver; missing: '
+                    f'{", ".join(missing)} (.ci/run installs them)')
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tmp_path_factory.mktemp('chromium-profile')
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in (*FLAGS, f'--user-data-dir={profile}'):
+        options.add_argument(flag)
+    options.set_capability('goog:loggingPrefs', {'browser': 'ALL', 'performance': 'ALL'})
+    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
+    try:
+        yield Browser(driver)
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)

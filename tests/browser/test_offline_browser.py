@@ -1,0 +1,126 @@
+"""The bundle opened from disk in a real browser with the network off:
+landing page, navigation to every program, search with snippets, printing."""
+import io
+import re
+import runpy
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+NAVIGATION = ('div.sphinxsidebar', 'div.related', '.guide-header', '.footer')
+
+
+def declared_programs(project: Path) -> dict[str, str]:
+    """Program id -> name, as the sources declare them."""
+    programs = {}
+    for source in sorted((project / 'source' / 'programs').glob('*.rst')):
+        text = source.read_text(encoding='utf-8')
+        program_id = re.search(r'^\.\. email-program::\s*(\S+)', text, re.M).group(1)
+        programs[program_id] = re.search(r'^\s+:name:\s*(.+)$', text, re.M).group(1).strip()
+    return programs
+
+
+@pytest.fixture(scope='module')
+def project(bundle):
+    return bundle.parents[2]
+
+
+def assert_offline_and_clean(browser):
+    errors, urls = browser.take_log()
+    assert errors == []
+    assert [url for url in urls if not url.startswith(('file://', 'data:'))] == []
+    return urls
+
+
+def test_landing_page_opens_the_guide(browser, bundle, project):
+    driver = browser.driver
+    driver.get(bundle.joinpath('index.html').as_uri())
+    title = runpy.run_path(str(project / 'conf.py'))['guide_title']
+    assert driver.find_element(By.TAG_NAME, 'h1').text == title
+    driver.find_element(By.ID, 'open-guide').click()
+    assert driver.current_url == bundle.joinpath('html', 'index.html').as_uri()
+    assert driver.find_element(By.CSS_SELECTOR, 'div.body h1').text.startswith(title)
+    assert driver.find_elements(By.CSS_SELECTOR, 'div.sphinxsidebar a')
+    assert_offline_and_clean(browser)
+
+
+def _links(driver, root: str) -> set[str]:
+    hrefs = driver.execute_script(
+        'return [...document.querySelectorAll("a[href]")].map(a => a.href);')
+    return {href.split('#')[0] for href in hrefs
+            if href.startswith(root) and href.split('#')[0].endswith('.html')}
+
+
+def test_every_program_page_loads_from_the_navigation(browser, bundle, project):
+    driver = browser.driver
+    root = bundle.joinpath('html').as_uri() + '/'
+    start = root + 'index.html'
+    seen, queue, headings = {start}, [start], {}
+    while queue:
+        url = queue.pop(0)
+        driver.get(url)
+        headings[url] = driver.find_element(By.CSS_SELECTOR, 'div.body h1').text
+        for link in sorted(_links(driver, root) - seen):
+            seen.add(link)
+            queue.append(link)
+    programs = declared_programs(project)
+    reached = {url[len(root + 'programs/'):-len('.html')]: heading
+               for url, heading in headings.items() if url.startswith(root + 'programs/')}
+    assert reached == programs
+    assert_offline_and_clean(browser)
+
+
+def test_search_lists_entourage_with_a_snippet(browser, bundle, project):
+    driver = browser.driver
+    (program_id, name), = [(pid, name) for pid, name in declared_programs(project).items()
+                           if 'Entourage' in name]
+    driver.get(bundle.joinpath('html', 'index.html').as_uri())
+    box = driver.find_element(By.CSS_SELECTOR, 'div.sphinxsidebar input[name="q"]')
+    box.send_keys('Entourage', Keys.ENTER)
+    WebDriverWait(driver, 10).until(lambda d: 'Search finished' in d.find_element(
+        By.CSS_SELECTOR, '#search-results p.search-summary').text)
+    results = driver.find_elements(By.CSS_SELECTOR, '#search-results ul.search > li')
+    target = bundle.joinpath('html', 'programs', f'{program_id}.html').as_uri()
+    mine = [li for li in results
+            if li.find_element(By.TAG_NAME, 'a').get_attribute('href').split('#')[0] == target]
+    assert mine, [li.text for li in results]
+    link = mine[0].find_element(By.TAG_NAME, 'a')
+    assert link.text == name
+    snippet = mine[0].find_element(By.CSS_SELECTOR, 'p.context')
+    assert 'Entourage' in snippet.text and len(snippet.text) > len(name)
+    assert snippet.find_elements(By.CSS_SELECTOR, 'span.highlighted')
+    urls = assert_offline_and_clean(browser)
+    assert not any(url.startswith(target) for url in urls)  # the snippet was not fetched
+    link.click()
+    assert driver.current_url.split('#')[0] == target
+
+
+def test_printing_a_program_page_hides_navigation_and_shows_the_steps(browser, bundle):
+    driver = browser.driver
+    page = bundle.joinpath('html', 'programs', 'outlook-express-entourage.html')
+    driver.get(page.as_uri())
+    steps = driver.find_elements(By.CSS_SELECTOR, 'div.platform-steps li')
+    assert steps
+    shown = {selector: driver.find_element(By.CSS_SELECTOR, selector).is_displayed()
+             for selector in NAVIGATION}
+    assert all(shown.values()), shown
+    driver.execute_cdp_cmd('Emulation.setEmulatedMedia', {'media': 'print'})
+    try:
+        for selector in NAVIGATION:
+            assert not driver.find_element(By.CSS_SELECTOR, selector).is_displayed(), selector
+        assert all(step.is_displayed() for step in steps)
+        printed = ' '.join(page.extract_text() for page in PdfReader(
+            io.BytesIO(browser.print_pdf())).pages)
+    finally:
+        driver.execute_cdp_cmd('Emulation.setEmulatedMedia', {'media': ''})
+    # Text from a PDF has spaces where boxed labels begin and end: compare without.
+    printed = ''.join(printed.split())
+    sidebar = driver.find_element(By.CSS_SELECTOR, 'div.sphinxsidebar h3').text
+    assert sidebar and ''.join(sidebar.split()) not in printed
+    for step in steps:
+        assert ''.join(step.text.split()) in printed
+    assert_offline_and_clean(browser)
