@@ -13,12 +13,12 @@ export SOURCE_DATE_EPOCH
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all help venv html pdf check test clean dist
+.PHONY: all help venv html pdf check test clean dist form handouts
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
 
-all: html pdf ## Set up .venv and build every output
+all: html pdf handouts ## Set up .venv and build every output
 
 venv: $(STAMP) ## Create .venv with the pinned dependencies
 
@@ -32,6 +32,16 @@ html: $(STAMP) ## Offline HTML guide in build/html
 
 pdf: $(STAMP) ## PDF booklet in build/pdf/guide.pdf
 	$(PY) build_pdf.py $(if $(PAPER),--paper $(PAPER))
+
+# Print products (helpguide/products): Sphinx builders sharing the doctrees.
+PRODUCT := $(VENV)/bin/sphinx-build -c . -d $(BUILD)/doctrees $(SPHINXOPTS) $(if $(PAPER),-D guide_paper=$(PAPER))
+pdf: form
+
+form: $(STAMP) ## Fillable support checklist in build/pdf/support-checklist.pdf
+	$(PRODUCT) -b support-checklist source $(BUILD)/pdf
+
+handouts: $(STAMP) ## One PDF per program and platform in build/pdf/handouts/
+	$(PRODUCT) -b handouts source $(BUILD)/pdf/handouts
 
 dist: html pdf ## CD bundle: build/dist/<name>-<edition>/ and its .zip and .iso
 	$(PY) -m helpguide.dist --html $(BUILD)/html --pdf $(BUILD)/pdf --out $(BUILD)/dist
