@@ -20,8 +20,10 @@ def nothing(node, ctx):
     return []
 
 
+# The book prints its own running heads and folios: docutils' header and
+# footer (decoration) are left out.
 BLOCK.register(nodes.comment, nodes.substitution_definition, nodes.pending, nodes.meta,
-               nodes.decoration, nodes.target, nodes.colspec, nodes.label,
+               nodes.decoration, nodes.header, nodes.footer, nodes.target, nodes.colspec, nodes.label,
                addnodes.toctree, addnodes.index, addnodes.tabular_col_spec,
                addnodes.highlightlang, addnodes.pending_xref_condition)(nothing)
 BLOCK.register(nodes.document, nodes.compound, nodes.container, nodes.list_item,

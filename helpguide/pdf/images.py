@@ -74,6 +74,7 @@ def image(node, ctx: Context):
     if not size:
         return [Paragraph(f'[{escape(alt_text(node))}]', ctx.styles['caption'])]
     flowable = Image(str(path), *size)
+    flowable.spaceBefore, flowable.spaceAfter = ctx.styles.base * 0.3, ctx.styles.base
     flowable.hAlign = {'left': 'LEFT', 'right': 'RIGHT'}.get(node.get('align'), 'CENTER')
     return [flowable]
 

@@ -31,7 +31,8 @@ INLINE.register(nodes.generated, nodes.abbreviation, nodes.acronym,
                 nodes.substitution_reference, nodes.target, nodes.label,
                 addnodes.pending_xref, addnodes.download_reference,
                 addnodes.number_reference, addnodes.pending_xref_condition,
-                addnodes.desc_sig_space)(inline_children)
+                addnodes.desc_sig_space, addnodes.desc_signature,
+                addnodes.desc_signature_line, addnodes.production)(inline_children)
 
 
 @INLINE.register(nodes.comment, nodes.system_message, addnodes.index, nodes.pending,

@@ -1,0 +1,43 @@
+"""Build a booklet from a folder of sources and read it back."""
+from dataclasses import dataclass
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from sphinx.application import Sphinx
+from sphinx.util.console import strip_colors
+from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+
+@dataclass
+class Booklet:
+    pdf: Path
+    warnings: str
+
+    @property
+    def reader(self) -> PdfReader:
+        return PdfReader(self.pdf)
+
+
+def build_booklet(srcdir: Path, out: Path, confdir: Path | None = None, **overrides) -> Booklet:
+    """Run the booklet builder as sphinx-build does; return the PDF and warnings."""
+    warnings = StringIO()
+    confdir = confdir or srcdir
+    with patch_docutils(confdir), docutils_namespace():
+        app = Sphinx(srcdir, confdir, out / 'pdf', out / 'doctrees', 'booklet',
+                     confoverrides=overrides, status=None, warning=warnings, freshenv=True)
+        app.build()
+    return Booklet(app.outdir / app.config.booklet_filename, strip_colors(warnings.getvalue()))
+
+
+@pytest.fixture(scope='session')
+def booklet_of(rootdir, tmp_path_factory):
+    """Build a test root once per session: ``booklet_of('pdf-basic')``."""
+    built = {}
+
+    def build(name: str) -> Booklet:
+        if name not in built:
+            built[name] = build_booklet(rootdir / f'test-{name}', tmp_path_factory.mktemp(name))
+        return built[name]
+    return build

@@ -1,0 +1,2 @@
+extensions = ['helpguide.pdf']
+project = 'Shared documents'

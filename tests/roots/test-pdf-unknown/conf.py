@@ -1,0 +1,6 @@
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+extensions = ['helpguide.pdf', 'mystery']
+project = 'Unknown nodes'
