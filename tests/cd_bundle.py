@@ -4,6 +4,7 @@ A copy (without build/, caches or .git, with the same .venv) is a build
 "from clean" in a folder of its own, so a path of the build machine that
 leaked into an output would show up as a difference between two copies.
 """
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -20,10 +21,11 @@ def clean_copy(repo: Path, dest: Path) -> Path:
     return dest
 
 
-def make_dist(project: Path) -> Path:
-    """Run ``make dist`` in *project*; return the bundle folder it made."""
+def make_dist(project: Path, tz: str = 'UTC') -> Path:
+    """Run ``make dist`` in *project* in time zone *tz*; return the bundle folder."""
     result = subprocess.run(['make', '--no-print-directory', 'dist', f'SOURCE_DATE_EPOCH={EPOCH}'],
-                            cwd=project, capture_output=True, text=True)
+                            cwd=project, capture_output=True, text=True,
+                            env={**os.environ, 'TZ': tz})
     if result.returncode:
         raise AssertionError(f'make dist failed:\n{result.stdout}\n{result.stderr}')
     folders = [path for path in (project / 'build' / 'dist').iterdir() if path.is_dir()]
