@@ -8,8 +8,10 @@ long checklist breaks between fields, never through one. The booklet, the
 stand-alone form and anything else that shows the checklist use it, so they
 share one design.
 """
+import os
 import weakref
 
+from pypdf import PdfWriter
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Paragraph
 
@@ -18,7 +20,8 @@ from helpguide.pdf.styles import StyleSheet
 #: Rows of the write-in box of a ``lines`` field.
 LINES_ROWS = 4
 #: Standard-14 font the viewer types filled-in text in (the only kind
-#: ReportLab's AcroForm offers); the printed page itself uses none.
+#: ReportLab's AcroForm offers); a blank form uses none, see
+#: :func:`drop_blank_field_fonts`.
 FIELD_FONT = 'Helvetica'
 CLEAR = Color(1, 1, 1, alpha=0)
 
@@ -129,3 +132,25 @@ def checklist_flowables(fields: list[dict], styles: StyleSheet, *, prefix: str =
     """One :class:`FormField` per checklist field, named *prefix* + its name."""
     return [FormField(field, styles, name=prefix + field['name'], fillable=fillable)
             for field in fields]
+
+
+def drop_blank_field_fonts(path: str | os.PathLike) -> None:
+    """Rewrite the PDF at *path* so blank text fields name no font.
+
+    ReportLab gives an empty field an appearance with the field font in its
+    resources though it draws no text, so the printed page would list an
+    unembedded standard-14 font. The font stays in the form's default
+    resources, where a viewer takes it from once someone types.
+    """
+    writer = PdfWriter(clone_from=path)
+    for page in writer.pages:
+        for annotation in page.get('/Annots') or ():
+            widget = annotation.get_object()
+            if widget.get('/FT') != '/Tx' or widget.get('/V') or '/AP' not in widget:
+                continue
+            for appearance in widget['/AP'].get_object().values():
+                resources = appearance.get_object().get('/Resources')
+                if resources is not None:
+                    resources.get_object().pop('/Font', None)
+    with open(path, 'wb') as out:
+        writer.write(out)

@@ -18,7 +18,7 @@ from helpguide.pdf.registry import BLOCK
 from helpguide.pdf.render import new_context
 from helpguide.pdf.styles import book_styles
 
-from .form import checklist_flowables
+from .form import checklist_flowables, drop_blank_field_fonts
 from .output import replacing
 from .page import Furniture, Margins, SheetTemplate, render_sheet
 from .paper import sheet_size
@@ -70,4 +70,5 @@ class SupportChecklistBuilder(BookletBuilder):
         target = self.outdir / FILENAME
         with replacing(target) as partial:
             SheetTemplate(str(partial), styles, furniture, pagesize).build(story)
+            drop_blank_field_fonts(partial)
         logger.info('support-checklist: written to %s', target)

@@ -5,6 +5,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4, LETTER
 from guide_build import build
+from pdf_fonts import fonts
 
 import seed
 
@@ -101,6 +102,12 @@ def test_each_handout_has_the_prerequisite_and_the_support_box(guide):
         box = shown[shown.index('Before you call support'):]
         assert [label for label in (f['label'] for f in fields) if label in box] == \
             [f['label'] for f in fields]
+
+
+def test_handouts_use_only_embedded_fonts(guide):
+    for name in expected_handouts(guide):
+        used = fonts(PdfReader(guide.outdir / name))
+        assert used and all(used.values()), (name, used)
 
 
 def test_a4_handouts(repo, tmp_path):

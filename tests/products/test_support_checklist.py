@@ -3,6 +3,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from reportlab.lib.pagesizes import A4, LETTER
 from guide_build import build
+from pdf_fonts import fonts
 
 MULTILINE = 1 << 12
 KINDS = {'text': '/Tx', 'lines': '/Tx', 'check': '/Btn'}
@@ -63,6 +64,11 @@ def test_prints_title_lead_in_and_every_label(guide):
     labels = [f['label'] for f in checklist(guide)]
     assert [line for line in lines if line in labels] == labels
     assert f'Edition {guide.config.guide_edition}' in text
+
+
+def test_blank_form_uses_only_embedded_fonts(guide):
+    used = fonts(PdfReader(guide.form))
+    assert used and all(used.values()), used
 
 
 def test_a4_when_asked(repo, tmp_path):
