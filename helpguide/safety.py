@@ -151,6 +151,15 @@ def refuse_outside_assets(app, doctree) -> None:
             node.replace_self(nodes.literal(node.astext(), node.astext()))
 
 
+def _setting_location(app, setting: str) -> str:
+    """``conf.py:LINE`` where ``setting`` is assigned (line 1 if it is set elsewhere)."""
+    conf = Path(app.confdir) / 'conf.py'
+    lines = conf.read_text(encoding='utf-8').splitlines() if conf.exists() else []
+    line = next((number for number, text in enumerate(lines, 1)
+                 if re.match(rf'{setting}\s*[+]?=', text)), 1)
+    return f'{conf}:{line}'
+
+
 def refuse_remote_html_assets(app) -> None:
     """Stylesheets, scripts, logo and favicon of the HTML come from the tree."""
     config = app.config
@@ -161,7 +170,7 @@ def refuse_remote_html_assets(app) -> None:
             uri = entry[0] if isinstance(entry, (tuple, list)) else str(entry or '')
             if is_remote(uri):
                 logger.error(f'{setting} loads {uri}: the outputs ship offline, so '
-                             'keep it in the project', location=str(app.confdir / 'conf.py'),
+                             'keep it in the project', location=_setting_location(app, setting),
                              type='helpguide', subtype='asset')
 
 

@@ -1,0 +1,152 @@
+"""Sources cannot reach outside the source folder or the network.
+
+Builds go through the guide's extension, without -W, so that whatever would
+leak does reach the output; each refusal must still be an error naming the
+file and line, and nothing from outside may appear in any output file.
+"""
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from sphinx.util.console import strip_colors
+
+REPO = Path(__file__).resolve().parents[2]
+DANGEROUS = REPO.parent / 'shared' / 'conformance' / 'docutils-functional' / 'dangerous.rst'
+TOKEN = 'SECRET-7f3a-OUTSIDE-THE-TREE'
+INSIDE = 'INSIDE-9c2e-THE-TREE'
+PASSWD_LINE = Path('/etc/passwd').read_text().splitlines()[0]
+
+
+def build(make_app, srcdir: Path, files: dict[str, str], **settings):
+    srcdir.mkdir(parents=True, exist_ok=True)
+    (srcdir / 'conf.py').write_text("extensions = ['helpguide']\nhtml_copy_source = False\n",
+                                    encoding='utf-8')
+    for name, text in files.items():
+        (srcdir / name).parent.mkdir(parents=True, exist_ok=True)
+        (srcdir / name).write_text(text, encoding='utf-8')
+    app = make_app('html', srcdir=srcdir, freshenv=True, confoverrides=settings)
+    app.build()
+    return app, strip_colors(app.warning.getvalue())
+
+
+def output_text(app) -> str:
+    return '\n'.join(path.read_bytes().decode('utf-8', 'replace')
+                     for path in Path(app.outdir).rglob('*') if path.is_file())
+
+
+def errors_by_line(warnings: str, name: str) -> dict[int, str]:
+    return {int(line): message for line, message in
+            re.findall(rf'{re.escape(name)}:(\d+): (?:CRITICAL|ERROR|WARNING): (.*)', warnings)}
+
+
+@pytest.fixture
+def outside(tmp_path):
+    """A folder beside the sources, with files that must never be read."""
+    folder = tmp_path / 'private'
+    folder.mkdir()
+    (folder / 'secret.txt').write_text(f'{TOKEN}\n', encoding='utf-8')
+    (folder / 'secret.csv').write_text(f'{TOKEN},x\n', encoding='utf-8')
+    (folder / 'secret.html').write_text(f'<p>{TOKEN}</p>\n', encoding='utf-8')
+    shutil.copy(REPO / 'assets' / 'logo.png', folder / 'secret.png')
+    return folder
+
+
+def test_dangerous_rst_leaks_nothing_with_safe_defaults(make_app, tmp_path):
+    app, warnings = build(make_app, tmp_path / 'src',
+                          {'index.rst': DANGEROUS.read_text(encoding='utf-8')})
+    errors = errors_by_line(warnings, 'index.rst')
+    for line in (3, 13):
+        assert 'is off: set guide_allow_file_insertion = True' in errors[line]
+    for line in (4, 6, 8):
+        assert '"raw" is off: set guide_allow_raw = True' in errors[line]
+    assert 'may not fetch file:///etc/passwd' in errors[14]
+    text = output_text(app)
+    assert PASSWD_LINE not in text and 'root:x:0:0' not in text
+    assert 'something really nasty' not in text
+
+
+def test_dangerous_rst_leaks_nothing_with_everything_allowed(make_app, tmp_path):
+    app, warnings = build(make_app, tmp_path / 'src',
+                          {'index.rst': DANGEROUS.read_text(encoding='utf-8')},
+                          guide_allow_raw=True, guide_allow_file_insertion=True)
+    errors = errors_by_line(warnings, 'index.rst')
+    # /etc/passwd means <source>/etc/passwd, which is not there
+    assert 'Problems with "include" directive path' in errors[3]
+    assert '"raw" may not read /etc/passwd: it is outside the source folder' in errors[4]
+    assert '"raw" may not fetch file:///etc/passwd' in errors[6]
+    assert '"csv-table" may not read /etc/passwd' in errors[13]
+    assert '"csv-table" may not fetch file:///etc/passwd' in errors[14]
+    text = output_text(app)
+    assert PASSWD_LINE not in text and 'root:x:0:0' not in text
+
+
+INSERTIONS = {
+    'include': '.. include:: ../private/secret.txt\n',
+    'literalinclude': '.. literalinclude:: ../private/secret.txt\n',
+    'literalinclude-absolute': '.. literalinclude:: /../private/secret.txt\n',
+    'csv-table': '.. csv-table:: Secret\n   :file: ../private/secret.csv\n',
+    'raw-file': '.. raw:: html\n   :file: ../private/secret.html\n',
+}
+
+
+@pytest.mark.parametrize('name', INSERTIONS)
+def test_file_insertion_outside_the_source_folder_is_refused(make_app, tmp_path, outside, name):
+    text = f'Title\n=====\n\n{INSERTIONS[name]}'
+    app, warnings = build(make_app, tmp_path / 'src', {'index.rst': text},
+                          guide_allow_raw=True, guide_allow_file_insertion=True)
+    assert 'index.rst:4: ERROR: ' in warnings
+    assert 'is outside the source folder' in errors_by_line(warnings, 'index.rst')[4]
+    assert TOKEN not in output_text(app)
+
+
+@pytest.mark.parametrize('allowed', [False, True])
+def test_file_insertion_inside_the_source_folder_needs_the_setting(make_app, tmp_path, allowed):
+    app, warnings = build(make_app, tmp_path / 'src', {
+        'index.rst': 'Title\n=====\n\n.. include:: parts/part.txt\n',
+        'parts/part.txt': f'{INSIDE}\n'}, guide_allow_file_insertion=allowed)
+    assert (INSIDE in output_text(app)) is allowed
+    assert ('index.rst:4: ERROR: "include" is off' in warnings) is not allowed
+
+
+@pytest.mark.parametrize('markup', [
+    '.. image:: ../private/secret.png',
+    '.. figure:: ../private/secret.png\n\n   A caption.',
+    ':download:`the file <../private/secret.txt>`',
+])
+def test_images_and_downloads_outside_the_source_folder_are_refused(make_app, tmp_path,
+                                                                      outside, markup):
+    app, warnings = build(make_app, tmp_path / 'src',
+                          {'index.rst': f'Title\n=====\n\n{markup}\n'})
+    assert 'is outside the source folder' in errors_by_line(warnings, 'index.rst')[4]
+    assert TOKEN not in output_text(app)
+    copied = [path.name for path in Path(app.outdir).rglob('secret*')]
+    assert copied == []
+
+
+@pytest.mark.parametrize('uri', ['https://example.com/logo.png', 'http://example.com/a.png',
+                                 '//example.com/logo.png', 'file:///etc/logo.png'])
+def test_remote_images_are_errors_and_never_referenced(make_app, tmp_path, uri):
+    app, warnings = build(make_app, tmp_path / 'src',
+                          {'index.rst': f'Title\n=====\n\n.. image:: {uri}\n'})
+    assert f'image {uri} is remote' in errors_by_line(warnings, 'index.rst')[4]
+    assert 'example.com' not in (Path(app.outdir) / 'index.html').read_text(encoding='utf-8')
+
+
+def test_remote_stylesheets_and_scripts_are_errors(make_app, tmp_path):
+    app, warnings = build(make_app, tmp_path / 'src', {'index.rst': 'Title\n=====\n\nText.\n'},
+                          html_css_files=['https://cdn.example.com/x.css'],
+                          html_js_files=['https://cdn.example.com/x.js'])
+    assert 'html_css_files loads https://cdn.example.com/x.css' in warnings
+    assert 'html_js_files loads https://cdn.example.com/x.js' in warnings
+    assert re.search(r'conf\.py:1: ERROR: html_css_files', warnings)
+
+
+def test_an_image_inside_the_source_folder_is_used(make_app, tmp_path):
+    srcdir = tmp_path / 'src'
+    (srcdir / 'pictures').mkdir(parents=True)
+    shutil.copy(REPO / 'assets' / 'logo.png', srcdir / 'pictures' / 'logo.png')
+    app, warnings = build(make_app, srcdir, {'index.rst': 'Title\n=====\n\n'
+                                             '.. image:: pictures/logo.png\n'})
+    assert warnings == ''
+    assert (Path(app.outdir) / '_images' / 'logo.png').exists()
