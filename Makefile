@@ -43,7 +43,7 @@ form: $(STAMP) ## Fillable support checklist in build/pdf/support-checklist.pdf
 handouts: $(STAMP) ## One PDF per program and platform in build/pdf/handouts/
 	$(PRODUCT) -b handouts source $(BUILD)/pdf/handouts
 
-dist: html pdf ## CD bundle: build/dist/<name>-<edition>/ and its .zip and .iso
+dist: html pdf handouts ## CD bundle: build/dist/<name>-<edition>/ and its .zip and .iso
 	$(PY) -m helpguide.dist --html $(BUILD)/html --pdf $(BUILD)/pdf --out $(BUILD)/dist
 
 check: $(STAMP) ## Check the sources: every problem as path:line: error: message

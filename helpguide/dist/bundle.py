@@ -62,10 +62,11 @@ def assemble(folder: Path, *, html_dir: Path, pdf_dir: Path, settings, epoch: in
     for path in contents.html_files(html_dir):
         _copy(path, folder / 'html' / path.relative_to(html_dir))
     documents = contents.printables(pdf_dir)
-    handouts = contents.handouts(pdf_dir)
+    handouts = contents.handouts(pdf_dir, settings.title)
     for doc in documents + handouts:
         _copy(pdf_dir / Path(doc.path).relative_to('pdf'), folder / doc.path)
-    context = {'s': settings, 'documents': documents, 'handouts': handouts}
+    width = max(len(name) for name in ['SHA256SUMS', *(doc.path for doc in documents)])
+    context = {'s': settings, 'documents': documents, 'handouts': handouts, 'width': width}
     (folder / 'index.html').write_text(_render('landing.html', **context), encoding='utf-8')
     (folder / 'README.txt').write_text(_render('README.txt', **context), encoding='utf-8')
     write_checksums(folder)

@@ -25,16 +25,15 @@ class Document:
 
 
 #: The printable products, in the order the landing page lists them:
-#: (file in build/pdf, title, description, the make target that builds it).
+#: (file in build/pdf, title, description).
 PRINTABLES = (
     ('guide.pdf', 'The guide as a PDF booklet',
-     'Every email program\'s steps, with contents, to read on screen or print.', 'make pdf'),
+     'Every email program\'s steps, with contents, to read on screen or print.'),
     ('guide-saddle-stitch.pdf', 'The booklet for saddle-stitch printing',
      'Print on both sides of the paper (flip on the short edge), fold in the middle and '
-     'staple.', 'make pdf'),
+     'staple.'),
     ('support-checklist.pdf', 'Support checklist to fill in',
-     'What to have at hand before calling support; fill it in on screen or print it.',
-     'make pdf'),
+     'What to have at hand before calling support; fill it in on screen or print it.'),
 )
 
 
@@ -49,23 +48,24 @@ def html_files(html_dir: Path) -> list[Path]:
 
 def printables(pdf_dir: Path) -> list[Document]:
     found = []
-    for name, title, description, target in PRINTABLES:
+    for name, title, description in PRINTABLES:
         if (pdf_dir / name).is_file():
             found.append(Document(f'pdf/{name}', title, description))
         else:
-            logger.warning('%s is missing (%s builds it); the bundle leaves it out',
-                           pdf_dir / name, target)
+            logger.warning('%s is missing; the bundle leaves it out', pdf_dir / name)
     return found
 
 
-def _pdf_title(path: Path) -> str:
-    title = (PdfReader(path).metadata or {}).get('/Title')
-    return str(title) if title else path.stem
+def _pdf_title(path: Path, guide_title: str) -> str:
+    """The handout's title from its PDF, without the guide's title after it."""
+    title = str((PdfReader(path).metadata or {}).get('/Title') or path.stem)
+    return title.removesuffix(f': {guide_title}')
 
 
-def handouts(pdf_dir: Path) -> list[Document]:
+def handouts(pdf_dir: Path, guide_title: str) -> list[Document]:
     files = sorted((pdf_dir / HANDOUTS).glob('*.pdf'))
     if not files:
-        logger.warning('%s holds no handouts (make handouts builds them); the bundle '
-                       'leaves them out', pdf_dir / HANDOUTS)
-    return [Document(f'pdf/{HANDOUTS}/{path.name}', _pdf_title(path)) for path in files]
+        logger.warning('%s holds no handouts; the bundle leaves them out',
+                       pdf_dir / HANDOUTS)
+    return [Document(f'pdf/{HANDOUTS}/{path.name}', _pdf_title(path, guide_title))
+            for path in files]
