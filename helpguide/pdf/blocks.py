@@ -92,8 +92,10 @@ def section(node, ctx: Context):
         lead = 0  # up to the first child holding a chapter
         while lead < len(body) and not any(body[lead].findall(nodes.section)):
             lead += 1
-        ctx.preface.extend(rendered(body[:lead], ctx))
-        return rendered(body[lead:], ctx)
+        if lead < len(body):
+            ctx.preface.extend(rendered(body[:lead], ctx))
+            body = body[lead:]
+        return rendered(body, ctx)
     level = ctx.level + 1
     title = node[0] if body is not node.children else nodes.title('', '')
     keys = ctx.take_pending() or [ctx.key(f'section-{len(ctx.contents)}')]

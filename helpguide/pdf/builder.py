@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 from docutils import nodes
+from reportlab.platypus import LayoutError
 from sphinx import addnodes
 from sphinx.builders import Builder
 from sphinx.errors import ConfigError
@@ -126,7 +127,9 @@ class BookletBuilder(Builder):
         ctx = new_context(styles, *frame_size(pagesize), self.srcdir,
                           contents_depth=int(setting(config, 'booklet_contents_depth', 2)))
         body = render_document(tree, ctx)
-        title = setting(config, 'guide_title', setting(config, 'project', 'Untitled'))
+        book_title = ctx.book_section and ctx.book_section[0].astext()
+        title = setting(config, 'guide_title',
+                        book_title or setting(config, 'project', 'Untitled'))
         brand = setting(config, 'guide_brand', setting(config, 'project'))
         logo = setting(config, 'guide_logo')
         cover = CoverInfo(
@@ -138,8 +141,14 @@ class BookletBuilder(Builder):
         meta = Metadata(title=title, author=cover.author or brand,
                         subject=setting(config, 'guide_subtitle', title),
                         keywords=brand)
-        pages = write_pdf(self.target, book_story(cover, body, ctx), styles, meta, pagesize,
-                          {key for _, _, key in ctx.contents})
+        try:
+            pages = write_pdf(self.target, book_story(cover, body, ctx), styles, meta,
+                              pagesize, {key for _, _, key in ctx.contents})
+        except LayoutError as err:
+            logger.error('booklet: cannot lay this out (%s); %s is unchanged', err,
+                         self.target, location=getattr(err, 'node', None))
+            self.app.statuscode = 1
+            return
         logger.info('booklet: %d pages written to %s', pages, self.target)
 
     def finish(self) -> None:

@@ -136,6 +136,9 @@ def block(node: nodes.Node, ctx: Context) -> list[Flowable]:
              'rendering its children', node)
         handler = children
     flowables = handler(node, ctx)
+    for flowable in flowables:  # for error messages: where in the sources it came from
+        if getattr(flowable, 'source_node', None) is None:
+            flowable.source_node = node
     if ctx.pending and flowables:
         flowables.insert(0, Anchor(ctx.take_pending()))
     return flowables

@@ -9,7 +9,7 @@ story is laid out once (no ``multiBuild``).
 from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Frame, LayoutError, PageTemplate
 
 from .cover import Cover
 from .flowables import Anchor, Heading, page_number_form
@@ -125,6 +125,15 @@ class BookTemplate(BaseDocTemplate):
         self.canv.setFillColor(st.textColor)
         self.canv.drawRightString(0, 0, label)
         self.canv.endForm()
+
+    def handle_flowable(self, flowables):
+        """As ReportLab does; a layout error names the node that could not fit."""
+        flowable = flowables[0] if flowables else None
+        try:
+            super().handle_flowable(flowables)
+        except LayoutError as err:
+            err.node = getattr(flowable, 'source_node', None)
+            raise
 
     # -- actions of the flowables in .flowables -------------------------------
     def handle_recto(self):

@@ -14,6 +14,7 @@ from sphinx.util.docutils import docutils_namespace, patch_docutils
 class Booklet:
     pdf: Path
     warnings: str
+    app: Sphinx
 
     @property
     def reader(self) -> PdfReader:
@@ -28,7 +29,8 @@ def build_booklet(srcdir: Path, out: Path, confdir: Path | None = None, **overri
         app = Sphinx(srcdir, confdir, out / 'pdf', out / 'doctrees', 'booklet',
                      confoverrides=overrides, status=None, warning=warnings, freshenv=True)
         app.build()
-    return Booklet(app.outdir / app.config.booklet_filename, strip_colors(warnings.getvalue()))
+    return Booklet(app.outdir / app.config.booklet_filename, strip_colors(warnings.getvalue()),
+                   app)
 
 
 @pytest.fixture(scope='session')

@@ -1,0 +1,48 @@
+"""docutils' own functional test documents, each built with the booklet builder.
+
+Each document renders (every section title in the PDF's text, no node left
+without a handler) or stops with a clean ``file:line`` message; an exception
+escaping the build fails the test.
+"""
+import re
+from pathlib import Path
+
+import pytest
+from docutils import nodes
+from pypdf import PdfReader
+
+from conftest import build_booklet
+from pdfread import page_text
+
+CORPUS = Path(__file__).resolve().parents[3] / 'shared' / 'conformance' / 'docutils-functional'
+DOCUMENTS = sorted(CORPUS.glob('*.rst'))
+CONF = "extensions = ['helpguide.pdf']\nexclude_patterns = ['data']\n"
+
+
+def squash(text: str) -> str:
+    return ' '.join(text.split())
+
+
+def test_the_corpus_is_there():
+    assert len(DOCUMENTS) >= 30
+
+
+@pytest.mark.parametrize('document', DOCUMENTS, ids=lambda p: p.stem)
+def test_document_renders_or_fails_cleanly(document, tmp_path):
+    src = tmp_path / 'src'
+    src.mkdir()
+    (src / 'index.rst').write_bytes(document.read_bytes())
+    (src / 'data').symlink_to(CORPUS / 'data')
+    (src / 'conf.py').write_text(CONF)
+    booklet = build_booklet(src, tmp_path)
+    if booklet.app.statuscode:
+        assert re.search(r'^\S+:\d+: (ERROR|CRITICAL): ', booklet.warnings, re.M)
+        return
+    assert 'no handler for node' not in booklet.warnings
+    assert 'no inline handler for node' not in booklet.warnings
+    assert len(PdfReader(booklet.pdf).pages) >= 4  # cover, contents, body
+    text = squash(page_text(booklet.pdf))
+    doctree = booklet.app.env.get_doctree('index')
+    for title in doctree.findall(nodes.title):
+        if isinstance(title.parent, nodes.section):  # its words; images print otherwise
+            assert squash(''.join(t.astext() for t in title.findall(nodes.Text))) in text
