@@ -1,0 +1,137 @@
+"""The real guide's booklet: chapters, programs, every seed step, appendix, checklist."""
+import subprocess
+import sys
+
+import pytest
+from pypdf import PdfReader
+
+import seed
+from conftest import build_booklet
+from pdfread import contents, fonts, outline, page_text, words
+
+pytestmark = pytest.mark.slow
+
+PLATFORMS = {'windows': 'Windows', 'macintosh': 'Macintosh'}
+
+
+@pytest.fixture(scope='module')
+def guide(repo, tmp_path_factory):
+    booklet = build_booklet(repo / 'source', tmp_path_factory.mktemp('guide'), confdir=repo)
+    assert booklet.app.statuscode == 0, booklet.warnings
+    return booklet
+
+
+@pytest.fixture(scope='module')
+def reader(guide):
+    return PdfReader(guide.pdf)
+
+
+def sections(reader, chapter):
+    """(title, first page, last page) of each section of a chapter."""
+    marks = outline(reader)
+    start = next(i for i, (depth, title, _) in enumerate(marks)
+                 if depth == 0 and title == chapter)
+    end = next((i for i in range(start + 1, len(marks)) if marks[i][0] == 0), len(marks))
+    chapter_end = marks[end][2] - 1 if end < len(marks) else len(reader.pages) - 1
+    children = [m for m in marks[start + 1:end] if m[0] == 1]
+    return [(title, page, children[i + 1][2] if i + 1 < len(children) else chapter_end)
+            for i, (_, title, page) in enumerate(children)]
+
+
+def test_builds_without_a_warning(guide):
+    assert guide.warnings == ''
+
+
+def test_outline_is_cover_contents_and_the_chapters_in_order(reader):
+    chapters = [title for depth, title, _ in outline(reader) if depth == 0]
+    assert chapters == ['Cover', 'Contents', 'Introduction', 'Windows', 'Macintosh',
+                        'Email programs that do not support SSL', 'Help us help you']
+
+
+@pytest.mark.parametrize('platform', PLATFORMS)
+def test_platform_chapters_hold_the_seed_programs_in_order(reader, platform):
+    found = [seed.normalize(title) for title, _, _ in sections(reader, PLATFORMS[platform])]
+    assert found == [seed.normalize(name) for name in seed.menu()[platform]]
+
+
+def test_every_contents_entry_prints_the_page_its_link_and_bookmark_go_to(guide, reader):
+    marks = outline(reader)
+    first = next(p for _, t, p in marks if t == 'Contents')
+    body = reader.page_labels.index('1')
+    entries = contents(reader, guide.pdf, range(first, body))
+    assert [(e.title, e.target) for e in entries] == [
+        (t, p) for d, t, p in marks[2:] if d <= 1]
+    for entry in entries:
+        assert entry.printed == reader.page_labels[entry.target], entry
+
+
+def test_every_seed_step_is_in_its_program_section_in_order(guide, reader):
+    config = guide.app.config
+    text_of = {}
+    for platform, chapter in PLATFORMS.items():
+        for title, first, last in sections(reader, chapter):
+            text_of[platform, seed.normalize(title)] = seed.normalize(
+                page_text(guide.pdf, first, last)).casefold()
+    last = {}
+    steps = seed.steps(config.guide_smtp_host, config.guide_brand)
+    assert len(steps) > 40
+    for platform, name, step in steps:
+        key = platform, seed.normalize(name)
+        where = text_of[key].find(seed.normalize(step).casefold(), last.get(key, 0))
+        assert where >= 0, f'{platform} / {name}: {step!r} missing or out of order'
+        last[key] = where + 1
+
+
+def test_appendix_lists_exactly_the_unsupported_programs(guide, reader):
+    domain = guide.app.env.get_domain('programs')
+    unsupported = [p.name for p in domain.programs(ssl=False)]
+    marks = outline(reader)
+    page = next(p for d, t, p in marks if t == 'Email programs that do not support SSL')
+    page_words = words(guide.pdf, page)
+    header = next(w for w in page_words if w[4] == 'Platforms')
+    texts = [w[4] for w in page_words]
+    after = page_words[next(i for i in range(len(texts))  # the paragraph below the table
+                            if texts[i:i + 4] == ['If', 'you', 'do', 'not'])]
+    first_column = [w for w in page_words if w[0] < header[0] - 2 and header[3] < w[1] < after[1]]
+    rows = ' '.join(w[4] for w in sorted(first_column, key=lambda w: (round(w[1]), w[0])))
+    assert rows == ' '.join(unsupported)
+
+
+def test_checklist_page_has_every_field(guide, reader):
+    marks = outline(reader)
+    page = next(p for d, t, p in marks if t == 'Help us help you')
+    text = ' '.join(page_text(guide.pdf, page, len(reader.pages) - 1).split())
+    for label in ('Operating system name', 'Operating system version', 'Email program',
+                  'Email program version', 'Date and time of the problem',
+                  'Exact text of every error message', 'Original operating system CD'):
+        assert label in text
+
+
+def test_fonts_embedded_and_pdf_is_well_formed(guide, reader):
+    used = fonts(reader)
+    assert used and all(used.values()), used
+    check = subprocess.run(['qpdf', '--check', str(guide.pdf)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert '\u25a0' not in page_text(guide.pdf)
+
+
+def run_cli(repo, *args):
+    return subprocess.run([sys.executable, str(repo / 'build_pdf.py'), *map(str, args)],
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_cli_builds_a4_when_asked(repo, tmp_path):
+    out = tmp_path / 'a4.pdf'
+    run = run_cli(repo, '--paper', 'a4', '--output', out, '--doctrees', tmp_path / 'doctrees')
+    assert run.returncode == 0, run.stderr
+    box = PdfReader(out).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+
+def test_cli_help_and_bad_arguments(repo, tmp_path):
+    helped = run_cli(repo, '--help')
+    assert helped.returncode == 0 and '--paper' in helped.stdout and '--output' in helped.stdout
+    bad = run_cli(repo, '--paper', 'a5')
+    assert bad.returncode == 2 and "invalid choice: 'a5'" in bad.stderr
+    missing = run_cli(repo, '--source', tmp_path / 'nowhere', '--output', tmp_path / 'x.pdf')
+    assert missing.returncode == 2 and 'no source folder' in missing.stderr
