@@ -13,7 +13,7 @@ export SOURCE_DATE_EPOCH
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all help venv html pdf check test clean dist form handouts
+.PHONY: all help venv html pdf check test clean dist form handouts saddle-stitch
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -35,13 +35,16 @@ pdf: $(STAMP) ## PDF booklet in build/pdf/guide.pdf
 
 # Print products (helpguide/products): Sphinx builders sharing the doctrees.
 PRODUCT := $(VENV)/bin/sphinx-build -c . -d $(BUILD)/doctrees $(SPHINXOPTS) $(if $(PAPER),-D guide_paper=$(PAPER))
-pdf: form
+pdf: form saddle-stitch
 
 form: $(STAMP) ## Fillable support checklist in build/pdf/support-checklist.pdf
 	$(PRODUCT) -b support-checklist source $(BUILD)/pdf
 
 handouts: $(STAMP) ## One PDF per program and platform in build/pdf/handouts/
 	$(PRODUCT) -b handouts source $(BUILD)/pdf/handouts
+
+saddle-stitch: $(STAMP) ## Booklet imposed for folding in build/pdf/guide-saddle-stitch.pdf
+	$(PRODUCT) -b saddle-stitch source $(BUILD)/pdf
 
 dist: html pdf handouts ## CD bundle: build/dist/<name>-<edition>/ and its .zip and .iso
 	$(PY) -m helpguide.dist --html $(BUILD)/html --pdf $(BUILD)/pdf --out $(BUILD)/dist

@@ -65,6 +65,11 @@ class BookletBuilder(Builder):
     def paper(self) -> str:
         return setting(self.config, 'guide_paper', 'letter')
 
+    @property
+    def pagesize(self) -> tuple[float, float]:
+        """Size of the book's pages (the saddle-stitch product lays out at half)."""
+        return PAPER[self.paper]
+
     def get_outdated_docs(self) -> str:
         return 'the booklet'  # one output from every document: always rebuilt
 
@@ -121,7 +126,7 @@ class BookletBuilder(Builder):
     @progress_message('assembling the booklet')
     def write_documents(self, _docnames) -> None:
         config = self.config
-        pagesize = PAPER[self.paper]
+        pagesize = self.pagesize
         tree = self.assemble_doctree()
         styles = book_styles()
         ctx = new_context(styles, *frame_size(pagesize), self.srcdir,

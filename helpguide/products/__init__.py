@@ -9,8 +9,10 @@ def setup(app):
     # Imported here: helpguide.pdf's checklist handler uses .form, and the
     # builders use helpguide.pdf, so importing this package stays cycle-free.
     from .handouts import HandoutsBuilder
+    from .saddle_stitch import SaddleStitchBuilder
     from .support_form import SupportChecklistBuilder
 
     app.add_builder(HandoutsBuilder)
+    app.add_builder(SaddleStitchBuilder)
     app.add_builder(SupportChecklistBuilder)
     return {'version': '1.0', 'parallel_read_safe': True, 'parallel_write_safe': True}

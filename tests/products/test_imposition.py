@@ -74,10 +74,11 @@ def test_imposed_sheets_read_back_in_spread_order(tmp_path, count, page, sheet):
     padded = -(-count // 4) * 4
     assert sheets == padded // 4
     assert len(reader.pages) == padded // 2  # two sides per sheet
-    for side, expected in zip(reader.pages, printer_spreads(count), strict=True):
+    for number, expected in enumerate(printer_spreads(count), start=1):
+        side = reader.pages[number - 1]
         width, height = float(side.mediabox.width), float(side.mediabox.height)
         assert (width, height) == pytest.approx((sheet[1], sheet[0]), abs=0.5)  # landscape
-        left, right = halves(side)
+        left, right = halves(target, number)
         assert left == (f'Page {expected.left}' if expected.left else '')
         assert right == (f'Page {expected.right}' if expected.right else '')
 

@@ -1,0 +1,67 @@
+"""The real guide imposed for saddle-stitching, read back half-sheet by half-sheet."""
+import re
+import shutil
+
+import pytest
+from pypdf import PdfReader
+from reportlab.lib.pagesizes import A4, LETTER
+from guide_build import build
+from sheet_text import halves, pdftotext
+
+import helpguide.products.saddle_stitch as saddle_stitch
+from helpguide.products.imposition import printer_spreads
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r'\s+', '', text)
+
+
+@pytest.fixture(scope='module', params=['letter', 'a4'])
+def imposed(request, repo, tmp_path_factory):
+    """The imposed guide, a copy of the half-size booklet it was made from,
+    the sheet size and the output folder."""
+    out = tmp_path_factory.mktemp(request.param)
+    pages = out / 'pages.pdf'
+    real_impose = saddle_stitch.impose
+
+    def keep_pages(source, target, sheet):
+        shutil.copy(source, pages)
+        return real_impose(source, target, sheet)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(saddle_stitch, 'impose', keep_pages)
+        app = build(repo, out, 'saddle-stitch', guide_paper=request.param)
+    assert app.warnings_text == ''
+    return (app.outdir / 'guide-saddle-stitch.pdf', pages,
+            {'letter': LETTER, 'a4': A4}[request.param], app.outdir)
+
+
+def test_booklet_is_laid_out_at_half_the_sheet(imposed):
+    _, pages, sheet, _ = imposed
+    for page in PdfReader(pages).pages:
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == \
+            pytest.approx((sheet[1] / 2, sheet[0]))
+
+
+def test_sheets_are_landscape_and_hold_every_page_padded_to_four(imposed):
+    sides, pages, sheet, outdir = imposed
+    sides, count = PdfReader(sides).pages, len(PdfReader(pages).pages)
+    assert len(sides) == 2 * -(-count // 4)
+    for side in sides:
+        assert (float(side.mediabox.width), float(side.mediabox.height)) == \
+            pytest.approx((sheet[1], sheet[0]))
+    # The half-size intermediate is not left behind.
+    assert sorted(p.name for p in outdir.iterdir()) == ['guide-saddle-stitch.pdf']
+
+
+def test_each_half_sheet_is_the_page_the_spread_order_says(imposed):
+    sides, pages, _, _ = imposed
+    count = len(PdfReader(pages).pages)
+    order = printer_spreads(count)
+    assert len(order) == len(PdfReader(sides).pages)
+    texts = [squeeze(pdftotext(pages, n)) for n in range(1, count + 1)]
+    assert texts[0].startswith(squeeze('Covenant ISP'))  # the cover
+    for number, expected in enumerate(order, start=1):
+        left, right = (squeeze(text) for text in halves(sides, number))
+        assert left == (texts[expected.left - 1] if expected.left else ''), number
+        assert right == (texts[expected.right - 1] if expected.right else ''), number
