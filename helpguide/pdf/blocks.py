@@ -93,7 +93,8 @@ def section(node, ctx: Context):
         while lead < len(body) and not any(body[lead].findall(nodes.section)):
             lead += 1
         if lead < len(body):
-            ctx.preface.extend(rendered(body[:lead], ctx))
+            with ctx.set(para_style='lead'):
+                ctx.preface.extend(rendered(body[:lead], ctx))
             body = body[lead:]
         return rendered(body, ctx)
     level = ctx.level + 1

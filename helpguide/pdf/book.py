@@ -14,10 +14,11 @@ from .templates import BookTemplate, Metadata
 CONTENTS_KEY = 'contents'
 
 
-def contents_story(entries, styles: StyleSheet) -> list[Flowable]:
-    """The contents: a heading, then one linked entry per (level, markup, key)."""
+def contents_story(entries, styles: StyleSheet, preface=()) -> list[Flowable]:
+    """The contents: a heading, the root document's lead-in, then one linked
+    entry per (level, markup, key)."""
     story = [Heading('Contents', styles['contents_title'], level=1, keys=[CONTENTS_KEY],
-                     text='Contents')]
+                     text='Contents'), *preface]
     for level, markup, key in entries:
         style = styles[f'contents{min(level, 3)}']
         story.append(ContentsEntry(markup, style, styles['contents2'], key))
@@ -29,8 +30,7 @@ def book_story(cover: CoverInfo, body: list[Flowable], ctx: Context) -> list[Flo
         Cover(cover, ctx.styles),
         NextPageTemplate('page'),
         RectoBreak(),
-        *ctx.preface,
-        *contents_story(ctx.contents, ctx.styles),
+        *contents_story(ctx.contents, ctx.styles, ctx.preface),
         RectoBreak(),
         BodyStart(),
         *body,

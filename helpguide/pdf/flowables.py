@@ -107,7 +107,8 @@ class ContentsEntry(Flowable):
         para.drawOn(canv, 0, 0)
         lines = para.getActualLineWidths0()
         baseline = self.height - st.fontSize - (len(lines) - 1) * st.leading
-        start = st.leftIndent + (lines[-1] if lines else 0) + st.fontSize * 0.5
+        # getActualLineWidths0 counts the indents in: it is where the text ends.
+        start = (lines[-1] if lines else st.leftIndent) + st.fontSize * 0.5
         stop = self.width - self.number_width
         canv.saveState()
         canv.setFillColor(self.number_style.textColor)
@@ -118,6 +119,7 @@ class ContentsEntry(Flowable):
             dots = canv.beginText(x, baseline)
             dots.setCharSpace(step - canv.stringWidth('.'))
             dots.textOut('.' * int((stop - x) / step))
+            dots.setCharSpace(0)  # the page number form inherits the text state
             canv.drawText(dots)
         canv.translate(self.width, baseline)
         canv.doForm(page_number_form(self.key))

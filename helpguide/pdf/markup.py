@@ -66,7 +66,7 @@ def inline_span(node, ctx):
         parts = [part.strip() for part in text.split(MENU_SEPARATOR)]
         return ctx.styles.inline('menuselection', arrow.join(parts))
     if 'guilabel' in node['classes']:
-        return ctx.styles.inline('guilabel', f'\N{NO-BREAK SPACE}{text}\N{NO-BREAK SPACE}')
+        return ctx.styles.inline('guilabel', text)
     return text
 
 

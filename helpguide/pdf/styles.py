@@ -113,6 +113,8 @@ def book_styles(base: float = 10) -> StyleSheet:
     styles = [
         body,
         ps('compact', body, spaceAfter=base * 0.2),
+        ps('lead', body, fontName=sans, fontSize=base * 1.1, leading=base * 1.55,
+           textColor=MUTED, spaceAfter=base * 1.2),
         ps('heading1', fontName=sans_bold, fontSize=base * 2.2, leading=base * 2.7,
            textColor=ACCENT, spaceBefore=0, spaceAfter=base * 1.6, keepWithNext=1),
         ps('heading2', fontName=sans_bold, fontSize=base * 1.5, leading=base * 1.9,

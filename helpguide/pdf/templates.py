@@ -121,9 +121,12 @@ class BookTemplate(BaseDocTemplate):
         st = self.styles['contents2']
         self.canv.beginForm(page_number_form(key), lowerx=-st.fontSize * 6,
                             lowery=-st.fontSize, upperx=0, uppery=st.fontSize * 2)
-        self.canv.setFont(st.fontName, st.fontSize)
-        self.canv.setFillColor(st.textColor)
-        self.canv.drawRightString(0, 0, label)
+        text = self.canv.beginText(-self.canv.stringWidth(label, st.fontName, st.fontSize), 0)
+        text.setFont(st.fontName, st.fontSize)
+        text.setCharSpace(0)  # whatever the page around it uses
+        text.setFillColor(st.textColor)
+        text.textOut(label)
+        self.canv.drawText(text)
         self.canv.endForm()
 
     def handle_flowable(self, flowables):
