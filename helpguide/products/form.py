@@ -11,7 +11,7 @@ share one design.
 import os
 import weakref
 
-from pypdf import PdfWriter
+from pypdf import PdfReader, PdfWriter
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Paragraph
 
@@ -142,6 +142,8 @@ def drop_blank_field_fonts(path: str | os.PathLike) -> None:
     unembedded standard-14 font. The font stays in the form's default
     resources, where a viewer takes it from once someone types.
     """
+    if '/AcroForm' not in PdfReader(path).trailer['/Root']:
+        return  # no form: nothing to rewrite
     writer = PdfWriter(clone_from=path)
     for page in writer.pages:
         for annotation in page.get('/Annots') or ():
