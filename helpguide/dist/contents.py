@@ -12,8 +12,9 @@ from pypdf import PdfReader
 
 logger = logging.getLogger(__name__)
 
-#: Files Sphinx writes for its own next build, not for a reader.
-HTML_BUILD_ONLY = {'.buildinfo', 'objects.inv', '_sources'}
+#: Files Sphinx writes for its own next build or for other projects, not for a
+#: reader; hidden files (``.buildinfo`` and the like) are build state too.
+HTML_BUILD_ONLY = {'objects.inv', '_sources'}
 HANDOUTS = 'handouts'
 
 
@@ -39,11 +40,11 @@ PRINTABLES = (
 
 def html_files(html_dir: Path) -> list[Path]:
     """Every file of the built HTML guide a reader needs, sorted."""
-    return sorted(
-        path for path in html_dir.rglob('*')
-        if path.is_file()
-        and not HTML_BUILD_ONLY & set(path.relative_to(html_dir).parts)
-    )
+    def shipped(parts):
+        return not HTML_BUILD_ONLY & set(parts) and not any(p.startswith('.') for p in parts)
+
+    return sorted(path for path in html_dir.rglob('*')
+                  if path.is_file() and shipped(path.relative_to(html_dir).parts))
 
 
 def printables(pdf_dir: Path) -> list[Document]:
