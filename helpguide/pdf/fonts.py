@@ -12,22 +12,25 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 FONT_DIR = Path(__file__).resolve().parents[2] / 'assets' / 'fonts'
 
-#: family name -> (regular, bold, italic, bold italic) font files
+#: family name -> (regular, bold, italic, bold italic) font files; a face
+#: the family lacks (DejaVu Sans Mono has no italic we ship) is None and
+#: falls back to the upright face of the same weight.
 FAMILIES = {
     'serif': ('DejaVuSerif', 'DejaVuSerif-Bold', 'DejaVuSerif-Italic',
               'DejaVuSerif-BoldItalic'),
     'sans': ('DejaVuSans', 'DejaVuSans-Bold', 'DejaVuSans-Oblique',
              'DejaVuSans-BoldOblique'),
-    # DejaVu Sans Mono has no italic we ship: italic maps to upright.
-    'mono': ('DejaVuSansMono', 'DejaVuSansMono-Bold', 'DejaVuSansMono',
-             'DejaVuSansMono-Bold'),
+    'mono': ('DejaVuSansMono', 'DejaVuSansMono-Bold', None, None),
 }
 FACES = ('', '-Bold', '-Italic', '-BoldItalic')
 
 
 def face(family: str, bold: bool = False, italic: bool = False) -> str:
     """The ReportLab font name of one face of a family."""
-    return family + FACES[bold + 2 * italic]
+    index = bold + 2 * italic
+    if FAMILIES[family][index] is None:
+        index = int(bold)
+    return family + FACES[index]
 
 
 @cache
@@ -35,7 +38,8 @@ def register_fonts() -> None:
     """Register every family; idempotent, and cheap after the first call."""
     for family, files in FAMILIES.items():
         for suffix, stem in zip(FACES, files, strict=True):
-            pdfmetrics.registerFont(TTFont(family + suffix, FONT_DIR / f'{stem}.ttf'))
+            if stem is not None:  # each file parsed once: that is the costly part
+                pdfmetrics.registerFont(TTFont(family + suffix, FONT_DIR / f'{stem}.ttf'))
         pdfmetrics.registerFontFamily(
             family, normal=family, bold=face(family, bold=True),
             italic=face(family, italic=True),

@@ -1,0 +1,60 @@
+"""Writing the PDF: atomic replacement, repeatable bytes, layout errors located."""
+import pytest
+from docutils import nodes
+from reportlab.lib.pagesizes import LETTER
+from reportlab.platypus import Flowable, LayoutError, Paragraph
+
+from conftest import build_booklet
+from helpguide.pdf.book import write_pdf
+from helpguide.pdf.styles import book_styles
+from helpguide.pdf.templates import Metadata
+from pdfread import page_text
+
+
+class Exploding(Flowable):
+    def wrap(self, aW, aH):
+        return aW, 10
+
+    def draw(self):
+        raise RuntimeError('boom')
+
+
+class Enormous(Flowable):
+    """Taller than any page and impossible to split."""
+
+    def wrap(self, aW, aH):
+        return aW, 10_000
+
+
+def story(styles, *extra):
+    return [Paragraph('Hello', styles['body']), *extra]
+
+
+def test_a_failed_write_keeps_the_last_good_pdf_and_leaves_no_temporary_file(tmp_path):
+    styles = book_styles()
+    target = tmp_path / 'guide.pdf'
+    write_pdf(target, story(styles), styles, Metadata('T'), LETTER, set())
+    good = target.read_bytes()
+    with pytest.raises(RuntimeError, match='boom'):
+        write_pdf(target, story(styles, Exploding()), styles, Metadata('T'), LETTER, set())
+    assert target.read_bytes() == good
+    assert [p.name for p in tmp_path.iterdir()] == ['guide.pdf']
+
+
+def test_a_layout_error_names_the_node_that_did_not_fit(tmp_path):
+    styles = book_styles()
+    enormous = Enormous()
+    enormous.source_node = nodes.paragraph(source='src/doc.rst', line=7)
+    with pytest.raises(LayoutError) as caught:
+        write_pdf(tmp_path / 'x.pdf', story(styles, enormous), styles, Metadata('T'), LETTER,
+                  set())
+    assert caught.value.node is enormous.source_node
+    assert not (tmp_path / 'x.pdf').exists()
+
+
+def test_output_is_repeatable_and_dated_by_source_date_epoch(rootdir, tmp_path, monkeypatch):
+    monkeypatch.setenv('SOURCE_DATE_EPOCH', '1700000000')
+    first = build_booklet(rootdir / 'test-pdf-shared', tmp_path / 'one')
+    second = build_booklet(rootdir / 'test-pdf-shared', tmp_path / 'two')
+    assert first.pdf.read_bytes() == second.pdf.read_bytes()
+    assert 'November 14, 2023' in page_text(first.pdf, 0)
