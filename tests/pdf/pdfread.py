@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from html import unescape
 
 from pypdf import PdfReader
-from pypdf.generic import IndirectObject
 
-STANDARD_14 = {'Courier', 'Helvetica', 'Times', 'Symbol', 'ZapfDingbats'}
+# Fonts are read where the print products' tests read them (pages, forms, fields).
+from products.pdf_fonts import fonts  # noqa: F401  (re-exported for these tests)
 
 
 @dataclass(frozen=True)
@@ -92,32 +92,3 @@ def contents(reader: PdfReader, path, pages) -> list[Entry]:
                      if set(w[4]) != {'.'}]
             entries.append(Entry(' '.join(texts[:-1]), texts[-1] if texts else '', target))
     return entries
-
-
-def fonts(reader: PdfReader) -> dict[str, bool]:
-    """Every font used on any page (forms included): base name -> embedded."""
-    found: dict[str, bool] = {}
-    seen = set()
-
-    def visit(resources):
-        if resources is None:
-            return
-        resources = resources.get_object()
-        for font in (resources.get('/Font') or {}).values():
-            font = font.get_object()
-            name = str(font.get('/BaseFont', '?')).lstrip('/')
-            descriptors = [font.get('/FontDescriptor')] + [
-                d.get_object().get('/FontDescriptor') for d in font.get('/DescendantFonts', [])]
-            embedded = any(d is not None and any(k in d.get_object() for k in
-                                                 ('/FontFile', '/FontFile2', '/FontFile3'))
-                           for d in descriptors)
-            found[name] = found.get(name, True) and embedded
-        for xobject in (resources.get('/XObject') or {}).values():
-            key = xobject.idnum if isinstance(xobject, IndirectObject) else id(xobject)
-            if key not in seen:
-                seen.add(key)
-                visit(xobject.get_object().get('/Resources'))
-
-    for page in reader.pages:
-        visit(page.get('/Resources'))
-    return found
