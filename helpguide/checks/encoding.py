@@ -1,15 +1,11 @@
 """Source files that are not in the source encoding: named, with the byte offset.
 
-Sphinx itself would stop with a traceback that names no file.
+Sphinx itself would stop with a crash report that names no file. Such a file
+is left out of the build, which fails (like a broken link fails linkcheck).
 """
-from sphinx.errors import SphinxError
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
-
-
-class SourceEncodingError(SphinxError):
-    category = 'Source encoding error'
 
 
 def decode_problem(data: bytes, encoding: str) -> tuple[int, str] | None:
@@ -20,21 +16,19 @@ def decode_problem(data: bytes, encoding: str) -> tuple[int, str] | None:
     except UnicodeDecodeError as exc:
         line_start = data.rfind(b'\n', 0, exc.start) + 1
         line = data.count(b'\n', 0, exc.start) + 1
-        return line, (f'not {name}: byte 0x{data[exc.start]:02x} at offset '
-                      f'{exc.start} (line {line}, column {exc.start - line_start + 1}); '
+        return line, (f'not {name}: byte 0x{data[exc.start]:02x} at offset {exc.start} '
+                      f'(line {line}, column {exc.start - line_start + 1}); '
                       f'save the file as {name}')
     return None
 
 
 def refuse_undecodable(app, env, docnames) -> None:
-    encoding = app.config.source_encoding
-    bad = []
-    for docname in docnames:
-        problem = decode_problem(env.doc2path(docname).read_bytes(), encoding)
+    for docname in list(docnames):
+        problem = decode_problem(env.doc2path(docname).read_bytes(), app.config.source_encoding)
         if problem:
             line, message = problem
             logger.error(message, location=(docname, line), type='helpguide',
                          subtype='encoding')
-            bad.append(str(env.doc2path(docname)))
-    if bad:
-        raise SourceEncodingError(f'cannot read {", ".join(bad)}: see the errors above')
+            docnames.remove(docname)
+            env.project.docnames.discard(docname)
+            app.statuscode = 1

@@ -15,7 +15,6 @@ from sphinx.errors import SphinxError
 from sphinx.util.console import strip_colors
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
-from .encoding import SourceEncodingError
 
 _MESSAGE = re.compile(r'^(?:(?P<location>.*?): )?(?:WARNING|ERROR|CRITICAL|SEVERE): '
                       r'(?P<text>.*)$')
@@ -85,8 +84,8 @@ def check(srcdir, confdir) -> list[Problem]:
             app = Sphinx(srcdir, confdir, Path(scratch) / 'out', Path(scratch) / 'doctrees',
                          'dummy', status=None, warning=warnings, freshenv=True)
             app.build(force_all=True)
-        except SourceEncodingError:
-            pass  # each file is reported already, with its line and byte offset
+        except SystemExit:
+            pass  # a missing root document, reported already
         except SphinxError as exc:
             warnings.write(f'\nERROR: {exc}\n')
     return parse_warnings(warnings.getvalue(), _shown_path(confpath))
