@@ -156,3 +156,5 @@ def drop_blank_field_fonts(path: str | os.PathLike) -> None:
                     resources.get_object().pop('/Font', None)
     with open(path, 'wb') as out:
         writer.write(out)
+        out.flush()
+        os.fsync(out.fileno())

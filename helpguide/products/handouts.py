@@ -22,8 +22,7 @@ from helpguide.pdf.render import new_context
 from helpguide.pdf.styles import book_styles
 from helpguide.programs import select_platform
 
-from .page import Furniture, Margins, SheetTemplate, render_sheet
-from .output import replacing
+from .page import Furniture, Margins, render_sheet, write_sheets
 from .paper import sheet_size
 
 logger = logging.getLogger(__name__)
@@ -113,13 +112,12 @@ class HandoutsBuilder(BookletBuilder):
                     config, f'Handout \N{MIDDLE DOT} {platforms[platform]}',
                     f'{program.name} ({platforms[platform]})')
                 target = outdir / handout_name(program.id, platform)
-                with replacing(target) as partial:
-                    doc = SheetTemplate(str(partial), styles, furniture, pagesize)
-                    doc.build(story)
+                where = f'{self.env.doc2path(program.docname)}:{program.lineno}'
+                pages = write_sheets(target, story, styles, furniture, pagesize, location=where)
                 written.add(target.name)
-                if doc.page > 2:
+                if pages > 2:
                     logger.warning('handouts: %s is %d pages long; a handout should fit '
-                                   'on two', target.name, doc.page,
+                                   'on two', target.name, pages,
                                    location=(program.docname, program.lineno))
         for platform in platforms:
             for stale in sorted(outdir.glob(handout_name('*', platform))):

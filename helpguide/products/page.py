@@ -5,14 +5,19 @@ Like the booklet's templates it only decides where things go; every font
 and colour comes from the booklet's :class:`~helpguide.pdf.styles.StyleSheet`.
 """
 from dataclasses import dataclass
+from pathlib import Path
 
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, LayoutError, PageTemplate
+from sphinx.errors import SphinxError
 
 from helpguide.pdf.builder import setting
 from helpguide.pdf.flowables import Anchor, Heading
 from helpguide.pdf.registry import Context, block
 from helpguide.pdf.render import index_keys
 from helpguide.pdf.styles import StyleSheet
+
+from .form import drop_blank_field_fonts
+from .output import replacing
 
 
 @dataclass(frozen=True)
@@ -138,3 +143,22 @@ def render_sheet(document, ctx: Context) -> list[Flowable]:
     if ctx.pending:
         flowables.append(Anchor(ctx.take_pending()))
     return flowables
+
+
+def write_sheets(target, story: list[Flowable], styles: StyleSheet, furniture: Furniture,
+                 pagesize, *, location: str) -> int:
+    """Lay *story* out into the PDF *target*; return its page count.
+
+    The file is replaced only once complete, with blank form fields naming
+    no font. A story that cannot be laid out (a flowable larger than the
+    page) stops the build with *location* (``file:line``) in the message.
+    """
+    with replacing(target) as partial:
+        doc = SheetTemplate(str(partial), styles, furniture, pagesize)
+        try:
+            doc.build(story)
+        except LayoutError as err:
+            raise SphinxError(f'{location}: cannot lay out {Path(target).name}: {err}; '
+                              'the last good file is kept') from None
+        drop_blank_field_fonts(partial)
+    return doc.page

@@ -18,9 +18,8 @@ from helpguide.pdf.registry import BLOCK
 from helpguide.pdf.render import new_context
 from helpguide.pdf.styles import book_styles
 
-from .form import checklist_flowables, drop_blank_field_fonts
-from .output import replacing
-from .page import Furniture, Margins, SheetTemplate, render_sheet
+from .form import checklist_flowables
+from .page import Furniture, Margins, render_sheet, write_sheets
 from .paper import sheet_size
 
 logger = logging.getLogger(__name__)
@@ -68,7 +67,6 @@ class SupportChecklistBuilder(BookletBuilder):
                  for flowable in render_sheet(self.form_tree(docname), ctx)]
         furniture = Furniture.from_config(config, 'Support checklist', 'Support checklist')
         target = self.outdir / FILENAME
-        with replacing(target) as partial:
-            SheetTemplate(str(partial), styles, furniture, pagesize).build(story)
-            drop_blank_field_fonts(partial)
+        write_sheets(target, story, styles, furniture, pagesize,
+                     location=', '.join(str(self.env.doc2path(d)) for d in docnames))
         logger.info('support-checklist: written to %s', target)
