@@ -59,28 +59,46 @@ def load_on_search_page(app, pagename, templatename, context, doctree):
         app.add_js_file(TEXTS_FILE, defer='defer', priority=501)
 
 
-def write_texts(app):
-    """Write searchtexts.js from the resolved doctrees of all pages.
+class PageTexts:
+    """The texts of the pages of one build, written to searchtexts.js."""
 
-    Runs on html-collect-pages: after the pages are written and before the
-    search page, so that page's ``?v=`` checksum of the file is current.
-    """
-    builder = app.builder
-    if not _uses_search(builder):
+    def __init__(self):
+        self.texts: dict[str, dict[str, str]] = {}
+
+    def record(self, app, doctree, docname):
+        """Keep the text of each page as it is resolved for writing."""
+        if _uses_search(app.builder):
+            self.texts[docname] = page_texts(doctree)
+
+    def write(self, app):
+        """Write searchtexts.js with the text of every page.
+
+        Runs on html-collect-pages: after the pages are written and before
+        the search page, so that page's ``?v=`` checksum of the file is
+        current. Pages not rewritten by this (incremental) build are resolved
+        here for their text.
+        """
+        builder = app.builder
+        if not _uses_search(builder):
+            return []
+        texts = {}
+        for docname in sorted(app.env.found_docs):
+            if docname not in self.texts:
+                self.record(app, app.env.get_and_resolve_doctree(docname, builder,
+                                                                 tags=builder.tags), docname)
+            texts[builder.get_target_uri(docname)] = self.texts[docname]
+        payload = json.dumps(texts, ensure_ascii=False, sort_keys=True, separators=(',', ':'))
+        target = Path(builder.outdir, '_static', TEXTS_FILE)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f'OfflineSearch.setTexts({payload});\n', encoding='utf-8')
         return []
-    texts = {}
-    for docname in sorted(app.env.found_docs):
-        doctree = app.env.get_and_resolve_doctree(docname, builder, tags=builder.tags)
-        texts[builder.get_target_uri(docname)] = page_texts(doctree)
-    payload = json.dumps(texts, ensure_ascii=False, sort_keys=True, separators=(',', ':'))
-    target = Path(builder.outdir, '_static', TEXTS_FILE)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(f'OfflineSearch.setTexts({payload});\n', encoding='utf-8')
-    return []
 
 
 def setup(app):
     app.connect('builder-inited', add_static_dir)
     app.connect('html-page-context', load_on_search_page)
-    app.connect('html-collect-pages', write_texts)
+    texts = PageTexts()
+    # Late, so the text is taken after other extensions have filled the page.
+    app.connect('doctree-resolved', texts.record, priority=900)
+    app.connect('html-collect-pages', texts.write)
     return {'version': '1.0', 'parallel_read_safe': True, 'parallel_write_safe': True}

@@ -1,0 +1,2 @@
+extensions = ['helpguide.html.search']
+rst_prolog = '.. |product| replace:: Frobnicator'

@@ -1,0 +1,52 @@
+"""Search snippets without fetch(): every page's text in _static/searchtexts.js."""
+import json
+import re
+
+import pytest
+
+
+def search_texts(app) -> dict:
+    script = (app.outdir / '_static' / 'searchtexts.js').read_text(encoding='utf-8')
+    prefix, suffix = 'OfflineSearch.setTexts(', ');\n'
+    assert script.startswith(prefix) and script.endswith(suffix)
+    return json.loads(script[len(prefix):-len(suffix)])
+
+
+@pytest.mark.sphinx('html', testroot='search')
+def test_every_page_and_section_has_its_visible_text(app):
+    app.build()
+    texts = search_texts(app)
+    assert sorted(texts) == ['index.html', 'setup.html']
+    index = texts['index.html']['']
+    assert index.startswith('Guide Start with the Frobnicator.')
+    assert 'comment' not in index and 'replace' not in index
+    assert texts['setup.html'][''] == ('Setting up Open the settings. '
+                                       'Sending mail Tick the box labeled Use SSL.')
+    assert texts['setup.html']['#sending-mail'] == 'Sending mail Tick the box labeled Use SSL.'
+
+
+@pytest.mark.sphinx('html', testroot='search')
+def test_search_page_loads_the_texts_after_searchtools(app):
+    app.build()
+    page = (app.outdir / 'search.html').read_text(encoding='utf-8')
+    order = ['offline-search.js', 'searchtexts.js', 'searchtools.js', 'searchindex.js']
+    positions = [page.index(f'{name}') for name in order]
+    assert positions == sorted(positions)
+    # Deferred: they run after searchtools.js, in order, before the index starts a query.
+    for name in order[:2]:
+        assert re.search(rf'<script defer="defer" src="_static/{name}\?v=\w+"></script>', page)
+    assert (app.outdir / '_static' / 'offline-search.js').is_file()
+    assert 'offline-search' not in (app.outdir / 'index.html').read_text(encoding='utf-8')
+
+
+@pytest.mark.sphinx('html', testroot='search')
+def test_incremental_build_keeps_the_texts_of_pages_not_rewritten(app, make_app):
+    app.build()
+    (app.srcdir / 'index.rst').write_text(
+        (app.srcdir / 'index.rst').read_text(encoding='utf-8').replace('Start', 'Begin'),
+        encoding='utf-8')
+    again = make_app('html', srcdir=app.srcdir)
+    again.build()
+    texts = search_texts(again)
+    assert texts['index.html'][''].startswith('Guide Begin with the Frobnicator.')
+    assert texts['setup.html']['#sending-mail'] == 'Sending mail Tick the box labeled Use SSL.'
