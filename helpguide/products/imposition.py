@@ -114,7 +114,6 @@ def impose(source: str | os.PathLike, target: str | os.PathLike,
     if reader.metadata:
         writer.add_metadata({key: str(value) for key, value in reader.metadata.items()
                              if key in ('/Title', '/Author', '/Subject', '/Creator')})
-    writer.compress_identical_objects()
     with replacing(target) as partial:
         with open(partial, 'wb') as out:
             writer.write(out)
