@@ -118,7 +118,7 @@ def test_a4_handouts(repo, tmp_path):
                 pytest.approx(A4)
 
 
-def test_a_new_program_file_adds_its_handout(make_app, rootdir, tmp_path):
+def test_a_new_program_file_adds_its_handout_and_removing_it_removes_it(make_app, rootdir, tmp_path):
     src = tmp_path / 'src'
     shutil.copytree(rootdir / 'test-programs', src)
     (src / 'programs' / 'delta.rst').write_text(
@@ -131,3 +131,10 @@ def test_a_new_program_file_adds_its_handout(make_app, rootdir, tmp_path):
     assert 'delta-macintosh.pdf' in {p.name for p in app.outdir.iterdir()}
     assert 'Open Delta and tick SSL' in text(app.outdir / 'delta-macintosh.pdf')
     assert not (app.outdir / 'delta-windows.pdf').exists()
+
+    (src / 'programs' / 'delta.rst').unlink()
+    app = make_app('handouts', srcdir=src)
+    app.build()
+
+    assert not (app.outdir / 'delta-macintosh.pdf').exists()
+    assert (app.outdir / 'alpha-macintosh.pdf').exists()
