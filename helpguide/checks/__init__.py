@@ -5,14 +5,17 @@ them (with ``-W``); ``python -m helpguide.checks`` runs them, with every other
 warning Sphinx and our directives give, over the whole tree and prints each as
 ``path:line: error: message`` (see :mod:`helpguide.checks.report`).
 """
-from . import documents, encoding, lines, names, sources
+from . import documents, encoding, lines, names, reread, sources
 
 
 def setup(app):
     app.connect('builder-inited', sources.refuse_missing_root)
+    app.connect('env-before-read-docs', reread.start, priority=100)
     app.connect('env-before-read-docs', encoding.refuse_undecodable)
     app.connect('builder-inited', names.refuse_literal_names)
     app.connect('source-read', lines.refuse_in_document)
     app.connect('include-read', lines.refuse_in_included)
     app.connect('doctree-read', documents.refuse_empty)
+    app.connect('env-updated', reread.stop)
+    app.connect('build-finished', reread.stop)
     return {'version': '1.0', 'parallel_read_safe': True, 'parallel_write_safe': True}
