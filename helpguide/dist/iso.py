@@ -7,7 +7,6 @@ for a fixed date), so before writing, every date in the image is set to the
 build's SOURCE_DATE_EPOCH; the volume descriptors' modification dates, which
 pycdlib takes from the clock while writing, are set in the written bytes.
 """
-import io
 import re
 from pathlib import Path
 
@@ -104,11 +103,16 @@ def _stamp_dates(iso: pycdlib.PyCdlib, epoch: int) -> None:
         _stamp_records(vd.root_directory_record(), epoch)
 
 
-def _stamp_modification_dates(image: io.BytesIO, epoch: int) -> None:
+def _stamp_modification_dates(image, epoch: int) -> None:
+    """Set the modification date of each volume descriptor in the written *image*."""
     date = VolumeDescriptorDate()
     date.new(epoch)
     sector = _FIRST_VD_SECTOR
-    while (vd_type := image.getbuffer()[sector * _SECTOR]) != _VD_TERMINATOR:
+    while True:
+        image.seek(sector * _SECTOR)
+        vd_type = image.read(1)[0]
+        if vd_type == _VD_TERMINATOR:
+            return
         if vd_type in _VDS_WITH_DATES:
             image.seek(sector * _SECTOR + _VD_MODIFICATION_DATE)
             image.write(date.record())
@@ -116,15 +120,20 @@ def _stamp_modification_dates(image: io.BytesIO, epoch: int) -> None:
 
 
 def write_iso(tree: Path, target: Path, *, label: str, epoch: int) -> None:
-    """Write *tree* as an ISO image at *target*; dates in UTC (TZ=UTC)."""
+    """Write *tree* as an ISO image at *target*.
+
+    Dates are written in the process's time zone, like pycdlib's own; the
+    command sets TZ=UTC so that the image does not depend on the machine.
+    """
     iso = pycdlib.PyCdlib()
     iso.new(interchange_level=3, vol_ident=check_volume_label(label), joliet=3,
             rock_ridge='1.09', app_ident_str='helpguide')
-    _add_tree(iso, tree, '', '')
-    _stamp_dates(iso, epoch)
-    image = io.BytesIO()
-    iso.write_fp(image)
-    iso.close()
-    _stamp_modification_dates(image, epoch)
-    with replacing(target) as partial:
-        partial.write_bytes(image.getvalue())
+    try:
+        _add_tree(iso, tree, '', '')
+        _stamp_dates(iso, epoch)
+        with replacing(target) as partial:
+            iso.write(str(partial))
+            with partial.open('r+b') as image:
+                _stamp_modification_dates(image, epoch)
+    finally:
+        iso.close()

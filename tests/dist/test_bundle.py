@@ -99,6 +99,14 @@ def test_iso_reads_back_file_for_file_with_joliet_and_rock_ridge(bundle, files, 
         assert _iso_files(iso, rr_path='/') == files
         assert _iso_files(iso, joliet_path='/') == files
         label = iso.pvd.volume_identifier.decode().strip()
+        when = time.gmtime(int(EPOCH))[:6]
+        for vd in [iso.pvd, iso.joliet_vd]:
+            for date in (vd.volume_creation_date, vd.volume_modification_date):
+                assert (date.year, date.month, date.dayofmonth, date.hour, date.minute,
+                        date.second, date.gmtoffset) == (*when, 0)
+        record = iso.get_record(rr_path='/html/index.html').date
+        assert (record.years_since_1900 + 1900, record.month, record.day_of_month,
+                record.hour, record.minute, record.second, record.gmtoffset) == (*when, 0)
         iso9660_names = [name for _d, _s, names in iso.walk(iso_path='/') for name in names]
     finally:
         iso.close()
