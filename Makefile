@@ -13,7 +13,7 @@ export SOURCE_DATE_EPOCH
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all help venv html pdf check test clean dist form handouts saddle-stitch
+.PHONY: all help venv html pdf check test clean dist form handouts saddle-stitch bench
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -54,6 +54,22 @@ check: $(STAMP) ## Check the sources: every problem as path:line: error: message
 
 test: $(STAMP) check ## Check the sources and run the test suite
 	$(PY) -m pytest
+
+# The benchmark installs TeX itself for its LaTeX column (Debian packages, as
+# root); BENCH_TEX=0 skips that, and without TeX the column is reported missing.
+BENCH_TEX ?= 1
+BENCHOPTS ?=
+TEX_PACKAGES := latexmk texlive-latex-recommended texlive-fonts-recommended \
+	texlive-latex-extra tex-gyre
+
+bench: $(STAMP) ## Speed against rst2pdf, rinohtype, LaTeX (not in test): build/bench/results.json
+ifeq ($(BENCH_TEX),1)
+	@command -v latexmk >/dev/null && command -v pdflatex >/dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends $(TEX_PACKAGES); } || \
+	  echo 'bench: TeX could not be installed; the LaTeX column is skipped'
+endif
+	$(PY) benchmarks/run.py $(BENCHOPTS)
 
 clean: ## Remove build outputs (keeps .venv)
 	rm -rf $(BUILD)

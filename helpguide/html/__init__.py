@@ -7,4 +7,5 @@ THEME_DIR = Path(__file__).parent / 'theme' / 'helpguide'
 def setup(app):
     app.add_html_theme('helpguide', str(THEME_DIR))
     app.setup_extension('helpguide.html.search')
+    app.setup_extension('helpguide.html.navigation')
     return {'version': '1.0', 'parallel_read_safe': True, 'parallel_write_safe': True}

@@ -1,0 +1,381 @@
+"""The speed benchmark: our HTML and PDF builders beside the other tools.
+
+``make bench`` (or ``.venv/bin/python benchmarks/run.py``) generates the
+synthetic guide at each scale (benchmarks/generate.py), builds it with every
+tool in turn, alternating their order from run to run, each run a full build
+in a fresh process, and prints per scale and tool the median wall seconds,
+peak memory, PDF pages and pages per second, the ratios ours/other from the
+same run, an incremental rebuild at ×50 and the goals of issue 7. Figures go
+to build/bench/results.json.
+
+Our builders run from .venv; rst2pdf, rinohtype and Sphinx's LaTeX build
+from .venv-bench (created here from benchmarks/requirements-bench.txt), with
+our extension's reading parts loaded so every tool sees the same doctrees.
+"""
+import argparse
+import hashlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(HERE))
+
+from generate import BENCH, PROGRAMS, generate  # noqa: E402
+from helpguide import PARTS  # noqa: E402
+
+VENV = REPO / '.venv'
+VENV_BENCH = REPO / '.venv-bench'
+REQUIREMENTS = HERE / 'requirements-bench.txt'
+RESULTS = BENCH / 'results.json'
+LOGS = BENCH / 'logs'
+OURS_PDF, OURS_HTML = 'booklet', 'html'
+# What the other tools load of our extension: the parts that read the sources,
+# not our own outputs. helpguide.safety is left out too: it replaces docutils'
+# raw directive, which rst2pdf also runs outside Sphinx (where it fails), and
+# our sources use no raw or file insertion, so the doctrees are the same.
+OUTPUT_PARTS = ('helpguide.html', 'helpguide.pdf', 'helpguide.products', 'helpguide.safety')
+READING_PARTS = [p for p in PARTS if p not in OUTPUT_PARTS]
+
+
+@dataclass
+class Tool:
+    name: str
+    label: str
+    python: Path | None           # the venv the tool runs from; None: the floor script
+    builder: str = ''
+    options: list[str] = field(default_factory=list)
+    scales: tuple[int, ...] | None = None   # None: every scale
+    extensions: list[str] = field(default_factory=list)   # replaces conf.py's
+    pdf: bool = True
+    make_mode: bool = False       # sphinx-build -M (latexpdf runs make after building)
+    missing: str = ''             # why it cannot run here, if it cannot
+
+    def command(self, src: Path, out: Path, doctrees: Path) -> list[str]:
+        if self.python is None:
+            return [str(VENV / 'bin' / 'python'), str(HERE / 'floor_reportlab.py'),
+                    str(src), str(out / 'floor.pdf')]
+        return [str(self.python.parent / 'sphinx-build'), '-M' if self.make_mode else '-b',
+                self.builder, str(src / 'source'), str(out), *self.options,
+                '-c', str(src), '-d', str(doctrees), '-q',
+                *(['-D', 'extensions=' + ','.join(self.extensions)] if self.extensions else [])]
+
+
+def tools(with_latex: bool) -> list[Tool]:
+    ours, bench = VENV / 'bin' / 'python', VENV_BENCH / 'bin' / 'python'
+    latex_missing = '' if with_latex else 'latexmk, pdflatex or make not installed'
+    return [
+        Tool('html', 'ours: HTML (helpguide theme)', ours, 'html', pdf=False),
+        Tool('html-default', 'Sphinx HTML, alabaster, default sidebars', ours, 'html',
+             ['-D', 'html_theme=alabaster'], scales=(1, 10, 50), pdf=False),
+        Tool(OURS_PDF, 'ours: PDF booklet', ours, 'booklet'),
+        Tool('rst2pdf', 'rst2pdf (Sphinx builder)', bench, 'pdf', scales=(1, 10, 50),
+             extensions=[*READING_PARTS, 'rst2pdf.pdfbuilder']),
+        Tool('rinoh', 'rinohtype (Sphinx builder)', bench, 'rinoh', scales=(1, 10),
+             extensions=[*READING_PARTS, 'rinoh_nodes']),
+        Tool('latexpdf', 'Sphinx LaTeX + latexmk/pdflatex', bench, 'latexpdf',
+             scales=(1, 10, 50), extensions=[*READING_PARTS, 'latex_nodes'],
+             make_mode=True, missing=latex_missing),
+        Tool('floor', 'floor: plain ReportLab platypus', None, scales=(1, 10, 50)),
+        Tool('read', 'floor: Sphinx reading (dummy builder)', ours, 'dummy', pdf=False),
+    ]
+
+
+def ensure_bench_venv() -> None:
+    """Create .venv-bench with the pinned tools, unless it is up to date."""
+    digest = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()
+    stamp = VENV_BENCH / '.installed'
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    print('Creating .venv-bench from benchmarks/requirements-bench.txt ...', flush=True)
+    if not (VENV_BENCH / 'bin' / 'python').exists():
+        subprocess.run([shutil.which('python3') or sys.executable, '-m', 'venv',
+                        str(VENV_BENCH)], check=True)
+    subprocess.run([str(VENV_BENCH / 'bin' / 'python'), '-m', 'pip', 'install', '--quiet',
+                    '--disable-pip-version-check', '-r', str(REQUIREMENTS)], check=True)
+    stamp.write_text(digest)
+
+
+def measure(command: list[str], log: Path, env: dict) -> dict:
+    """Run ``command`` in a fresh measuring process; wall seconds and peak MB."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run([sys.executable, str(HERE / 'measure.py'), str(log), '--',
+                             *command], capture_output=True, text=True, env=env, check=True)
+    return json.loads(result.stdout)
+
+
+def pdf_pages(out: Path) -> tuple[Path | None, int]:
+    from pypdf import PdfReader
+    pdfs = sorted(out.rglob('*.pdf'), key=lambda p: p.stat().st_size)
+    if not pdfs:
+        return None, 0
+    return pdfs[-1], len(PdfReader(pdfs[-1]).pages)
+
+
+def tool_env() -> dict:
+    env = dict(os.environ, SOURCE_DATE_EPOCH='1767225600', LC_ALL='C.UTF-8')
+    # The bench shims (rinoh_nodes, latex_nodes) are imported as extensions.
+    env['PYTHONPATH'] = os.pathsep.join(filter(None, [str(HERE), str(REPO),
+                                                      env.get('PYTHONPATH')]))
+    return env
+
+
+def run_tool(tool: Tool, scale: int, src: Path, run: int) -> dict:
+    out = BENCH / 'out' / f'{tool.name}-x{scale}'
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    command = tool.command(src, out / 'out', out / 'doctrees')
+    log = LOGS / f'{tool.name}-x{scale}-run{run}.log'
+    figures = measure(command, log, tool_env())
+    if figures['returncode'] != 0:
+        tail = log.read_text(errors='replace').strip().splitlines()[-3:]
+        figures['error'] = f'exit {figures["returncode"]}: ' + ' | '.join(tail)
+    elif tool.pdf:
+        path, figures['pages'] = pdf_pages(out)
+        if path is None:
+            figures['error'] = 'no PDF written'
+    return figures
+
+
+def summarize(runs: list[dict]) -> dict:
+    walls = [r['wall'] for r in runs]
+    median = statistics.median(walls)
+    summary = {'runs': [round(w, 3) for w in walls], 'median_s': round(median, 3),
+               'cpu_median_s': round(statistics.median(r['cpu'] for r in runs), 3),
+               'peak_mb': round(max(r['peak_mb'] for r in runs), 1)}
+    pages = runs[0].get('pages')
+    if pages:
+        summary['pages'] = pages
+        summary['pages_per_s'] = round(pages / median, 1)
+    return summary
+
+
+def bench_scale(scale: int, active: list[Tool], runs: int, failed: dict) -> dict:
+    src = generate(scale)
+    count = len(list((src / 'source' / PROGRAMS).glob('*.rst')))
+    todo = [t for t in active if (t.scales is None or scale in t.scales)
+            and not t.missing and t.name not in failed]
+    print(f'\n== x{scale}: {count} program files; {runs} runs of '
+          f'{", ".join(t.name for t in todo)}', flush=True)
+    measured = {t.name: [] for t in todo}
+    for run in range(runs):
+        # Alternate the order so drifting machine load spreads over every tool.
+        shift = run % len(todo) if todo else 0
+        for tool in todo[shift:] + todo[:shift]:
+            if tool.name in failed:
+                continue
+            figures = run_tool(tool, scale, src, run)
+            if 'error' in figures:
+                failed[tool.name] = f'x{scale}: {figures["error"]}'
+                print(f'  {tool.name}: FAILED {figures["error"]}', flush=True)
+                continue
+            measured[tool.name].append(figures)
+            print(f'  run {run + 1} {tool.name:13} {figures["wall"]:8.2f} s '
+                  f'{figures["peak_mb"]:7.1f} MB', flush=True)
+    return {'programs': count,
+            'tools': {name: summarize(r) for name, r in measured.items() if r}}
+
+
+def edit_program(path: Path, round_: int) -> None:
+    """Append a paragraph to a program's content, as an author would."""
+    with path.open('a', encoding='utf-8') as f:
+        f.write(f'\n   Edited for the benchmark, round {round_}.\n')
+
+
+def bench_incremental(scale: int, runs: int, tools_by_name: dict, failed: dict) -> dict:
+    """``make html pdf`` after editing one program file, against a full build.
+
+    build_pdf.py reads conf.py from the repository: the scale's conf.py is a copy.
+    """
+    names = [n for n in (OURS_HTML, OURS_PDF) if n in tools_by_name and n not in failed]
+    src = generate(scale, BENCH / f'incr-x{scale}')
+    out = BENCH / 'out' / f'incr-x{scale}'
+    programs = sorted((src / 'source' / PROGRAMS).glob('*.rst'))
+    edited = programs[len(programs) // 2]
+    env = tool_env()
+
+    python = str(VENV / 'bin' / 'python')
+    # The commands of `make html pdf`: one doctree folder, HTML swapped in whole.
+    commands = {
+        OURS_HTML: [python, '-m', 'helpguide.staging', '-d', str(out / 'doctrees'),
+                    str(src / 'source'), str(out / 'html'), '--', '-c', str(src), '-q'],
+        OURS_PDF: [python, str(REPO / 'build_pdf.py'), '--source', str(src / 'source'),
+                   '--doctrees', str(out / 'doctrees'), '--output', str(out / 'pdf' / 'guide.pdf')],
+    }
+
+    def build(name: str, label: str) -> dict:
+        figures = measure(commands[name], LOGS / f'incr-{name}-{label}.log', env)
+        if figures['returncode'] != 0:
+            raise RuntimeError(f'{name} failed, see {LOGS}/incr-{name}-{label}.log')
+        return figures
+
+    full = {n: [] for n in names}
+    incremental = {n: [] for n in names}
+    full_cpu = {n: [] for n in names}
+    incremental_cpu = {n: [] for n in names}
+    print(f'\n== incremental at x{scale}: edit {edited.relative_to(src)}, then '
+          f'{" + ".join(names)}', flush=True)
+    for run in range(runs):
+        shutil.rmtree(out, ignore_errors=True)
+        for name in names:
+            figures = build(name, f'full{run}')
+            full[name].append(figures['wall'])
+            full_cpu[name].append(figures['cpu'])
+        edit_program(edited, run)
+        time.sleep(0.01)  # a later mtime than the outputs just written
+        for name in names:
+            figures = build(name, f'edit{run}')
+            incremental[name].append(figures['wall'])
+            incremental_cpu[name].append(figures['cpu'])
+        print(f'  run {run + 1}: full ' + ', '.join(f'{n} {full[n][-1]:.2f} s' for n in names)
+              + '; after edit ' + ', '.join(f'{n} {incremental[n][-1]:.2f} s' for n in names),
+              flush=True)
+    def total(times):
+        return sum(statistics.median(times[n]) for n in names)
+
+    return {'edited': str(edited.relative_to(src)), 'builders': names,
+            'full_median_s': {n: round(statistics.median(full[n]), 3) for n in names},
+            'incremental_median_s': {n: round(statistics.median(incremental[n]), 3)
+                                     for n in names},
+            'cpu_full_median_s': {n: round(statistics.median(full_cpu[n]), 3) for n in names},
+            'cpu_incremental_median_s': {n: round(statistics.median(incremental_cpu[n]), 3)
+                                         for n in names},
+            'ratio': round(total(incremental) / total(full), 3),
+            'cpu_ratio': round(total(incremental_cpu) / total(full_cpu), 3)}
+
+
+def median_of(results: dict, scale: int, name: str, key: str = 'median_s') -> float | None:
+    tool = results['scales'].get(str(scale), {}).get('tools', {}).get(name)
+    return tool[key] if tool else None
+
+
+def ratios(results: dict, scale: int, key: str = 'median_s') -> dict:
+    m = lambda name: median_of(results, scale, name, key)  # noqa: E731
+    found = {}
+    for other in ('rst2pdf', 'rinoh', 'latexpdf'):
+        if m(OURS_PDF) and m(other):
+            found[f'booklet/{other}'] = m(OURS_PDF) / m(other)
+    if m(OURS_PDF) and m('read') and m('floor'):
+        found['(booklet-read)/floor'] = (m(OURS_PDF) - m('read')) / m('floor')
+    if m(OURS_HTML) and m('html-default'):
+        found['html/html-default'] = m(OURS_HTML) / m('html-default')
+    return {k: round(v, 3) for k, v in found.items()}
+
+
+def growth(results: dict, low: int, high: int, key: str = 'median_s') -> dict:
+    found = {}
+    for name in results['scales'].get(str(high), {}).get('tools', {}):
+        a, b = median_of(results, low, name, key), median_of(results, high, name, key)
+        if a and b:
+            found[name] = round(b / a, 2)
+    return found
+
+
+def goals(results: dict, cpu: bool = False) -> list[tuple[str, float | None, str, float]]:
+    """(goal, measured, comparison, limit) for the goals of issue 7, by wall or CPU time."""
+    prefix = 'cpu_' if cpu else ''
+    r50 = results['scales'].get('50', {}).get(f'{prefix}ratios', {})
+    r10 = results['scales'].get('10', {}).get(f'{prefix}ratios', {})
+    g = results[f'{prefix}growth']
+    booklet50 = results['scales'].get('50', {}).get('tools', {}).get(OURS_PDF, {})
+    incr = results.get('incremental', {})
+    return [
+        ('PDF x50: booklet/rst2pdf', r50.get('booklet/rst2pdf'), '<=', 1 / 3),
+        ('PDF x50: booklet/latexpdf', r50.get('booklet/latexpdf'), '<=', 1 / 2),
+        ('PDF x10: booklet/rinoh (rinoh runs to x10)', r10.get('booklet/rinoh'), '<=', 1 / 10),
+        ('PDF x50: (booklet - read)/floor', r50.get('(booklet-read)/floor'), '<=', 1.5),
+        ('PDF growth x50/x10', g.get('x50/x10', {}).get(OURS_PDF), '<=', 5.5),
+        ('PDF x50 peak memory, MB', booklet50.get('peak_mb'), '<', 200),
+        ('edit one program at x50: (html+pdf)/full', incr.get(f'{prefix}ratio'), '<=', 1 / 4),
+        ('HTML x50: ours/alabaster default', r50.get('html/html-default'), '<=', 1 / 4),
+        ('HTML growth x200/x50 (linear: 4)', g.get('x200/x50', {}).get(OURS_HTML), '<=', 4.4),
+    ]
+
+
+def print_report(results: dict, active: list[Tool]) -> None:
+    labels = {t.name: t.label for t in active}
+    for scale, data in results['scales'].items():
+        print(f'\nx{scale} ({data["programs"]} program files)')
+        print(f'  {"tool":14}{"median s":>9}{"runs s":>24}{"CPU s":>8}{"peak MB":>9}'
+              f'{"pages":>7}{"pages/s":>9}  what')
+        for name, t in data['tools'].items():
+            runs = ' '.join(f'{w:.2f}' for w in t['runs'])
+            print(f'  {name:14}{t["median_s"]:9.2f}{runs:>24}{t["cpu_median_s"]:8.2f}'
+                  f'{t["peak_mb"]:9.1f}{t.get("pages", ""):>7}{t.get("pages_per_s", ""):>9}'
+                  f'  {labels[name]}')
+        for k, v in data['ratios'].items():
+            print(f'  ratio {k:28} {v:7.3f} wall  {data["cpu_ratios"].get(k, 0):7.3f} CPU')
+    for span, values in results['growth'].items():
+        cpu = results['cpu_growth'][span]
+        print(f'\ngrowth {span} (wall / CPU): '
+              + ', '.join(f'{k} {v:.2f} / {cpu.get(k, 0):.2f}' for k, v in values.items()))
+    if 'incremental' in results:
+        i = results['incremental']
+        print(f'\nincremental x50, edited {i["edited"]}: full {i["full_median_s"]}, '
+              f'after edit {i["incremental_median_s"]}, ratio {i["ratio"]:.3f} wall, '
+              f'{i["cpu_ratio"]:.3f} CPU (CPU s: full {i["cpu_full_median_s"]}, '
+              f'after edit {i["cpu_incremental_median_s"]})')
+    for name, why in results['not_run'].items():
+        print(f'not run: {name}: {why}')
+    print('\nGoals (issue 7), by wall time and by CPU time')
+    for (goal, wall, op, limit), (_, cpu, _, _) in zip(goals(results), goals(results, True)):
+        shown = []
+        for value in (wall, cpu):
+            if value is None:
+                shown.append(f'{"-":>8} n/a    ')
+            else:
+                ok = value <= limit if op == '<=' else value < limit
+                shown.append(f'{value:8.3f} {"met    " if ok else "NOT MET"}')
+        print(f'  {goal:43} {op} {limit:7.3f}  wall {shown[0]}  CPU {shown[1]}')
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--scales', type=int, nargs='+', default=[1, 10, 50, 200])
+    parser.add_argument('--runs', type=int, default=3, help='runs per tool and scale')
+    parser.add_argument('--tools', nargs='+', help='only these tools')
+    parser.add_argument('--no-incremental', action='store_true')
+    args = parser.parse_args(argv)
+
+    with_latex = all(shutil.which(t) for t in ('latexmk', 'pdflatex', 'make'))
+    active = [t for t in tools(with_latex) if not args.tools or t.name in args.tools]
+    if any(t.python == VENV_BENCH / 'bin' / 'python' and not t.missing for t in active):
+        ensure_bench_venv()
+    results = {'machine': {'cpus': os.cpu_count(), 'python': platform.python_version(),
+                           'platform': platform.platform(),
+                           'date': time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())},
+               'runs': args.runs, 'scales': {}, 'growth': {}, 'cpu_growth': {}, 'not_run': {}}
+    failed = {}
+    for scale in args.scales:
+        data = bench_scale(scale, active, args.runs, failed)
+        results['scales'][str(scale)] = data
+        data['ratios'] = ratios(results, scale)
+        data['cpu_ratios'] = ratios(results, scale, 'cpu_median_s')
+    scales = sorted(args.scales)
+    for low, high in zip(scales, scales[1:]):
+        results['growth'][f'x{high}/x{low}'] = growth(results, low, high)
+        results['cpu_growth'][f'x{high}/x{low}'] = growth(results, low, high, 'cpu_median_s')
+    names = {t.name: t for t in active}
+    if not args.no_incremental and 50 in args.scales and OURS_HTML in names:
+        results['incremental'] = bench_incremental(50, args.runs, names, failed)
+    results['not_run'] = {t.name: t.missing for t in active if t.missing}
+    results['not_run'].update(failed)
+    results['goals'] = [{'goal': g, 'wall': v, 'cpu': c, 'limit': f'{op} {lim:.3f}'}
+                        for (g, v, op, lim), (_, c, _, _) in zip(goals(results),
+                                                                 goals(results, True))]
+    RESULTS.write_text(json.dumps(results, indent=2))
+    print_report(results, active)
+    print(f'\nWritten {RESULTS.relative_to(BENCH)}; logs in {LOGS.relative_to(BENCH)}/')
+
+
+if __name__ == '__main__':
+    main()
