@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pycdlib
 from pycdlib.dates import VolumeDescriptorDate
+from pycdlib.pycdlibexception import PyCdlibInvalidInput
 
 from ..products.output import replacing
 
@@ -20,6 +21,7 @@ DIR_MODE = 0o040555
 _NOT_D_CHARACTER = re.compile(r'[^A-Z0-9_]')
 #: Ecma-119 7.5.2: a file identifier (name, dot, extension) is at most 30 characters.
 _MAX_NAME = 30
+_MAX_EXTENSION = 8
 _SECTOR = 2048
 _FIRST_VD_SECTOR = 16
 _VD_TERMINATOR = 255
@@ -45,7 +47,7 @@ def iso9660_names(names: list[str], *, directories: bool) -> dict[str, str]:
     for name in sorted(names):
         stem, _, ext = name.rpartition('.') if '.' in name and not directories else (name, '', '')
         stem = _NOT_D_CHARACTER.sub('_', stem.upper()) or '_'
-        ext = _NOT_D_CHARACTER.sub('_', ext.upper())
+        ext = _NOT_D_CHARACTER.sub('_', ext.upper())[:_MAX_EXTENSION]
         room = _MAX_NAME - len(ext) - (0 if directories else 1)
         candidate, n = stem[:room], 1
         while candidate + ext in taken:
@@ -64,13 +66,17 @@ def _add_tree(iso: pycdlib.PyCdlib, folder: Path, iso_dir: str, real_dir: str) -
     for entry in entries:
         iso_path = f'{iso_dir}/{iso_names[entry.name]}'
         real_path = f'{real_dir}/{entry.name}'
+        try:
+            if entry.is_dir():
+                iso.add_directory(iso_path, rr_name=entry.name, joliet_path=real_path,
+                                  file_mode=DIR_MODE)
+            else:
+                iso.add_file(str(entry), iso_path, rr_name=entry.name, joliet_path=real_path,
+                             file_mode=FILE_MODE)
+        except PyCdlibInvalidInput as err:  # e.g. a name too long for Joliet
+            raise IsoError(f'{entry}: cannot go on the ISO image: {err}') from err
         if entry.is_dir():
-            iso.add_directory(iso_path, rr_name=entry.name, joliet_path=real_path,
-                              file_mode=DIR_MODE)
             _add_tree(iso, entry, iso_path, real_path)
-        else:
-            iso.add_file(str(entry), iso_path, rr_name=entry.name, joliet_path=real_path,
-                         file_mode=FILE_MODE)
 
 
 def _restamp(date, epoch: int) -> None:
