@@ -11,14 +11,13 @@ import json
 from pathlib import Path
 
 from docutils import nodes
-from sphinx import addnodes
 
 STATIC_DIR = Path(__file__).parent / 'static'
 TEXTS_FILE = 'searchtexts.js'
 SCRIPT_FILE = 'offline-search.js'
 
 #: Nodes whose text a reader never sees on the page.
-_HIDDEN = (nodes.Invisible, nodes.raw, nodes.system_message, addnodes.only)
+_HIDDEN = (nodes.Invisible, nodes.raw, nodes.system_message)
 
 
 def plain_text(node: nodes.Node) -> str:
