@@ -12,6 +12,7 @@ import os
 import weakref
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DictionaryObject, NameObject
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Paragraph
 
@@ -21,7 +22,7 @@ from helpguide.pdf.styles import StyleSheet
 LINES_ROWS = 4
 #: Standard-14 font the viewer types filled-in text in (the only kind
 #: ReportLab's AcroForm offers); a blank form uses none, see
-#: :func:`drop_blank_field_fonts`.
+#: :func:`finish_form`.
 FIELD_FONT = 'Helvetica'
 CLEAR = Color(1, 1, 1, alpha=0)
 
@@ -134,13 +135,14 @@ def checklist_flowables(fields: list[dict], styles: StyleSheet, *, prefix: str =
             for field in fields]
 
 
-def drop_blank_field_fonts(path: str | os.PathLike) -> None:
-    """Rewrite the PDF at *path* so blank text fields name no font.
+def finish_form(path: str | os.PathLike) -> None:
+    """Rewrite the PDF at *path* so its blank form prints with embedded fonts only.
 
-    ReportLab gives an empty field an appearance with the field font in its
-    resources though it draws no text, so the printed page would list an
-    unembedded standard-14 font. The font stays in the form's default
-    resources, where a viewer takes it from once someone types.
+    ReportLab gives an empty text field an appearance with the field font in
+    its resources though it draws no text, so the printed page would list an
+    unembedded standard-14 font: those resources are dropped. The fonts a
+    viewer types and ticks with stay in the form's default resources, with
+    ZapfDingbats added for the tick, as viewers that redraw fields expect.
     """
     if '/AcroForm' not in PdfReader(path).trailer['/Root']:
         return  # no form: nothing to rewrite
@@ -154,6 +156,14 @@ def drop_blank_field_fonts(path: str | os.PathLike) -> None:
                 resources = appearance.get_object().get('/Resources')
                 if resources is not None:
                     resources.get_object().pop('/Font', None)
+    form = writer.root_object['/AcroForm'].get_object()
+    resources = form.setdefault(NameObject('/DR'), DictionaryObject()).get_object()
+    fonts = resources.setdefault(NameObject('/Font'), DictionaryObject()).get_object()
+    if '/ZaDb' not in fonts:
+        fonts[NameObject('/ZaDb')] = DictionaryObject({
+            NameObject('/Type'): NameObject('/Font'),
+            NameObject('/Subtype'): NameObject('/Type1'),
+            NameObject('/BaseFont'): NameObject('/ZapfDingbats')})
     with open(path, 'wb') as out:
         writer.write(out)
         out.flush()

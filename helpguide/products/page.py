@@ -16,7 +16,7 @@ from helpguide.pdf.registry import Context, block
 from helpguide.pdf.render import index_keys
 from helpguide.pdf.styles import StyleSheet
 
-from .form import drop_blank_field_fonts
+from .form import finish_form
 from .output import replacing
 
 
@@ -160,5 +160,5 @@ def write_sheets(target, story: list[Flowable], styles: StyleSheet, furniture: F
         except LayoutError as err:
             raise SphinxError(f'{location}: cannot lay out {Path(target).name}: {err}; '
                               'the last good file is kept') from None
-        drop_blank_field_fonts(partial)
+        finish_form(partial)
     return doc.page

@@ -1,4 +1,6 @@
 """The fillable support checklist of the real guide, filled and read back."""
+import subprocess
+
 import pytest
 from pypdf import PdfReader, PdfWriter
 from reportlab.lib.pagesizes import A4, LETTER
@@ -55,6 +57,22 @@ def test_filled_with_pypdf_and_read_back(guide, tmp_path):
             PdfReader(tmp_path / 'filled.pdf').get_fields().items()}
 
     assert read == values
+
+
+def test_filled_form_draws_without_a_viewer_error(guide, tmp_path):
+    writer = PdfWriter(clone_from=guide.form)
+    values = {f['name']: '/Yes' if f['kind'] == 'check' else 'Filled in'
+              for f in checklist(guide)}
+    writer.update_page_form_field_values(writer.pages[0], values)  # viewers redraw fields
+    writer.write(tmp_path / 'filled.pdf')
+
+    shown = subprocess.run(['pdftoppm', '-r', '30', '-png', str(tmp_path / 'filled.pdf'),
+                            str(tmp_path / 'page')], capture_output=True, text=True)
+
+    assert shown.returncode == 0 and shown.stderr == ''
+    assert subprocess.run(['pdftotext', str(tmp_path / 'filled.pdf'), '-'], check=True,
+                          capture_output=True, text=True).stdout.count('Filled in') == \
+        sum(f['kind'] != 'check' for f in checklist(guide))
 
 
 def test_prints_title_lead_in_and_every_label(guide):
