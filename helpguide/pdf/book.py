@@ -26,11 +26,13 @@ def contents_story(entries, styles: StyleSheet, preface=()) -> list[Flowable]:
 
 
 def book_story(cover: CoverInfo, body: list[Flowable], ctx: Context) -> list[Flowable]:
+    """Cover, contents (when there are sections to list), body."""
+    contents = ([RectoBreak(), *contents_story(ctx.contents, ctx.styles, ctx.preface)]
+                if ctx.contents else [])
     return [
         Cover(cover, ctx.styles),
         NextPageTemplate('page'),
-        RectoBreak(),
-        *contents_story(ctx.contents, ctx.styles, ctx.preface),
+        *contents,
         RectoBreak(),
         BodyStart(),
         *body,

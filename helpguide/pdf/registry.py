@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable, Paragraph
 from sphinx.util import logging
 
 from .flowables import Anchor
+from .fonts import missing_glyphs
 from .styles import StyleSheet
 
 logger = logging.getLogger(__name__)
@@ -147,7 +148,12 @@ def block(node: nodes.Node, ctx: Context) -> list[Flowable]:
 def inline(node: nodes.Node, ctx: Context) -> str:
     """Paragraph markup for one inline node (or text)."""
     if isinstance(node, nodes.Text):
-        return escape(node.astext())
+        text = node.astext()
+        if not text.isascii() and (missing := missing_glyphs(text)):
+            warn('booklet: the embedded fonts have no glyph for '
+                 + ', '.join(f'U+{ord(ch):04X} ({ch})' for ch in missing)
+                 + '; it would print as a box', node.parent or node)
+        return escape(text)
     if node.get('ids'):
         ctx.pending.extend(ctx.key(i) for i in node['ids'])
     handler = INLINE.lookup(type(node))

@@ -113,7 +113,7 @@ class BookTemplate(BaseDocTemplate):
         # The outline may go down one level at a time only.
         level = min(max(heading.level - 1, 0), self.outline_level + 1)
         self.outline_level = level
-        self.canv.addOutlineEntry(heading.text, heading.key, level=level, closed=level > 0)
+        self.canv.addOutlineEntry(heading.text, heading.key, level=level, closed=level > 1)
         if heading.key in self.contents_keys:
             self.define_page_number(heading.key, self.page_label(self.page))
 

@@ -32,6 +32,31 @@ def outline(reader: PdfReader) -> list[tuple[int, str, int]]:
     return out
 
 
+def stranded_headings(reader: PdfReader, path) -> list[str]:
+    """Bookmarked headings with nothing after them on their page (folio aside)."""
+    stranded = []
+    pages = {}
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+                continue
+            page = reader.get_destination_page_number(item)
+            height = float(reader.pages[page].mediabox.height)
+            if page not in pages:
+                pages[page] = words(path, page)
+            texts = [w[4] for w in pages[page]]
+            title = item.title.split()
+            end = next((i + len(title) for i in range(len(texts))
+                        if texts[i:i + len(title)] == title), None)
+            after = [w for w in pages[page][end:] if w[1] < height * 0.88]
+            if end is not None and not after:
+                stranded.append(item.title)
+    walk(reader.outline)
+    return stranded
+
+
 def words(path, page_index: int) -> list[tuple[float, float, float, float, str]]:
     """Words of one page with boxes in PDF points, y measured from the top."""
     html = subprocess.run(

@@ -9,7 +9,7 @@ from sphinx import addnodes
 from helpguide.pdf.fonts import FAMILIES, register_fonts
 from helpguide.pdf.registry import BLOCK, INLINE
 import helpguide.pdf.render  # noqa: F401  (registers the handlers)
-from pdfread import contents, fonts, links, outline, page_text
+from pdfread import contents, fonts, links, outline, page_text, stranded_headings
 
 
 @pytest.fixture(scope='module')
@@ -61,6 +61,10 @@ def test_chapters_and_contents_start_on_right_hand_pages(basic):
     for depth, title, page in outline(basic.reader):
         if depth == 0:
             assert page % 2 == 0, f'{title} starts on physical page {page + 1}'
+
+
+def test_no_heading_is_left_alone_at_the_foot_of_a_page(basic):
+    assert stranded_headings(basic.reader, basic.pdf) == []
 
 
 def test_metadata_names_title_author_and_subject(basic):
@@ -192,6 +196,12 @@ def test_unknown_nodes_warn_with_location_and_keep_their_text(booklet_of):
                      unknown.warnings)
     assert re.search(r"index\.rst:11: WARNING: booklet: no inline handler for node "
                      r"'mystery_inline'", unknown.warnings)
+
+
+def test_characters_without_a_glyph_are_named_with_their_location(booklet_of):
+    unknown = booklet_of('pdf-unknown')
+    assert re.search(r'index\.rst:13: WARNING: booklet: the embedded fonts have no glyph for '
+                     r'U\+65E5 \(\u65e5\), U\+672C \(\u672c\)', unknown.warnings)
 
 
 def all_node_classes():

@@ -1,7 +1,7 @@
 """docutils' own functional test documents, each built with the booklet builder.
 
-Each document renders (every section title in the PDF's text, no node left
-without a handler) or stops with a clean ``file:line`` message; an exception
+Each document renders (every section title in the PDF's text, none alone at
+the foot of a page, no node left without a handler) or stops with a clean ``file:line`` message; an exception
 escaping the build fails the test.
 """
 import re
@@ -12,7 +12,7 @@ from docutils import nodes
 from pypdf import PdfReader
 
 from conftest import build_booklet
-from pdfread import page_text
+from pdfread import page_text, stranded_headings
 
 CORPUS = Path(__file__).resolve().parents[3] / 'shared' / 'conformance' / 'docutils-functional'
 DOCUMENTS = sorted(CORPUS.glob('*.rst'))
@@ -40,9 +40,12 @@ def test_document_renders_or_fails_cleanly(document, tmp_path):
         return
     assert 'no handler for node' not in booklet.warnings
     assert 'no inline handler for node' not in booklet.warnings
-    assert len(PdfReader(booklet.pdf).pages) >= 4  # cover, contents, body
+    reader = PdfReader(booklet.pdf)
+    assert len(reader.pages) >= 3  # cover, its blank back, body
     text = squash(page_text(booklet.pdf))
     doctree = booklet.app.env.get_doctree('index')
+    empty = {s[0].astext() for s in doctree.findall(nodes.section) if len(s) == 1}
+    assert set(stranded_headings(reader, booklet.pdf)) <= empty
     for title in doctree.findall(nodes.title):
         if isinstance(title.parent, nodes.section):  # its words; images print otherwise
             assert squash(''.join(t.astext() for t in title.findall(nodes.Text))) in text

@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 import seed
 from conftest import build_booklet
-from pdfread import contents, fonts, outline, page_text, words
+from pdfread import contents, fonts, outline, page_text, stranded_headings, words
 
 pytestmark = pytest.mark.slow
 
@@ -63,6 +63,10 @@ def test_every_contents_entry_prints_the_page_its_link_and_bookmark_go_to(guide,
         (t, p) for d, t, p in marks[2:] if d <= 1]
     for entry in entries:
         assert entry.printed == reader.page_labels[entry.target], entry
+
+
+def test_no_heading_is_left_alone_at_the_foot_of_a_page(guide, reader):
+    assert stranded_headings(reader, guide.pdf) == []
 
 
 def test_every_seed_step_is_in_its_program_section_in_order(guide, reader):
