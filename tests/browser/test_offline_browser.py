@@ -14,13 +14,18 @@ from selenium.webdriver.support.ui import WebDriverWait
 NAVIGATION = ('div.sphinxsidebar', 'div.related', '.guide-header', '.footer')
 
 
-def declared_programs(project: Path) -> dict[str, str]:
-    """Program id -> name, as the sources declare them."""
+def _option(text: str, name: str) -> str:
+    return re.search(rf'^\s+:{name}:\s*(.+)$', text, re.M).group(1).strip()
+
+
+def declared_programs(project: Path, ssl: str | None = None) -> dict[str, str]:
+    """Program id -> name, as the sources declare them (those with *ssl* if given)."""
     programs = {}
     for source in sorted((project / 'source' / 'programs').glob('*.rst')):
         text = source.read_text(encoding='utf-8')
-        program_id = re.search(r'^\.\. email-program::\s*(\S+)', text, re.M).group(1)
-        programs[program_id] = re.search(r'^\s+:name:\s*(.+)$', text, re.M).group(1).strip()
+        if ssl is None or _option(text, 'ssl') == ssl:
+            program_id = re.search(r'^\.\. email-program::\s*(\S+)', text, re.M).group(1)
+            programs[program_id] = _option(text, 'name')
     return programs
 
 
@@ -72,6 +77,16 @@ def test_every_program_page_loads_from_the_navigation(browser, bundle, project):
                for url, heading in headings.items() if url.startswith(root + 'programs/')}
     assert reached == programs
     assert_offline_and_clean(browser)
+
+
+def test_sidebar_lists_every_program_that_supports_ssl(browser, bundle, project):
+    driver = browser.driver
+    root = bundle.joinpath('html').as_uri() + '/'
+    driver.get(root + 'index.html')
+    listed = {link.get_attribute('href')[len(root + 'programs/'):].split('.html')[0]
+              for link in driver.find_elements(By.CSS_SELECTOR, 'div.sphinxsidebar a')
+              if link.get_attribute('href').startswith(root + 'programs/')}
+    assert listed == set(declared_programs(project, ssl='yes'))
 
 
 def test_search_lists_entourage_with_a_snippet(browser, bundle, project):
