@@ -9,25 +9,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sphinx.util.console import strip_colors
+
+from trust_project import build_scratch
 
 REPO = Path(__file__).resolve().parents[2]
 DANGEROUS = REPO.parent / 'shared' / 'conformance' / 'docutils-functional' / 'dangerous.rst'
 TOKEN = 'SECRET-7f3a-OUTSIDE-THE-TREE'
 INSIDE = 'INSIDE-9c2e-THE-TREE'
 PASSWD_LINE = Path('/etc/passwd').read_text().splitlines()[0]
-
-
-def build(make_app, srcdir: Path, files: dict[str, str], **settings):
-    srcdir.mkdir(parents=True, exist_ok=True)
-    (srcdir / 'conf.py').write_text("extensions = ['helpguide']\nhtml_copy_source = False\n",
-                                    encoding='utf-8')
-    for name, text in files.items():
-        (srcdir / name).parent.mkdir(parents=True, exist_ok=True)
-        (srcdir / name).write_text(text, encoding='utf-8')
-    app = make_app('html', srcdir=srcdir, freshenv=True, confoverrides=settings)
-    app.build()
-    return app, strip_colors(app.warning.getvalue())
 
 
 def output_text(app) -> str:
@@ -53,7 +42,7 @@ def outside(tmp_path):
 
 
 def test_dangerous_rst_leaks_nothing_with_safe_defaults(make_app, tmp_path):
-    app, warnings = build(make_app, tmp_path / 'src',
+    app, warnings = build_scratch(make_app, tmp_path / 'src',
                           {'index.rst': DANGEROUS.read_text(encoding='utf-8')})
     errors = errors_by_line(warnings, 'index.rst')
     for line in (3, 13):
@@ -67,7 +56,7 @@ def test_dangerous_rst_leaks_nothing_with_safe_defaults(make_app, tmp_path):
 
 
 def test_dangerous_rst_leaks_nothing_with_everything_allowed(make_app, tmp_path):
-    app, warnings = build(make_app, tmp_path / 'src',
+    app, warnings = build_scratch(make_app, tmp_path / 'src',
                           {'index.rst': DANGEROUS.read_text(encoding='utf-8')},
                           guide_allow_raw=True, guide_allow_file_insertion=True)
     errors = errors_by_line(warnings, 'index.rst')
@@ -93,7 +82,7 @@ INSERTIONS = {
 @pytest.mark.parametrize('name', INSERTIONS)
 def test_file_insertion_outside_the_source_folder_is_refused(make_app, tmp_path, outside, name):
     text = f'Title\n=====\n\n{INSERTIONS[name]}'
-    app, warnings = build(make_app, tmp_path / 'src', {'index.rst': text},
+    app, warnings = build_scratch(make_app, tmp_path / 'src', {'index.rst': text},
                           guide_allow_raw=True, guide_allow_file_insertion=True)
     assert 'index.rst:4: ERROR: ' in warnings
     assert 'is outside the source folder' in errors_by_line(warnings, 'index.rst')[4]
@@ -102,7 +91,7 @@ def test_file_insertion_outside_the_source_folder_is_refused(make_app, tmp_path,
 
 @pytest.mark.parametrize('allowed', [False, True])
 def test_file_insertion_inside_the_source_folder_needs_the_setting(make_app, tmp_path, allowed):
-    app, warnings = build(make_app, tmp_path / 'src', {
+    app, warnings = build_scratch(make_app, tmp_path / 'src', {
         'index.rst': 'Title\n=====\n\n.. include:: parts/part.txt\n',
         'parts/part.txt': f'{INSIDE}\n'}, guide_allow_file_insertion=allowed)
     assert (INSIDE in output_text(app)) is allowed
@@ -116,7 +105,7 @@ def test_file_insertion_inside_the_source_folder_needs_the_setting(make_app, tmp
 ])
 def test_images_and_downloads_outside_the_source_folder_are_refused(make_app, tmp_path,
                                                                       outside, markup):
-    app, warnings = build(make_app, tmp_path / 'src',
+    app, warnings = build_scratch(make_app, tmp_path / 'src',
                           {'index.rst': f'Title\n=====\n\n{markup}\n'})
     assert 'is outside the source folder' in errors_by_line(warnings, 'index.rst')[4]
     assert TOKEN not in output_text(app)
@@ -127,14 +116,14 @@ def test_images_and_downloads_outside_the_source_folder_are_refused(make_app, tm
 @pytest.mark.parametrize('uri', ['https://example.com/logo.png', 'http://example.com/a.png',
                                  '//example.com/logo.png', 'file:///etc/logo.png'])
 def test_remote_images_are_errors_and_never_referenced(make_app, tmp_path, uri):
-    app, warnings = build(make_app, tmp_path / 'src',
+    app, warnings = build_scratch(make_app, tmp_path / 'src',
                           {'index.rst': f'Title\n=====\n\n.. image:: {uri}\n'})
     assert f'image {uri} is remote' in errors_by_line(warnings, 'index.rst')[4]
     assert 'example.com' not in (Path(app.outdir) / 'index.html').read_text(encoding='utf-8')
 
 
 def test_remote_stylesheets_and_scripts_are_errors(make_app, tmp_path):
-    app, warnings = build(make_app, tmp_path / 'src', {'index.rst': 'Title\n=====\n\nText.\n'},
+    app, warnings = build_scratch(make_app, tmp_path / 'src', {'index.rst': 'Title\n=====\n\nText.\n'},
                           html_css_files=['https://cdn.example.com/x.css'],
                           html_js_files=['https://cdn.example.com/x.js'])
     assert 'html_css_files loads https://cdn.example.com/x.css' in warnings
@@ -146,7 +135,7 @@ def test_an_image_inside_the_source_folder_is_used(make_app, tmp_path):
     srcdir = tmp_path / 'src'
     (srcdir / 'pictures').mkdir(parents=True)
     shutil.copy(REPO / 'assets' / 'logo.png', srcdir / 'pictures' / 'logo.png')
-    app, warnings = build(make_app, srcdir, {'index.rst': 'Title\n=====\n\n'
+    app, warnings = build_scratch(make_app, srcdir, {'index.rst': 'Title\n=====\n\n'
                                              '.. image:: pictures/logo.png\n'})
     assert warnings == ''
     assert (Path(app.outdir) / '_images' / 'logo.png').exists()

@@ -3,6 +3,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from sphinx.util.console import strip_colors
+
 REPO = Path(__file__).resolve().parents[2]
 #: What a copy of the project holds; the package and the venv are linked.
 COPIED = ('source', 'assets', 'conf.py', 'Makefile', 'build_pdf.py')
@@ -30,6 +32,24 @@ def make(project: Path, *targets: str, timeout: int = 600) -> subprocess.Complet
 def python(project: Path, *args: str, timeout: int = 600) -> subprocess.CompletedProcess:
     return subprocess.run([str(REPO / '.venv' / 'bin' / 'python'), *args], cwd=project,
                           capture_output=True, text=True, timeout=timeout)
+
+
+def build_scratch(make_app, srcdir: Path, files: dict[str, str | bytes], builder: str = 'html',
+                  **settings):
+    """Build a scratch project of ``files`` with the guide's extension, in this
+    process and without -W; return the app and its warnings."""
+    srcdir.mkdir(parents=True, exist_ok=True)
+    (srcdir / 'conf.py').write_text("extensions = ['helpguide']\nhtml_copy_source = False\n",
+                                    encoding='utf-8')
+    for name, content in files.items():
+        (srcdir / name).parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            (srcdir / name).write_bytes(content)
+        else:
+            (srcdir / name).write_text(content, encoding='utf-8')
+    app = make_app(builder, srcdir=srcdir, freshenv=True, confoverrides=settings)
+    app.build()
+    return app, strip_colors(app.warning.getvalue())
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
