@@ -50,3 +50,17 @@ def test_incremental_build_keeps_the_texts_of_pages_not_rewritten(app, make_app)
     texts = search_texts(again)
     assert texts['index.html'][''].startswith('Guide Begin with the Frobnicator.')
     assert texts['setup.html']['#sending-mail'] == 'Sending mail Tick the box labeled Use SSL.'
+
+
+@pytest.mark.sphinx('html', testroot='search')
+def test_incremental_build_without_the_old_texts_resolves_the_other_pages(app, make_app):
+    app.build()
+    (app.outdir / '_static' / 'searchtexts.js').unlink()
+    (app.srcdir / 'index.rst').write_text(
+        (app.srcdir / 'index.rst').read_text(encoding='utf-8') + '\nOne more line.\n',
+        encoding='utf-8')
+    again = make_app('html', srcdir=app.srcdir)
+    again.build()
+    texts = search_texts(again)
+    assert texts['index.html'][''].endswith('One more line.')
+    assert texts['setup.html']['#sending-mail'] == 'Sending mail Tick the box labeled Use SSL.'

@@ -15,6 +15,7 @@ from docutils import nodes
 STATIC_DIR = Path(__file__).parent / 'static'
 TEXTS_FILE = 'searchtexts.js'
 SCRIPT_FILE = 'offline-search.js'
+_PREFIX, _SUFFIX = 'OfflineSearch.setTexts(', ');\n'
 
 #: Nodes whose text a reader never sees on the page.
 _HIDDEN = (nodes.Invisible, nodes.raw, nodes.system_message)
@@ -74,23 +75,43 @@ class PageTexts:
 
         Runs on html-collect-pages: after the pages are written and before
         the search page, so that page's ``?v=`` checksum of the file is
-        current. Pages not rewritten by this (incremental) build are resolved
-        here for their text.
+        current. A page that this (incremental) build did not rewrite keeps
+        the text it had in the previous searchtexts.js, as Sphinx's search
+        index keeps its words; failing that, it is resolved for its text.
         """
         builder = app.builder
         if not _uses_search(builder):
             return []
+        target = Path(builder.outdir, '_static', TEXTS_FILE)
+        previous = _read_texts(target)
         texts = {}
         for docname in sorted(app.env.found_docs):
-            if docname not in self.texts:
-                self.record(app, app.env.get_and_resolve_doctree(docname, builder,
-                                                                 tags=builder.tags), docname)
-            texts[builder.get_target_uri(docname)] = self.texts[docname]
+            uri = builder.get_target_uri(docname)
+            if docname in self.texts:
+                texts[uri] = self.texts[docname]
+            elif uri in previous:
+                texts[uri] = previous[uri]
+            else:
+                texts[uri] = page_texts(app.env.get_and_resolve_doctree(
+                    docname, builder, tags=builder.tags))
         payload = json.dumps(texts, ensure_ascii=False, sort_keys=True, separators=(',', ':'))
-        target = Path(builder.outdir, '_static', TEXTS_FILE)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(f'OfflineSearch.setTexts({payload});\n', encoding='utf-8')
+        target.write_text(f'{_PREFIX}{payload}{_SUFFIX}', encoding='utf-8')
         return []
+
+
+def _read_texts(path: Path) -> dict:
+    """The texts in a searchtexts.js of an earlier build, or {} if unreadable."""
+    try:
+        script = path.read_text(encoding='utf-8')
+    except OSError:
+        return {}
+    if not (script.startswith(_PREFIX) and script.endswith(_SUFFIX)):
+        return {}
+    try:
+        return json.loads(script[len(_PREFIX):-len(_SUFFIX)])
+    except ValueError:
+        return {}
 
 
 def setup(app):
