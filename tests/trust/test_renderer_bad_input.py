@@ -130,7 +130,7 @@ def test_an_image_of_20000_by_20000_pixels_meets_a_named_limit(make_app, tmp_pat
     assert located(warnings, 4, 'huge.png', 'pixels')
 
 
-@pytest.mark.xfail(strict=False, reason='booklet: no limit on an image file's size yet (helpguide/pdf)')
+@pytest.mark.xfail(strict=False, reason="booklet: no limit on an image file's size yet (helpguide/pdf)")
 def test_a_50_mb_image_meets_a_named_limit(make_app, tmp_path):
     small = png(10, 10)
     payload = bytes(51 * 1024 * 1024)  # a private chunk: the file is big, the picture small
