@@ -8,7 +8,8 @@ from reportlab.platypus import (HRFlowable, Indenter, Paragraph, Preformatted, S
 from sphinx import addnodes
 
 from .flowables import Heading, ItemLabel, RectoBreak
-from .registry import BLOCK, Context, block, children, escape, inline_children, paragraph_of
+from .registry import (BLOCK, Context, block, children, escape, inline_children, paragraph_of,
+                       warn)
 from .templates import to_roman
 
 
@@ -20,10 +21,23 @@ def nothing(node, ctx):
     return []
 
 
+def indented_blocks(render, node, ctx: Context, left: float, right: float = 0) -> list:
+    """What *render* returns, set in from the left and right as far as there is room."""
+    got_left, got_right = ctx.room(left, right)
+    if (got_left, got_right) != (left, right):
+        warn('booklet: nested too deep to indent further; set with less indent', node)
+    with ctx.indented(got_left, got_right):
+        inner = render()
+    if not (got_left or got_right):
+        return inner
+    return [Indenter(got_left, got_right), *inner, Indenter(-got_left, -got_right)]
+
+
 # The book prints its own running heads and folios: docutils' header and
 # footer (decoration) are left out.
 BLOCK.register(nodes.comment, nodes.substitution_definition, nodes.pending, nodes.meta,
-               nodes.decoration, nodes.header, nodes.footer, nodes.target, nodes.colspec, nodes.label,
+               nodes.decoration, nodes.header, nodes.footer, nodes.target, nodes.colspec,
+               nodes.label,
                addnodes.toctree, addnodes.index, addnodes.tabular_col_spec,
                addnodes.highlightlang, addnodes.pending_xref_condition)(nothing)
 BLOCK.register(nodes.document, nodes.compound, nodes.container, nodes.list_item,
@@ -87,7 +101,8 @@ BLOCK.register(nodes.caption)(styled_paragraph('caption'))
 @BLOCK.register(nodes.section)
 def section(node, ctx: Context):
     """A heading (a chapter, level 1, starts on a right-hand page) and its body."""
-    body = node.children[1:] if node.children and isinstance(node[0], nodes.title) else node.children
+    titled = bool(node.children) and isinstance(node[0], nodes.title)
+    body = node.children[1:] if titled else node.children
     if node is ctx.book_section:  # its title is on the cover, its lead-in before the contents
         lead = 0  # up to the first child holding a chapter
         while lead < len(body) and not any(body[lead].findall(nodes.section)):
@@ -98,7 +113,7 @@ def section(node, ctx: Context):
             body = body[lead:]
         return rendered(body, ctx)
     level = ctx.level + 1
-    title = node[0] if body is not node.children else nodes.title('', '')
+    title = node[0] if titled else nodes.title('', '')
     keys = ctx.take_pending() or [ctx.key(f'section-{len(ctx.contents)}')]
     with ctx.set(links=False):
         markup = inline_children(title, ctx)
@@ -142,19 +157,20 @@ def hanging_list(items, labels, ctx: Context) -> list:
     widest = max((stringWidth(label, st.bulletFontName, st.fontSize) for label in labels),
                  default=0)
     indent = max(ctx.styles.list_indent, widest + st.fontSize * 0.7)
-    out = [Indenter(left=indent)]
-    with ctx.indented(indent):
+    hang = ctx.room(indent)[0]
+
+    def items_():
+        out = []
         for item, label in zip(items, labels, strict=True):
             first = item.children[0] if item.children else None
             if isinstance(first, nodes.paragraph) and not _has_blocks(first):
-                ctx.bullet = (label, indent)
-                out.extend(block(item, ctx))
+                ctx.bullet = (label, hang)
             else:
-                out.append(ItemLabel(label, st, indent))
-                out.extend(block(item, ctx))
+                out.append(ItemLabel(label, st, hang))
+            out.extend(block(item, ctx))
             ctx.bullet = None
-    out.append(Indenter(left=-indent))
-    return out
+        return out
+    return indented_blocks(items_, items[0].parent if items else None, ctx, indent)
 
 
 @BLOCK.register(nodes.bullet_list)
@@ -191,8 +207,7 @@ def definition_list(node, ctx: Context):
             if isinstance(part, nodes.term):
                 out.extend(_term(part, item, ctx))
             elif isinstance(part, nodes.definition):
-                with ctx.indented(indent):
-                    out += [Indenter(left=indent), *block(part, ctx), Indenter(left=-indent)]
+                out += indented_blocks(lambda: block(part, ctx), part, ctx, indent)
     return out
 
 
@@ -390,9 +405,7 @@ def desc_signature(node, ctx: Context):
 
 @BLOCK.register(addnodes.desc_content)
 def desc_content(node, ctx: Context):
-    indent = ctx.styles.list_indent
-    with ctx.indented(indent):
-        return [Indenter(left=indent), *children(node, ctx), Indenter(left=-indent)]
+    return indented_blocks(lambda: children(node, ctx), node, ctx, ctx.styles.list_indent)
 
 
 @BLOCK.register(nodes.raw)
@@ -407,17 +420,15 @@ def raw(node, ctx: Context):
 @BLOCK.register(nodes.block_quote)
 def block_quote(node, ctx: Context):
     indent = ctx.styles.list_indent
-    with ctx.indented(indent, indent):
-        return [Indenter(left=indent, right=indent), *children(node, ctx),
-                Indenter(left=-indent, right=-indent)]
+    return indented_blocks(lambda: children(node, ctx), node, ctx, indent, indent)
 
 
 @BLOCK.register(nodes.line_block)
 def line_block(node, ctx: Context):
     nested = isinstance(node.parent, nodes.line_block)
-    indent = ctx.styles.list_indent if nested else 0
-    out = [Indenter(left=indent)] if indent else []
-    with ctx.indented(indent):
+
+    def lines():
+        out = []
         for line in node.children:
             if isinstance(line, nodes.line) and not line.children:
                 out.append(Spacer(1, ctx.styles['line'].leading))
@@ -425,11 +436,10 @@ def line_block(node, ctx: Context):
                 out.append(Paragraph(inline_children(line, ctx), ctx.styles['line']))
             else:
                 out.extend(block(line, ctx))
-    if indent:
-        out.append(Indenter(left=-indent))
-    if not nested:
-        out.append(Spacer(1, ctx.styles['body'].spaceAfter))
-    return out
+        return out
+    if nested:
+        return indented_blocks(lines, node, ctx, ctx.styles.list_indent)
+    return [*lines(), Spacer(1, ctx.styles['body'].spaceAfter)]
 
 
 BLOCK.register(nodes.line)(styled_paragraph('line'))
@@ -445,10 +455,14 @@ def footnote(node, ctx: Context):
     indent = max(ctx.styles.list_indent,
                  stringWidth(mark, st.bulletFontName, st.fontSize) + st.fontSize * 0.7)
     body = [c for c in node.children if not isinstance(c, nodes.label)]
-    with ctx.indented(indent), ctx.set(para_style='footnote'):
-        if body and isinstance(body[0], nodes.paragraph):
-            ctx.bullet = (mark, indent)
-        flow = rendered(body, ctx)
-        if ctx.take_bullet():
-            flow.insert(0, ItemLabel(mark, st, indent))
-    return [Indenter(left=indent), *flow, Indenter(left=-indent)]
+    hang = ctx.room(indent)[0]
+
+    def note():
+        with ctx.set(para_style='footnote'):
+            if body and isinstance(body[0], nodes.paragraph):
+                ctx.bullet = (mark, hang)
+            flow = rendered(body, ctx)
+            if ctx.take_bullet():
+                flow.insert(0, ItemLabel(mark, st, hang))
+        return flow
+    return indented_blocks(note, node, ctx, indent)

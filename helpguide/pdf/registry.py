@@ -24,6 +24,9 @@ from .styles import StyleSheet
 
 logger = logging.getLogger(__name__)
 
+#: Narrowest text measure nesting may leave on a page, in body sizes.
+MIN_MEASURE = 15
+
 def escape(text: str) -> str:
     """Plain text as Paragraph markup."""
     return _escape(text, {'"': '&quot;'})
@@ -59,7 +62,8 @@ class Context:
     """What handlers share while one tree is rendered.
 
     ``width`` and ``height`` are the room available to the current block,
-    the width narrowed by :meth:`indented`; ``level`` is the section level (1 = chapter);
+    the width narrowed by :meth:`indented` down to ``floor`` at most
+    (see :meth:`room`); ``level`` is the section level (1 = chapter);
     ``instance`` names the inlined copy of a document being rendered, so
     the same program rendered under two platforms gets distinct link keys;
     ``pending`` holds keys of ids met but not yet anchored; ``bullet`` is the
@@ -72,6 +76,7 @@ class Context:
     styles: StyleSheet
     width: float
     height: float
+    floor: float = 0
     srcdir: Path = Path('.')
     anchors: set[str] = field(default_factory=set)
     instances: dict[str, str] = field(default_factory=dict)
@@ -101,6 +106,17 @@ class Context:
     def take_bullet(self) -> tuple[str, float] | None:
         bullet, self.bullet = self.bullet, None
         return bullet
+
+    def room(self, left: float, right: float = 0) -> tuple[float, float]:
+        """How much of an indent fits: deep nesting keeps a readable measure.
+
+        The text stays at least ``floor`` wide: ``MIN_MEASURE`` body sizes on
+        the page, most of the width in a table cell.
+        """
+        wanted = left + right
+        spare = max(self.width - self.floor, 0)
+        scale = min(1, spare / wanted) if wanted else 1
+        return left * scale, right * scale
 
     @contextmanager
     def indented(self, left: float, right: float = 0) -> Iterator[None]:

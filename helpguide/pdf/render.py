@@ -15,13 +15,14 @@ from sphinx import addnodes
 
 from . import blocks, checklist, images, markup, tables  # noqa: F401  (register handlers)
 from .flowables import Anchor
-from .registry import Context, block
+from .registry import MIN_MEASURE, Context, block
 from .styles import StyleSheet
 
 
 def new_context(styles: StyleSheet, width: float, height: float, srcdir: Path,
                 contents_depth: int = 2) -> Context:
     return Context(styles=styles, width=width, height=height, srcdir=Path(srcdir),
+                   floor=min(styles.base * MIN_MEASURE, width * 0.6),
                    contents_depth=contents_depth)
 
 

@@ -59,7 +59,8 @@ def table_group(tgroup, table_node, ctx: Context):
         *st.table_commands(),
         ('GRID', (0, 0), (-1, -1), 0.5, st.colors['rule']),
         ('LEFTPADDING', (0, 0), (-1, -1), pad), ('RIGHTPADDING', (0, 0), (-1, -1), pad),
-        ('TOPPADDING', (0, 0), (-1, -1), pad * 0.6), ('BOTTOMPADDING', (0, 0), (-1, -1), pad * 0.2),
+        ('TOPPADDING', (0, 0), (-1, -1), pad * 0.6),
+        ('BOTTOMPADDING', (0, 0), (-1, -1), pad * 0.2),
     ]
     if head:
         commands += [('BACKGROUND', (0, 0), (-1, len(head) - 1), st.colors['tint']),
@@ -70,7 +71,8 @@ def table_group(tgroup, table_node, ctx: Context):
             down, across = min(down, len(rows) - 1 - r), min(across, ncols - 1 - c)
         cell_width = sum(widths[c:c + across + 1]) - 2 * pad
         style = 'table_head' if r < len(head) else 'table_cell'
-        with ctx.set(width=max(cell_width, st.base), para_style=style):
+        cell_width = max(cell_width, st.base)
+        with ctx.set(width=cell_width, floor=min(ctx.floor, cell_width * 0.6), para_style=style):
             data[r][c] = [f for child in entry.children for f in block(child, ctx)] or ''
         if down or across:
             commands.append(('SPAN', (c, r), (c + across, r + down)))

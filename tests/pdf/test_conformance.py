@@ -1,8 +1,8 @@
 """docutils' own functional test documents, each built with the booklet builder.
 
 Each document renders (every section title in the PDF's text, none alone at
-the foot of a page, no node left without a handler) or stops with a clean ``file:line`` message; an exception
-escaping the build fails the test.
+the foot of a page, no node left without a handler) or stops with a clean
+``file:line`` message; an exception escaping the build fails the test.
 """
 import re
 from pathlib import Path

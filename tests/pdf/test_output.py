@@ -1,4 +1,7 @@
-"""Writing the PDF: atomic replacement, repeatable bytes, layout errors located."""
+"""Writing the PDF: atomic replacement, repeatable bytes, layout errors located,
+and input that strains the layout."""
+import re
+
 import pytest
 from docutils import nodes
 from reportlab.lib.pagesizes import LETTER
@@ -58,3 +61,18 @@ def test_output_is_repeatable_and_dated_by_source_date_epoch(rootdir, tmp_path, 
     second = build_booklet(rootdir / 'test-pdf-shared', tmp_path / 'two')
     assert first.pdf.read_bytes() == second.pdf.read_bytes()
     assert 'November 14, 2023' in page_text(first.pdf, 0)
+
+
+def test_deep_nesting_and_long_words_render_with_a_readable_measure(tmp_path):
+    src = tmp_path / 'src'
+    src.mkdir()
+    (src / 'conf.py').write_text("extensions = ['helpguide.pdf']\n")
+    nested = ''.join('   ' * depth + f'* level{depth}\n\n' for depth in range(30))
+    (src / 'index.rst').write_text(f'Deep\n====\n\n{nested}\n{"x" * 5000}\n')
+    booklet = build_booklet(src, tmp_path)
+    assert booklet.app.statuscode == 0
+    text = page_text(booklet.pdf)
+    assert all(f'level{depth}' in text for depth in range(30))
+    assert text.count('x') >= 5000
+    assert re.search(r'index\.rst:\d+: WARNING: booklet: nested too deep to indent further',
+                     booklet.warnings)
