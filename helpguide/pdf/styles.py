@@ -103,8 +103,9 @@ def book_styles(base: float = 10) -> StyleSheet:
 
     # Every style descends from root, so none falls back to ReportLab's
     # Helvetica (for list labels, say) where it sets no font of its own.
+    # No paragraph leaves its last line alone at the top of a page (a widow).
     root = ParagraphStyle('root', fontName=serif, fontSize=base, leading=lead,
-                          bulletFontName=sans_bold, bulletColor=ACCENT)
+                          bulletFontName=sans_bold, bulletColor=ACCENT, allowWidows=0)
 
     def ps(name, parent=root, **kw):
         return ParagraphStyle(name, parent=parent, **kw)
