@@ -1,4 +1,21 @@
-"""The PDF booklet: a Sphinx builder rendering the guide with ReportLab."""
+"""The PDF booklet: a Sphinx builder rendering the guide with ReportLab.
+
+``sphinx-build -b booklet`` (or ``python build_pdf.py``) writes one book:
+cover, contents, chapters. The pieces, for other print products:
+
+* :mod:`.render` -- ``new_context(styles, width, height, srcdir)`` and
+  ``render_document(doctree, ctx) -> list[Flowable]``; ``ctx.contents`` then
+  lists the headings, ``ctx.linked`` the link targets used.
+* :mod:`.registry` -- ``BLOCK`` and ``INLINE`` handler registries
+  (``@BLOCK.register(node_class)``), ``block(node, ctx)`` to render one node.
+* :mod:`.styles` -- ``book_styles()``: every paragraph, inline and box style.
+* :mod:`.templates` -- ``BookTemplate`` (cover and page templates, running
+  heads, folios, page labels, outline, contents page numbers), ``PAPER``.
+* :mod:`.book` -- ``book_story(cover, body, ctx)`` and ``write_pdf(...)``,
+  which lays a story out once and replaces the target atomically.
+* :mod:`.builder` -- ``BookletBuilder``; ``assemble_doctree()`` inlines the
+  toctrees (a fresh copy per inclusion, platform steps selected).
+"""
 from sphinx.application import Sphinx
 
 from .builder import BookletBuilder
