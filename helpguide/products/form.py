@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, Paragraph
 from helpguide.pdf.styles import StyleSheet
 
 #: Rows of the write-in box of a ``lines`` field.
-LINES_ROWS = 4
+LINES_ROWS = 5
 #: Standard-14 font the viewer types filled-in text in (the only kind
 #: ReportLab's AcroForm offers); a blank form uses none, see
 #: :func:`finish_form`.
@@ -77,6 +77,9 @@ class FormField(Flowable):
             rows = LINES_ROWS if self.kind == 'lines' else 1
             self.height = h + rows * self.row
         return self.width, self.height
+
+    def getSpaceBefore(self):
+        return self.styles.base * 0.6
 
     def getSpaceAfter(self):
         return self.gap

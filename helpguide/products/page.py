@@ -44,17 +44,23 @@ class Furniture:
 
 @dataclass(frozen=True)
 class Margins:
-    """Where the text frame sits on a sheet product's page."""
-    side: float
-    top: float          # below the brand band
-    bottom: float       # above the footer
+    """Where things sit on a sheet product's page.
+
+    Nothing is printed within *edge* of the paper's edges, where office
+    printers cannot print: the band is inset, not bled off the page.
+    """
+    edge: float         # blank border all round
+    side: float         # left and right margins of the text (and the band)
+    top: float          # frame top, below the band
+    bottom: float       # frame bottom, above the footer
     band: float         # height of the brand band
 
     @classmethod
     def of(cls, pagesize, styles: StyleSheet) -> 'Margins':
-        margin = min(pagesize) * 0.09
+        edge = min(pagesize) * 0.05
         band = styles.base * 3.2
-        return cls(side=margin, top=band + margin * 0.7, bottom=margin * 1.1, band=band)
+        return cls(edge=edge, side=min(pagesize) * 0.09, top=edge + band + styles.base * 2.4,
+                   bottom=edge + styles.base * 3.6, band=band)
 
     def frame_size(self, pagesize) -> tuple[float, float]:
         width, height = pagesize
@@ -66,7 +72,7 @@ class SheetTemplate(BaseDocTemplate):
 
     def __init__(self, filename, styles: StyleSheet, furniture: Furniture, pagesize):
         margins = Margins.of(pagesize, styles)
-        self.band = margins.band
+        self.margins = margins
         super().__init__(filename, pagesize=pagesize, title=furniture.title,
                          author=furniture.author, subject=furniture.subject,
                          creator='helpguide', invariant=1,
@@ -103,25 +109,27 @@ class SheetTemplate(BaseDocTemplate):
 
     def decorate(self, canv, doc):
         width, height = self.pagesize
+        m, base = self.margins, self.styles.base
         left, right = self.leftMargin, self.leftMargin + self.width
         styles, colors = self.styles, self.styles.colors
         brand, product = styles['cover_brand'], styles['running_head']
         canv.saveState()
         canv.setFillColor(colors['accent'])
-        canv.rect(0, height - self.band, width, self.band, stroke=0, fill=1)
-        baseline = height - self.band / 2 - brand.fontSize * 0.35
+        band_bottom = height - m.edge - m.band
+        canv.rect(left, band_bottom, right - left, m.band, stroke=0, fill=1)
+        baseline = band_bottom + m.band / 2 - brand.fontSize * 0.35
         canv.setFillColor(brand.textColor)
         canv.setFont(brand.fontName, brand.fontSize)
-        canv.drawString(left, baseline, self.furniture.brand)
+        canv.drawString(left + base, baseline, self.furniture.brand)
         canv.setFont(product.fontName, product.fontSize * 1.1)
-        canv.drawRightString(right, baseline, self.furniture.product)
+        canv.drawRightString(right - base, baseline, self.furniture.product)
 
         footer, folio = styles['running_head'], styles['folio']
-        rule = self.bottomMargin * 0.55
+        text = m.edge + footer.fontSize * 0.5
+        rule = text + footer.fontSize * 1.6
         canv.setStrokeColor(colors['rule'])
         canv.setLineWidth(0.5)
         canv.line(left, rule, right, rule)
-        text = rule - footer.fontSize * 1.4
         canv.setFillColor(footer.textColor)
         canv.setFont(footer.fontName, footer.fontSize)
         canv.drawString(left, text, self.furniture.footer)

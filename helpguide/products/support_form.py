@@ -8,13 +8,14 @@ booklet's renderer onto a sheet page; the checklist itself is drawn by
 filled on screen.
 """
 from docutils import nodes
+from reportlab.platypus import Paragraph
 from sphinx.errors import SphinxError
 from sphinx.util import logging
 from sphinx.util.display import progress_message
 
 from helpguide.checklist.nodes import support_checklist
 from helpguide.pdf.builder import BookletBuilder
-from helpguide.pdf.registry import BLOCK
+from helpguide.pdf.registry import BLOCK, escape
 from helpguide.pdf.render import new_context
 from helpguide.pdf.styles import book_styles
 
@@ -33,7 +34,10 @@ class fillable_checklist(support_checklist):
 
 @BLOCK.register(fillable_checklist)
 def fillable(node, ctx):
-    return checklist_flowables(node['fields'], ctx.styles)
+    """As the booklet's checklist handler, with the fields made fillable."""
+    title = node.get('title')
+    heading = [Paragraph(escape(title), ctx.styles['rubric'])] if title else []
+    return heading + checklist_flowables(node['fields'], ctx.styles)
 
 
 class SupportChecklistBuilder(BookletBuilder):

@@ -1,4 +1,5 @@
 """Reading back what a printed sheet shows: the text of each half of a side."""
+import re
 import subprocess
 
 from pypdf import PageObject, PdfReader
@@ -34,3 +35,24 @@ def text_by_x(page: PageObject, x0: float, x1: float) -> str:
 
     page.extract_text(visitor_text=visit)
     return ''.join(parts).strip()
+
+
+def word_boxes(path, page: int) -> list[tuple[float, float, float, float, str]]:
+    """(x0, y0, x1, y1, word) of one page (1-based), y measured from the top."""
+    out = subprocess.run(['pdftotext', '-bbox', '-f', str(page), '-l', str(page), str(path),
+                          '-'], check=True, capture_output=True, text=True).stdout
+    return [(float(x0), float(y0), float(x1), float(y1), word) for x0, y0, x1, y1, word in
+            re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                       r'yMax="([\d.]+)">([^<]*)</word>', out)]
+
+
+def outside_margins(path, margin: float) -> list[str]:
+    """Words of any page closer than *margin* points to an edge of the paper."""
+    reader = PdfReader(path)
+    stray = []
+    for number, page in enumerate(reader.pages, start=1):
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        for x0, y0, x1, y1, word in word_boxes(path, number):
+            if x0 < margin or y0 < margin or x1 > width - margin or y1 > height - margin:
+                stray.append(f'page {number}: {word!r} at ({x0:.0f}, {y0:.0f})')
+    return stray

@@ -6,6 +6,7 @@ from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4, LETTER
 from guide_build import build
 from pdf_fonts import fonts
+from sheet_text import outside_margins
 
 import seed
 
@@ -110,12 +111,18 @@ def test_handouts_use_only_embedded_fonts(guide):
         assert used and all(used.values()), (name, used)
 
 
+def test_every_word_is_inside_the_margins(guide):
+    for name in expected_handouts(guide):
+        assert outside_margins(guide.outdir / name, 24) == [], name
+
+
 def test_a4_handouts(repo, tmp_path):
     app = build(repo, tmp_path, 'handouts', guide_paper='a4')
     for name in expected_handouts(app):
         for page in PdfReader(app.outdir / name).pages:
             assert (float(page.mediabox.width), float(page.mediabox.height)) == \
                 pytest.approx(A4)
+        assert outside_margins(app.outdir / name, 24) == [], name
 
 
 def test_a_new_program_file_adds_its_handout_and_removing_it_removes_it(make_app, rootdir, tmp_path):

@@ -6,7 +6,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4, LETTER
 from guide_build import build
-from sheet_text import halves, pdftotext
+from sheet_text import halves, outside_margins, pdftotext
 
 import helpguide.products.saddle_stitch as saddle_stitch
 from helpguide.products.imposition import printer_spreads
@@ -65,3 +65,8 @@ def test_each_half_sheet_is_the_page_the_spread_order_says(imposed):
         left, right = (squeeze(text) for text in halves(sides, number))
         assert left == (texts[expected.left - 1] if expected.left else ''), number
         assert right == (texts[expected.right - 1] if expected.right else ''), number
+
+
+def test_no_word_is_near_the_paper_edge(imposed):
+    sides, _, _, _ = imposed
+    assert outside_margins(sides, 24) == []

@@ -6,6 +6,7 @@ from pypdf import PdfReader, PdfWriter
 from reportlab.lib.pagesizes import A4, LETTER
 from guide_build import build
 from pdf_fonts import fonts
+from sheet_text import outside_margins
 
 MULTILINE = 1 << 12
 KINDS = {'text': '/Tx', 'lines': '/Tx', 'check': '/Btn'}
@@ -96,3 +97,8 @@ def test_a4_when_asked(repo, tmp_path):
     box = reader.pages[0].mediabox
     assert (float(box.width), float(box.height)) == pytest.approx(A4)
     assert list(reader.get_fields()) == [f['name'] for f in checklist(app)]
+    assert outside_margins(app.outdir / 'support-checklist.pdf', 24) == []
+
+
+def test_every_word_is_inside_the_margins(guide):
+    assert outside_margins(guide.form, 24) == []
