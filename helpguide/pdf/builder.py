@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 from docutils import nodes
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus import LayoutError
 from sphinx import addnodes
 from sphinx.builders import Builder
@@ -113,6 +114,23 @@ class BookletBuilder(Builder):
             toctree.parent.replace(toctree, included)
         return tree
 
+    def logo(self) -> Path | None:
+        """The cover logo (guide_logo, relative to conf.py), if it can be printed."""
+        name = setting(self.config, 'guide_logo')
+        if not name:
+            return None
+        path = Path(self.confdir) / name
+        if not path.is_file():
+            logger.warning('booklet: guide_logo file not found: %s; the cover has no logo', path)
+            return None
+        try:
+            ImageReader(str(path)).getSize()
+        except Exception:  # PIL raises many kinds for files it cannot read
+            logger.warning('booklet: guide_logo %s is not a PNG, JPEG or GIF image; the cover '
+                           'has no logo', path)
+            return None
+        return path
+
     def assemble_doctree(self) -> nodes.document:
         root = self.config.root_doc
         tree = self.env.get_doctree(root)
@@ -136,13 +154,13 @@ class BookletBuilder(Builder):
         title = setting(config, 'guide_title',
                         book_title or setting(config, 'project', 'Untitled'))
         brand = setting(config, 'guide_brand', setting(config, 'project'))
-        logo = setting(config, 'guide_logo')
+        logo = self.logo()
         cover = CoverInfo(
             brand=brand, title=title, subtitle=setting(config, 'guide_subtitle'),
             edition=setting(config, 'guide_edition', setting(config, 'release')),
             date=book_date(config), author=setting(config, 'guide_author',
                                                    setting(config, 'author')),
-            logo=Path(self.confdir) / logo if logo else None)
+            logo=logo)
         meta = Metadata(title=title, author=cover.author or brand,
                         subject=setting(config, 'guide_subtitle', title),
                         keywords=brand)

@@ -54,7 +54,7 @@ class Cover(Flowable):
         canv.setFillColor(colors['accent'])
         canv.rect(0, top - band, self.width, band, stroke=0, fill=1)
         x_text = base * 1.5
-        if info.logo and info.logo.is_file():
+        if info.logo:
             img = ImageReader(str(info.logo))
             iw, ih = img.getSize()
             size = band - base * 2

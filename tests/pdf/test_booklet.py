@@ -9,6 +9,7 @@ from sphinx import addnodes
 from helpguide.pdf.fonts import FAMILIES, register_fonts
 from helpguide.pdf.registry import BLOCK, INLINE
 import helpguide.pdf.render  # noqa: F401  (registers the handlers)
+from conftest import build_booklet
 from pdfread import contents, fonts, links, outline, page_text, stranded_headings
 
 
@@ -79,6 +80,18 @@ def test_cover_shows_brand_title_edition_and_date_without_folio(basic):
     for expected in ('Example ISP', 'A Small Test Book', 'Edition 1.0', 'May 1, 2026'):
         assert expected in text
     assert not re.search(r'^\s*(i|1)\s*$', text, re.M)
+
+
+def test_cover_carries_the_logo(basic):
+    assert len(drawn_image_widths(basic.reader, 0)) == 1
+
+
+def test_a_logo_that_cannot_be_printed_is_warned_about(rootdir, tmp_path):
+    missing = build_booklet(rootdir / 'test-pdf-shared', tmp_path / 'a', guide_logo='nope.png')
+    assert 'WARNING: booklet: guide_logo file not found' in missing.warnings
+    not_image = build_booklet(rootdir / 'test-pdf-shared', tmp_path / 'b', guide_logo='conf.py')
+    assert 'conf.py is not a PNG, JPEG or GIF image' in not_image.warnings
+    assert drawn_image_widths(not_image.reader, 0) == []
 
 
 def test_every_font_is_embedded_truetype(basic):
