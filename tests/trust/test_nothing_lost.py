@@ -1,11 +1,11 @@
-"""``make html`` never costs the last good HTML: a failed or killed build leaves
-build/html and the doctree cache byte-identical; a removed program leaves no
-page behind; unchanged pages are not rewritten."""
-import shutil
-
+"""A build never costs the last good output: a failed or killed ``make html``
+or ``make pdf`` leaves build/html, build/pdf and the doctree cache
+byte-identical; a removed program leaves no page behind; unchanged pages are
+not rewritten; a problem a failed build of one output saw is not hidden from
+the next build of another."""
 import pytest
 
-from trust_project import copy_project, edit, make, snapshot
+from trust_project import edit, make, python, snapshot
 
 KILLER = '''
 
@@ -21,23 +21,28 @@ def setup(app):
 '''
 
 
-@pytest.fixture(scope='module')
-def built_once(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp('built') / 'guide')
-    result = make(project, 'html')
-    assert result.returncode == 0, result.stderr
-    return project
+PDF_KILLER = '''
+
+def _kill_when_written(fd):
+    # Killed once the new PDF is written, before it is moved into place.
+    import os, signal
+    os.kill(os.getpid(), signal.SIGKILL)
 
 
-@pytest.fixture
-def project(built_once, tmp_path):
-    copy = tmp_path / 'guide'
-    shutil.copytree(built_once, copy, symlinks=True)
-    return copy
+def setup(app):
+    import os
+    os.fsync = _kill_when_written
+'''
 
 
 def outputs(project):
     return snapshot(project / 'build' / 'html'), snapshot(project / 'build' / 'doctrees')
+
+
+def pdfs(project):
+    """The PDFs a reader gets (a killed build's hidden temporary file is no output)."""
+    return {name: data for name, data in snapshot(project / 'build' / 'pdf').items()
+            if not name.split('/')[-1].startswith('.')}
 
 
 def no_staging_left(project):
@@ -104,3 +109,44 @@ def test_an_edit_rewrites_its_page_and_leaves_the_others_alone(project):
     now = {path.name: path.stat().st_mtime_ns for path in html.glob('*.html')}
     changed = sorted(name for name in now if now[name] != untouched[name])
     assert changed == ['outlook-2002.html']
+
+
+BUILD_PDF_GAP = pytest.mark.xfail(
+    strict=False, reason='build_pdf.py: the booklet replaces guide.pdf even when the build '
+    'has errors (no -W, and helpguide/pdf/builder.py writes whatever the warnings)')
+
+
+@pytest.mark.parametrize('command', [('make', 'pdf'), pytest.param(('build_pdf.py',),
+                                                                   marks=BUILD_PDF_GAP)])
+def test_a_failed_pdf_build_leaves_every_pdf_byte_identical(project, command):
+    before = pdfs(project)
+    edit(project / 'source/programs/outlook-2002.rst', ':platforms: windows',
+         ':platforms: windows linux')
+    result = make(project, 'pdf') if command[0] == 'make' else python(project, *command)
+    assert result.returncode != 0
+    assert 'source/programs/outlook-2002.rst:1: ERROR: unknown platform' in result.stderr
+    assert pdfs(project) == before
+
+
+def test_a_killed_pdf_build_leaves_every_pdf_byte_identical(project):
+    before = pdfs(project)
+    conf = (project / 'conf.py').read_text(encoding='utf-8')
+    (project / 'conf.py').write_text(conf + PDF_KILLER, encoding='utf-8')
+    edit(project / 'source/index.rst', 'step by step', 'one step at a time')
+    result = make(project, 'pdf')
+    assert result.returncode != 0
+    assert 'Killed' in result.stderr
+    assert pdfs(project) == before
+
+
+def test_a_failed_build_of_one_output_does_not_hide_the_problem_from_another(project):
+    edit(project / 'source/introduction.rst', 'Introduction\n============\n',
+         'Introduction\n============\n\n.. mystery-directive:: x\n')
+    first = make(project, 'form')  # shares the doctree cache, and saves it failing
+    assert first.returncode != 0
+    assert 'Unknown directive type "mystery-directive"' in first.stderr
+    before = outputs(project)
+    result = make(project, 'html')
+    assert result.returncode != 0
+    assert 'source/introduction.rst:4: ERROR: Unknown directive type' in result.stderr
+    assert outputs(project)[0] == before[0]
