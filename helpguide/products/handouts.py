@@ -23,7 +23,6 @@ from helpguide.pdf.styles import book_styles
 from helpguide.programs import select_platform
 
 from .page import Furniture, Margins, render_sheet, write_sheets
-from .paper import sheet_size
 
 logger = logging.getLogger(__name__)
 
@@ -91,7 +90,7 @@ class HandoutsBuilder(BookletBuilder):
     @progress_message('writing the handouts')
     def write_documents(self, _docnames) -> None:
         config = self.config
-        pagesize = sheet_size(config)
+        pagesize = self.pagesize
         styles = book_styles()
         frame = Margins.of(pagesize, styles).frame_size(pagesize)
         platforms = dict(config.guide_platforms)

@@ -14,11 +14,17 @@ from sphinx.util.display import progress_message
 from helpguide.pdf.builder import BookletBuilder
 
 from .imposition import impose
-from .paper import half_sheet, sheet_size
 
 logger = logging.getLogger(__name__)
 
 FILENAME = 'guide-saddle-stitch.pdf'
+
+
+def half_sheet(sheet: tuple[float, float]) -> tuple[float, float]:
+    """An upright page half as wide as the sheet turned landscape: half-letter
+    for Letter, A5 (exactly half of A4) for A4."""
+    width, height = sheet
+    return height / 2, width
 
 
 class SaddleStitchBuilder(BookletBuilder):
@@ -28,8 +34,13 @@ class SaddleStitchBuilder(BookletBuilder):
     epilog = 'The saddle-stitch booklet is in %(outdir)s.'
 
     @property
+    def sheet(self) -> tuple[float, float]:
+        """The paper (``guide_paper``): the booklet builder's page size."""
+        return super().pagesize
+
+    @property
     def pagesize(self) -> tuple[float, float]:
-        return half_sheet(sheet_size(self.config))
+        return half_sheet(self.sheet)
 
     @property
     def target(self) -> Path:
@@ -48,7 +59,7 @@ class SaddleStitchBuilder(BookletBuilder):
         pages = self.target
         target = Path(self.outdir) / FILENAME
         try:
-            sheets = impose(pages, target, sheet_size(self.config))
+            sheets = impose(pages, target, self.sheet)
         finally:
             pages.unlink(missing_ok=True)
         logger.info('saddle-stitch: %d sheets written to %s', sheets, target)

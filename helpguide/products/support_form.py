@@ -21,7 +21,6 @@ from helpguide.pdf.styles import book_styles
 
 from .form import checklist_flowables
 from .page import Furniture, Margins, render_sheet, write_sheets
-from .paper import sheet_size
 
 logger = logging.getLogger(__name__)
 
@@ -63,7 +62,7 @@ class SupportChecklistBuilder(BookletBuilder):
         if not docnames:
             raise SphinxError('support-checklist: the sources have no support-checklist '
                               'directive, so there is no form to write')
-        pagesize = sheet_size(config)
+        pagesize = self.pagesize
         styles = book_styles()
         ctx = new_context(styles, *Margins.of(pagesize, styles).frame_size(pagesize),
                           self.srcdir)

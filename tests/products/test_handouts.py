@@ -4,6 +4,7 @@ import shutil
 import pytest
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4, LETTER
+from sphinx.errors import ConfigError
 from guide_build import build
 from pdf_fonts import fonts
 from sheet_text import outside_margins
@@ -123,6 +124,12 @@ def test_a4_handouts(repo, tmp_path):
             assert (float(page.mediabox.width), float(page.mediabox.height)) == \
                 pytest.approx(A4)
         assert outside_margins(app.outdir / name, 24) == [], name
+
+
+def test_an_unknown_paper_size_is_a_clear_error(repo, tmp_path):
+    with pytest.raises(ConfigError, match="guide_paper must be one of letter, a4, not 'legal'"):
+        build(repo, tmp_path, 'handouts', guide_paper='legal')
+    assert not (tmp_path / 'handouts').exists() or not any((tmp_path / 'handouts').iterdir())
 
 
 def test_a_new_program_file_adds_its_handout_and_removing_it_removes_it(make_app, rootdir, tmp_path):
