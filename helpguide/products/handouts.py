@@ -8,9 +8,12 @@ resolved doctree (a copy, with :func:`~helpguide.programs.select_platform`
 applied) rendered by the booklet's renderer, so nothing is typed twice and
 nothing of another program gets in.
 
-Output: ``<outdir>/<program-id>-<platform>.pdf``; handouts of programs that
-are gone are removed.
+Output: ``<outdir>/<program-id>-<platform>.pdf``, and ``.sources.json``
+naming the source of each, so the handouts of programs that are gone are
+removed and those of a program that failed to build are kept.
 """
+import json
+
 from docutils import nodes
 from reportlab.platypus import KeepTogether
 from sphinx.util import logging
@@ -22,11 +25,13 @@ from helpguide.pdf.render import new_context
 from helpguide.pdf.styles import book_styles
 from helpguide.programs import select_platform
 
+from .output import replacing
 from .page import Furniture, Margins, render_sheet, write_sheets
 
 logger = logging.getLogger(__name__)
 
 PREREQUISITE_CLASS = 'prerequisite'
+MANIFEST = '.sources.json'
 
 
 def handout_name(program_id: str, platform: str) -> str:
@@ -69,13 +74,17 @@ class HandoutsBuilder(BookletBuilder):
                          if PREREQUISITE_CLASS in node['classes'])
         return found
 
-    def handout_tree(self, program, platform: str, prerequisites) -> nodes.document:
+    def handout_tree(self, program, platform: str, prerequisites) -> nodes.document | None:
         """The program's resolved doctree, cut to *platform*, with the
-        platform's facts and the prerequisite note."""
+        platform's facts and the prerequisite note; None if the program's
+        directive failed (its error is reported already)."""
         tree = self.env.get_and_resolve_doctree(program.docname, self, tags=self.tags)
         tree['docname'] = program.docname
         select_platform(tree, platform)
-        section = tree.next_node(nodes.section)
+        section = next((node for node in tree.findall(nodes.section)
+                        if program.id in node['ids']), None)
+        if section is None:
+            return None
         facts = nodes.field_list(classes=['program-facts'])
         facts += field('Versions', program.versions)
         facts += field('Platform', dict(self.config.guide_platforms)[platform])
@@ -86,6 +95,32 @@ class HandoutsBuilder(BookletBuilder):
             node.parent.remove(node)
         section[at:at] = [facts, *(note.deepcopy() for note in prerequisites)]
         return tree
+
+    def remove_stale(self, written: dict[str, str], failed: set[str]) -> None:
+        """Delete the handouts of programs that are gone; keep the sources list.
+
+        A handout this build did not write goes if its source file is gone,
+        or if that file still declares a program, read without error, that
+        no longer needs it (no SSL, or not on that platform). The last good
+        handouts of a source that failed to build stay.
+        """
+        manifest = self.outdir / MANIFEST
+        try:
+            before = json.loads(manifest.read_text(encoding='utf-8'))
+        except (OSError, ValueError):
+            before = {}
+        declaring = {p.docname for p in self.env.get_domain('programs').programs()}
+        sources = dict(written)
+        for name, docname in sorted(before.items()):
+            if name in written:
+                continue
+            if docname in self.env.found_docs and (docname in failed
+                                                   or docname not in declaring):
+                sources[name] = docname
+            else:
+                (self.outdir / name).unlink(missing_ok=True)
+        with replacing(manifest) as partial:
+            partial.write_text(json.dumps(sources, indent=1, sort_keys=True), encoding='utf-8')
 
     @progress_message('writing the handouts')
     def write_documents(self, _docnames) -> None:
@@ -98,10 +133,13 @@ class HandoutsBuilder(BookletBuilder):
         fields = self.env.get_domain('checklist').fields()
         box = support_box(fields, setting(config, 'guide_brand')) if fields else None
         outdir = self.outdir
-        written = set()
+        written, failed = {}, set()
         for program in self.env.get_domain('programs').programs(ssl=True):
             for platform in program.platforms:
                 tree = self.handout_tree(program, platform, prerequisites)
+                if tree is None:
+                    failed.add(program.docname)
+                    continue
                 ctx = new_context(styles, *frame, self.srcdir)
                 story = render_sheet(tree, ctx)
                 if box is not None:
@@ -113,13 +151,10 @@ class HandoutsBuilder(BookletBuilder):
                 target = outdir / handout_name(program.id, platform)
                 where = f'{self.env.doc2path(program.docname)}:{program.lineno}'
                 pages = write_sheets(target, story, styles, furniture, pagesize, location=where)
-                written.add(target.name)
+                written[target.name] = program.docname
                 if pages > 2:
                     logger.warning('handouts: %s is %d pages long; a handout should fit '
                                    'on two', target.name, pages,
                                    location=(program.docname, program.lineno))
-        for platform in platforms:
-            for stale in sorted(outdir.glob(handout_name('*', platform))):
-                if stale.name not in written:
-                    stale.unlink()
+        self.remove_stale(written, failed)
         logger.info('handouts: %d written to %s', len(written), outdir)

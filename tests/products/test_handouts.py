@@ -5,6 +5,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4, LETTER
 from sphinx.errors import ConfigError
+from sphinx.util.console import strip_colors
 from guide_build import build
 from pdf_fonts import fonts
 from sheet_text import outside_margins
@@ -50,7 +51,7 @@ def test_builds_without_a_warning(guide):
 
 
 def test_one_handout_per_program_and_platform(guide):
-    names = sorted(path.name for path in guide.outdir.iterdir())
+    names = sorted(path.name for path in guide.outdir.glob('*.pdf'))
     assert names == sorted(expected_handouts(guide))
     assert len(names) == 10  # today's sources: seven programs that can use SSL
     assert sorted(seed_steps(guide)) == names
@@ -132,9 +133,19 @@ def test_an_unknown_paper_size_is_a_clear_error(repo, tmp_path):
     assert not (tmp_path / 'handouts').exists() or not any((tmp_path / 'handouts').iterdir())
 
 
-def test_a_new_program_file_adds_its_handout_and_removing_it_removes_it(make_app, rootdir, tmp_path):
+def program_root(rootdir, tmp_path):
     src = tmp_path / 'src'
     shutil.copytree(rootdir / 'test-programs', src)
+    return src
+
+
+def handouts_of(app) -> set[str]:
+    return {p.name for p in app.outdir.glob('*.pdf')}
+
+
+def test_a_new_program_file_adds_its_handout_and_removing_it_removes_it(
+        make_app, rootdir, tmp_path):
+    src = program_root(rootdir, tmp_path)
     (src / 'programs' / 'delta.rst').write_text(
         '.. email-program:: delta\n   :name: Delta Mail\n   :versions: 2.x\n'
         '   :platforms: macintosh\n   :ssl: yes\n\n'
@@ -142,7 +153,7 @@ def test_a_new_program_file_adds_its_handout_and_removing_it_removes_it(make_app
     app = make_app('handouts', srcdir=src)
     app.build()
 
-    assert 'delta-macintosh.pdf' in {p.name for p in app.outdir.iterdir()}
+    assert 'delta-macintosh.pdf' in handouts_of(app)
     assert 'Open Delta and tick SSL' in text(app.outdir / 'delta-macintosh.pdf')
     assert not (app.outdir / 'delta-windows.pdf').exists()
 
@@ -150,5 +161,41 @@ def test_a_new_program_file_adds_its_handout_and_removing_it_removes_it(make_app
     app = make_app('handouts', srcdir=src)
     app.build()
 
-    assert not (app.outdir / 'delta-macintosh.pdf').exists()
-    assert (app.outdir / 'alpha-macintosh.pdf').exists()
+    assert 'delta-macintosh.pdf' not in handouts_of(app)
+    assert 'alpha-macintosh.pdf' in handouts_of(app)
+
+
+def test_a_program_that_loses_ssl_loses_its_handouts(make_app, rootdir, tmp_path):
+    src = program_root(rootdir, tmp_path)
+    app = make_app('handouts', srcdir=src)
+    app.build()
+    assert {'alpha-windows.pdf', 'alpha-macintosh.pdf'} <= handouts_of(app)
+
+    alpha = src / 'programs' / 'alpha.rst'
+    alpha.write_text(alpha.read_text(encoding='utf-8').replace(
+        ':ssl: yes', ':ssl: no\n   :upgrade: Beta Mail'), encoding='utf-8')
+    app = make_app('handouts', srcdir=src)
+    app.build()
+
+    assert not {'alpha-windows.pdf', 'alpha-macintosh.pdf'} & handouts_of(app)
+
+
+@pytest.mark.parametrize('mistake', [
+    (':platforms: windows macintosh', ':platforms: windows linux'),   # before it is stored
+    ('.. steps:: windows macintosh', '.. steps:: windows'),          # after it is stored
+])
+def test_a_program_that_fails_to_build_keeps_its_last_good_handouts(
+        make_app, rootdir, tmp_path, mistake):
+    src = program_root(rootdir, tmp_path)
+    app = make_app('handouts', srcdir=src)
+    app.build()
+    good = {name: (app.outdir / name).read_bytes() for name in handouts_of(app)}
+    assert 'alpha-macintosh.pdf' in good
+
+    alpha = src / 'programs' / 'alpha.rst'
+    alpha.write_text(alpha.read_text(encoding='utf-8').replace(*mistake), encoding='utf-8')
+    app = make_app('handouts', srcdir=src)
+    app.build()
+
+    assert 'alpha.rst:1: ERROR' in strip_colors(app.warning.getvalue())
+    assert {name: (app.outdir / name).read_bytes() for name in handouts_of(app)} == good
