@@ -60,8 +60,9 @@ class SupportChecklistBuilder(BookletBuilder):
         config = self.config
         docnames = sorted(self.env.get_domain('checklist').data['fields'])
         if not docnames:
-            raise SphinxError('support-checklist: the sources have no support-checklist '
-                              'directive, so there is no form to write')
+            raise SphinxError('support-checklist: no support-checklist directive was read '
+                              'from the sources (none is there, or it has an error reported '
+                              'above), so there is no form to write')
         pagesize = self.pagesize
         styles = book_styles()
         ctx = new_context(styles, *Margins.of(pagesize, styles).frame_size(pagesize),

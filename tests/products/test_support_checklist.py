@@ -1,9 +1,11 @@
 """The fillable support checklist of the real guide, filled and read back."""
+import shutil
 import subprocess
 
 import pytest
 from pypdf import PdfReader, PdfWriter
 from reportlab.lib.pagesizes import A4, LETTER
+from sphinx.errors import SphinxError
 from guide_build import build
 from pdf_fonts import fonts
 from sheet_text import outside_margins
@@ -102,3 +104,12 @@ def test_a4_when_asked(repo, tmp_path):
 
 def test_every_word_is_inside_the_margins(guide):
     assert outside_margins(guide.form, 24) == []
+
+
+def test_sources_without_a_checklist_are_a_clear_error(make_app, rootdir, tmp_path):
+    src = tmp_path / 'src'
+    shutil.copytree(rootdir / 'test-programs', src)
+    app = make_app('support-checklist', srcdir=src)
+    with pytest.raises(SphinxError, match='no support-checklist directive was read'):
+        app.build()
+    assert not (app.outdir / 'support-checklist.pdf').exists()
