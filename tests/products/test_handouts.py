@@ -109,7 +109,7 @@ def test_each_handout_has_the_prerequisite_and_the_support_box(guide):
 
 def test_handouts_use_only_embedded_fonts(guide):
     for name in expected_handouts(guide):
-        used = fonts(PdfReader(guide.outdir / name))
+        used = fonts(guide.outdir / name)
         assert used and all(used.values()), (name, used)
 
 

@@ -88,7 +88,7 @@ def test_prints_title_lead_in_and_every_label(guide):
 
 
 def test_blank_form_uses_only_embedded_fonts(guide):
-    used = fonts(PdfReader(guide.form))
+    used = fonts(guide.form)
     assert used and all(used.values()), used
 
 
