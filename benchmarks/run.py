@@ -77,7 +77,7 @@ def tools(with_latex: bool) -> list[Tool]:
         Tool('html', 'ours: HTML (helpguide theme)', ours, 'html', pdf=False),
         Tool('html-default', 'Sphinx HTML, alabaster, default sidebars', ours, 'html',
              ['-D', 'html_theme=alabaster'], scales=(1, 10, 50), pdf=False),
-        Tool(OURS_PDF, 'ours: PDF booklet', ours, 'booklet'),
+        Tool(OURS_PDF, 'ours: PDF booklet', ours, 'booklet', scales=(1, 10, 50)),
         Tool('rst2pdf', 'rst2pdf (Sphinx builder)', bench, 'pdf', scales=(1, 10, 50),
              extensions=[*READING_PARTS, 'rst2pdf.pdfbuilder']),
         Tool('rinoh', 'rinohtype (Sphinx builder)', bench, 'rinoh', scales=(1, 10),
@@ -86,7 +86,8 @@ def tools(with_latex: bool) -> list[Tool]:
              scales=(1, 10, 50), extensions=[*READING_PARTS, 'latex_nodes'],
              make_mode=True, missing=latex_missing),
         Tool('floor', 'floor: plain ReportLab platypus', None, scales=(1, 10, 50)),
-        Tool('read', 'floor: Sphinx reading (dummy builder)', ours, 'dummy', pdf=False),
+        Tool('read', 'floor: Sphinx reading (dummy builder)', ours, 'dummy', pdf=False,
+             scales=(1, 10, 50)),
     ]
 
 

@@ -1,5 +1,8 @@
-"""The HTML sidebar: every chapter and program on every page, the page a
-reader is on marked, and kept right when a later build changes titles."""
+"""The HTML sidebar as written: the chapters on every page with the page's own
+chapter marked (what a reader without JavaScript gets), and the script that
+holds the whole table of contents. tests/browser/test_navigation_browser.py
+shows the whole tree in a browser."""
+import json
 import re
 import shutil
 from html.parser import HTMLParser
@@ -9,8 +12,8 @@ import pytest
 
 ROOT = Path(__file__).parent / 'roots' / 'test-programs'
 THEME = {'html_theme': 'helpguide'}
-EVERY_ENTRY = ['Windows', 'Beta Mail', 'Alpha Mail', 'Macintosh', 'Alpha Mail', 'Gamma Mail',
-               'Cannot use SSL']
+CHAPTERS = ['Windows', 'Macintosh', 'Cannot use SSL']
+PROGRAMS = ['Beta Mail', 'Alpha Mail', 'Gamma Mail']
 
 
 class Sidebar(HTMLParser):
@@ -18,12 +21,12 @@ class Sidebar(HTMLParser):
 
     def __init__(self):
         super().__init__()
-        self.entries, self.depth, self.items = [], 0, []
+        self.entries, self.depth, self.items, self.page = [], 0, [], None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == 'nav' and 'guide-nav' in attrs.get('class', ''):
-            self.depth = 1
+            self.depth, self.page = 1, attrs.get('data-page')
         elif self.depth and tag == 'nav':
             self.depth += 1
         if not self.depth:
@@ -46,53 +49,67 @@ class Sidebar(HTMLParser):
             self.entries[-1]['text'] = data.strip()
 
 
-def sidebar(app, docname):
+def sidebar(app, docname) -> Sidebar:
     parser = Sidebar()
     parser.feed((app.outdir / f'{docname}.html').read_text(encoding='utf-8'))
-    return parser.entries
+    return parser
 
 
 def marked(entries, key):
     return [e['text'] for e in entries if e[key]]
 
 
+def script_tree(app) -> str:
+    script = (app.outdir / '_static' / 'guide-nav.js').read_text(encoding='utf-8')
+    return json.loads(re.search(r'\}\)\((".*")\);\s*$', script, re.S).group(1))
+
+
 @pytest.mark.sphinx('html', testroot='programs', confoverrides=THEME)
-def test_every_page_shows_every_chapter_and_program(app):
+def test_every_page_lists_the_chapters_and_loads_the_tree(app):
     app.build()
     for docname in ('index', 'win', 'mac', 'appendix', 'programs/alpha', 'programs/gamma',
                     'genindex', 'search'):
-        assert [e['text'] for e in sidebar(app, docname)] == EVERY_ENTRY, docname
+        bar = sidebar(app, docname)
+        assert [e['text'] for e in bar.entries] == CHAPTERS, docname
+        assert bar.page == f'{docname}.html'
+        page = (app.outdir / f'{docname}.html').read_text(encoding='utf-8')
+        script = re.search(r'<script src="([^"]*guide-nav\.js)"', page).group(1)
+        assert ((app.outdir / docname).parent / script).resolve() == \
+            (app.outdir / '_static' / 'guide-nav.js').resolve()
 
 
 @pytest.mark.sphinx('html', testroot='programs', confoverrides=THEME)
-def test_links_lead_to_the_pages_from_every_folder(app):
+def test_the_script_holds_every_chapter_and_program_once_per_listing(app):
     app.build()
-    for docname in ('index', 'programs/beta'):
-        for entry in sidebar(app, docname):
-            target = (app.outdir / docname).parent / entry['href'].split('#')[0]
-            assert target.is_file(), (docname, entry)
-            title = re.search(r'<h1>(.*?)<', target.read_text(encoding='utf-8')).group(1)
-            assert title == entry['text'] or entry['text'].startswith(title)
+    parser = Sidebar()
+    parser.feed(f'<nav class="guide-nav">{script_tree(app)}</nav>')
+    assert [e['text'] for e in parser.entries] == [
+        'Windows', 'Beta Mail', 'Alpha Mail', 'Macintosh', 'Alpha Mail', 'Gamma Mail',
+        'Cannot use SSL']
+    for entry in parser.entries:   # relative to the output folder; the script adds the rest
+        target = app.outdir / entry['href'].split('#')[0]
+        title = re.search(r'<h1>(.*?)<', target.read_text(encoding='utf-8')).group(1)
+        assert title == entry['text']
+    assert not marked(parser.entries, 'item_current')
 
 
 @pytest.mark.sphinx('html', testroot='programs', confoverrides=THEME)
-def test_the_page_and_its_chapters_are_marked(app):
+def test_the_chapter_of_the_page_is_marked(app):
     app.build()
-    beta = sidebar(app, 'programs/beta')
-    assert marked(beta, 'link_current') == ['Beta Mail']
-    assert marked(beta, 'item_current') == ['Windows', 'Beta Mail']
-    # A program for both platforms is marked in both chapters.
-    alpha = sidebar(app, 'programs/alpha')
-    assert marked(alpha, 'link_current') == ['Alpha Mail', 'Alpha Mail']
-    assert marked(alpha, 'item_current') == ['Windows', 'Alpha Mail', 'Macintosh',
-                                             'Alpha Mail']
-    mac = sidebar(app, 'mac')
+    beta = sidebar(app, 'programs/beta').entries
+    assert marked(beta, 'item_current') == ['Windows'] and not marked(beta, 'link_current')
+    # A program for both platforms is in both chapters.
+    assert marked(sidebar(app, 'programs/alpha').entries, 'item_current') == \
+        ['Windows', 'Macintosh']
+    mac = sidebar(app, 'mac').entries
     assert marked(mac, 'link_current') == ['Macintosh']
     assert marked(mac, 'item_current') == ['Macintosh']
-    assert marked(sidebar(app, 'index'), 'item_current') == []
+    assert marked(sidebar(app, 'index').entries, 'item_current') == []
+    assert [e['href'] for e in sidebar(app, 'programs/beta').entries] == \
+        ['../win.html', '../mac.html', '../appendix.html']
 
 
-def test_a_renamed_program_is_renamed_on_pages_not_rebuilt(make_app, tmp_path):
+def test_a_renamed_program_is_renamed_in_the_tree(make_app, tmp_path):
     src = tmp_path / 'src'
     shutil.copytree(ROOT, src)
     app = make_app('html', srcdir=src, confoverrides=THEME)
@@ -100,10 +117,9 @@ def test_a_renamed_program_is_renamed_on_pages_not_rebuilt(make_app, tmp_path):
     gamma = src / 'programs' / 'gamma.rst'
     gamma.write_text(gamma.read_text(encoding='utf-8').replace(
         ':name: Gamma Mail', ':name: Gamma Mail Pro'), encoding='utf-8')
-    app = make_app('html', srcdir=src, confoverrides=THEME)   # incremental: same doctrees and output
+    app = make_app('html', srcdir=src, confoverrides=THEME)   # incremental
     app.build()
-    for docname in ('index', 'programs/beta', 'appendix'):
-        assert 'Gamma Mail Pro' in [e['text'] for e in sidebar(app, docname)], docname
+    assert 'Gamma Mail Pro</a>' in script_tree(app)
 
 
 def test_a_text_edit_rewrites_only_its_page_and_chapters(make_app, tmp_path):

@@ -1,76 +1,79 @@
-"""The guide's navigation: the whole table of contents, rendered once a build.
+"""The guide's navigation: the whole table of contents beside every page, in a
+build whose time grows linearly with the guide.
 
 Sphinx's ``globaltoc.html`` resolves and renders the full table of contents
-again for every page, so a build costs pages × entries: quadratic in the
-size of the guide. Here the full toctree (every chapter and program, nothing
-collapsed) is rendered once per output folder, with a slot in the class of
-each entry; a page fills the slots of its own entry and that entry's
-ancestors with ``current``, as Sphinx marks them, which is a join of strings.
+again for every page and writes it into every page: pages × entries, so a
+guide ten times larger takes a hundred times longer to write. Here:
 
-A page that is not rewritten keeps the navigation it was written with, so
-when the navigation changes (a title, a program added, removed or moved)
-every page is written again; a change to a page's text alone rewrites only
-that page.
+- the full toctree (every chapter and program, nothing collapsed) is rendered
+  once a build into ``_static/guide-nav.js``; each page loads it with a
+  ``<script>`` tag (which works from file://, unlike fetch) and it replaces the
+  sidebar's list with the whole tree, marking the page's entries and their
+  ancestors ``current`` as Sphinx does;
+- the page itself carries only the top-level entries (the chapters), with its
+  own chapter marked, for a reader without JavaScript: each chapter page lists
+  its programs, so every page stays reachable. That short list is rendered
+  once per output folder with a slot in each entry's class, which a page fills.
+
+Pages never hold the whole tree, so when a title changes, pages that a build
+does not rewrite still show the new tree: only the script holds it.
 """
-import hashlib
+import json
 import posixpath
 import re
+from pathlib import Path
 
 from docutils import nodes
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
 
+SCRIPT = '_static/guide-nav.js'
+SCRIPT_CODE = Path(__file__).with_suffix('.js')   # the script, with the tree left out
 SLOT = 'guide-nav-slot-'
-# A slot is the first class of a link, the last of a list item.
+# A slot is the first class of a link (its key starts with "a"), the last of a <li>.
 _SLOT = re.compile(rf'(?<="){SLOT}(a?\d+) | {SLOT}(a?\d+)')
-#: where the navigation that the pages of the output folder carry is noted
-DIGEST_FILE = '.guide-nav'
 #: a document name that is no page, so that no entry is marked while rendering
 _NOWHERE = '_guide_nav_'
 
 
-class RenderedNavigation:
-    """The navigation rendered for the pages of one folder, ready to be marked."""
+def render_toctree(builder, folder: str, maxdepth: int, includehidden: bool):
+    """The global toctree, links relative to ``folder``, nothing marked current."""
+    here = posixpath.join(folder, _NOWHERE)
+    return global_toctree_for_doc(builder.env, here, builder, tags=builder.tags,
+                                  collapse=False, maxdepth=maxdepth,
+                                  includehidden=includehidden)
 
-    def __init__(self, builder, folder: str, maxdepth: int, includehidden: bool):
-        self.builder = builder
-        self.here = posixpath.join(folder, _NOWHERE)
-        toctree = global_toctree_for_doc(builder.env, self.here, builder,
-                                         tags=builder.tags, collapse=False,
-                                         maxdepth=maxdepth, includehidden=includehidden)
+
+class Chapters:
+    """The top-level entries rendered for the pages of one folder, to be marked."""
+
+    def __init__(self, builder, folder: str):
+        self.builder, self.here = builder, posixpath.join(folder, _NOWHERE)
         self.slots_of_uri: dict[str, list[int]] = {}   # a page's own link -> its entries
-        self.lineage: list[list[int]] = []      # slot -> slots of it and its ancestors
         self.parts, self.slots = [''], []
+        toctree = render_toctree(builder, folder, maxdepth=1, includehidden=False)
         if toctree is None:
             return
-        slot_of_item = {}
-        for item in toctree.findall(nodes.list_item):
-            slot = len(self.lineage)
-            slot_of_item[id(item)] = slot
-            parent = item.parent
-            while parent is not None and not isinstance(parent, nodes.list_item):
-                parent = parent.parent
-            above = self.lineage[slot_of_item[id(parent)]] if parent is not None else []
-            self.lineage.append([slot, *above])
+        for slot, item in enumerate(toctree.findall(nodes.list_item)):
             item['classes'].append(f'{SLOT}{slot}')
             reference = next(item[0].findall(nodes.reference), None)
             if reference is not None and not reference.get('anchorname'):
                 self.slots_of_uri.setdefault(reference['refuri'], []).append(slot)
-                # The page's own link is marked, its ancestors' links are not.
                 reference['classes'].append(f'{SLOT}a{slot}')
-        # Split into the text between slots and, per slot, its key (an entry's
-        # number for its <li>, "a" and the number for its link) and its text
-        # when marked; unmarked, a slot is empty.
+        # Text and slots alternate; a slot is empty unless its entry is marked.
         pieces = _SLOT.split(builder.render_partial(toctree)['fragment'])
         self.parts = pieces[::3]
         self.slots = [(first, 'current ') if first else (last, ' current')
                       for first, last in zip(pieces[1::3], pieces[2::3])]
 
-    def for_page(self, pagename: str) -> str:
-        uri = self.builder.get_relative_uri(self.here, pagename)
+    def for_page(self, pagename: str, ancestors: set[str]) -> str:
+        """The list with the page's entry (link and item) and its ancestors' items marked."""
         current = set()
-        for own in self.slots_of_uri.get(uri, ()):
-            current.update(str(slot) for slot in self.lineage[own])
-            current.add(f'a{own}')
+        for docname in (pagename, *ancestors):
+            uri = self.builder.get_relative_uri(self.here, docname)
+            for slot in self.slots_of_uri.get(uri, ()):
+                current.add(str(slot))
+                if docname == pagename:
+                    current.add(f'a{slot}')
         out = [self.parts[0]]
         for (key, marked), text in zip(self.slots, self.parts[1:]):
             if key in current:
@@ -80,51 +83,60 @@ class RenderedNavigation:
 
 
 class Navigation:
-    """Per build: the rendered navigation of each output folder."""
+    """Per build: the chapters of each output folder, and the script with the tree."""
 
     def __init__(self):
-        self.rendered: dict[str, RenderedNavigation] = {}
-        self.digest = ''
+        self.chapters: dict[str, Chapters] = {}
+        self.parents: dict[str, set[str]] = {}
 
     def env_updated(self, app, env):
-        """A new build: render afresh; rewrite every page if the contents changed."""
-        self.rendered, self.digest = {}, ''
-        if app.builder.format != 'html':
-            return []
-        # Noted once the build succeeds, when every page carries it.
-        self.digest = navigation_digest(env)
-        noted = app.builder.outdir / DIGEST_FILE
-        if noted.exists() and noted.read_text(encoding='utf-8') == self.digest:
-            return []
-        return sorted(env.found_docs)
+        self.chapters = {}
+        self.parents = {}
+        for parent, children in env.toctree_includes.items():
+            for child in children:
+                self.parents.setdefault(child, set()).add(parent)
+
+    def ancestors(self, docname: str) -> set[str]:
+        found, todo = set(), [docname]
+        while todo:
+            for parent in self.parents.get(todo.pop(), ()):
+                if parent not in found:
+                    found.add(parent)
+                    todo.append(parent)
+        return found
 
     def page_context(self, app, pagename, templatename, context, doctree):
+        if app.builder.format != 'html':
+            return
         folder = posixpath.dirname(pagename)
-        if folder not in self.rendered:
-            maxdepth = context.get('theme_globaltoc_maxdepth') or 0
-            includehidden = str(context.get('theme_globaltoc_includehidden')).lower() == 'true'
-            self.rendered[folder] = RenderedNavigation(app.builder, folder, int(maxdepth),
-                                                       includehidden)
-        context['guide_nav'] = self.rendered[folder].for_page(pagename)
+        if folder not in self.chapters:
+            self.chapters[folder] = Chapters(app.builder, folder)
+        context['guide_nav'] = self.chapters[folder].for_page(pagename,
+                                                              self.ancestors(pagename))
+        context['guide_nav_page'] = app.builder.get_target_uri(pagename)
+        context['guide_nav_script'] = SCRIPT
 
-    def build_finished(self, app, exception):
-        if exception is None and self.digest:
-            (app.builder.outdir / DIGEST_FILE).write_text(self.digest, encoding='utf-8')
-
-
-def navigation_digest(env) -> str:
-    """What the navigation shows: every document's toctree entries and titles."""
-    digest = hashlib.sha256()
-    for docname in sorted(env.found_docs):
-        toc = env.tocs.get(docname)
-        digest.update(f'{docname}\0{env.toctree_includes.get(docname)}\0'.encode())
-        digest.update((toc.pformat() if toc is not None else '').encode())
-    return digest.hexdigest()
+    def write_script(self, app):
+        """Write the whole tree, links relative to the output folder, into the script."""
+        builder = app.builder
+        if builder.format != 'html':
+            return []
+        options = builder.globalcontext
+        maxdepth = int(options.get('theme_globaltoc_maxdepth') or 0)
+        includehidden = str(options.get('theme_globaltoc_includehidden')).lower() == 'true'
+        toctree = render_toctree(builder, '', maxdepth, includehidden)
+        tree = builder.render_partial(toctree)['fragment'] if toctree is not None else ''
+        target = Path(builder.outdir, SCRIPT)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        code = SCRIPT_CODE.read_text(encoding='utf-8')
+        target.write_text(code.replace('"@TREE@"', json.dumps(tree, ensure_ascii=False)),
+                          encoding='utf-8')
+        return []
 
 
 def setup(app):
     navigation = Navigation()
     app.connect('env-updated', navigation.env_updated)
     app.connect('html-page-context', navigation.page_context)
-    app.connect('build-finished', navigation.build_finished)
+    app.connect('html-collect-pages', navigation.write_script)
     return {'version': '1.0', 'parallel_read_safe': True, 'parallel_write_safe': True}

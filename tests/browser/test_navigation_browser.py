@@ -1,0 +1,65 @@
+"""The sidebar in a browser: the whole table of contents on every page, the
+page a reader is on marked, links that lead where they say from every folder."""
+import shutil
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+
+REPO = Path(__file__).parents[2]
+ROOT = REPO / 'tests' / 'roots' / 'test-programs'
+THEME = {'html_theme': 'helpguide', 'html_static_path': [str(REPO / 'assets' / 'css')]}
+TREE = ['Windows', 'Beta Mail', 'Alpha Mail', 'Macintosh', 'Alpha Mail', 'Gamma Mail',
+        'Cannot use SSL']
+
+
+@pytest.fixture
+def site(make_app, tmp_path):
+    src = tmp_path / 'src'
+    shutil.copytree(ROOT, src)
+    app = make_app('html', srcdir=src, confoverrides=THEME)
+    app.build()
+    return Path(app.outdir)
+
+
+def sidebar(browser, page: Path) -> list[dict]:
+    browser.driver.get(page.as_uri())
+    entries = []
+    for link in browser.driver.find_elements(By.CSS_SELECTOR, 'nav.guide-nav li > a'):
+        item = link.find_element(By.XPATH, '..')
+        entries.append({'text': link.text, 'href': link.get_attribute('href'),
+                        'link': 'current' in link.get_attribute('class').split(),
+                        'item': 'current' in item.get_attribute('class').split()})
+    return entries
+
+
+def test_every_page_shows_the_whole_tree(browser, site):
+    out = site
+    for page in ('index.html', 'win.html', 'programs/beta.html', 'appendix.html',
+                 'search.html'):
+        assert [e['text'] for e in sidebar(browser, out / page)] == TREE, page
+    errors, _ = browser.take_log()
+    assert errors == []
+
+
+def test_the_page_and_its_chapters_are_marked(browser, site):
+    out = site
+    beta = sidebar(browser, out / 'programs' / 'beta.html')
+    assert [e['text'] for e in beta if e['link']] == ['Beta Mail']
+    assert [e['text'] for e in beta if e['item']] == ['Windows', 'Beta Mail']
+    alpha = sidebar(browser, out / 'programs' / 'alpha.html')
+    assert [e['text'] for e in alpha if e['link']] == ['Alpha Mail', 'Alpha Mail']
+    assert [e['text'] for e in alpha if e['item']] == ['Windows', 'Alpha Mail', 'Macintosh',
+                                                        'Alpha Mail']
+    assert not any(e['item'] for e in sidebar(browser, out / 'index.html'))
+
+
+def test_links_lead_to_their_pages_from_every_folder(browser, site):
+    out = site
+    for page in ('index.html', 'programs/gamma.html'):
+        for entry in sidebar(browser, out / page):
+            assert entry['href'].startswith(out.as_uri() + '/'), (page, entry)
+    browser.driver.get((out / 'programs' / 'gamma.html').as_uri())
+    browser.driver.find_element(By.LINK_TEXT, 'Windows').click()
+    assert browser.driver.current_url == (out / 'win.html').as_uri()
+    assert browser.driver.find_element(By.TAG_NAME, 'h1').text.rstrip('¶') == 'Windows'
