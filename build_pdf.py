@@ -6,9 +6,13 @@
 
 Sphinx reads the sources in source/ with conf.py from this folder and keeps
 its parsed doctrees in build/doctrees, shared with the HTML build, so each
-source is parsed once. Warnings and errors name their file and line.
+source is parsed once. Warnings and errors name their file and line, and
+fail the build as in the HTML build (-W): the booklet is written beside the
+target first and replaces it only when the whole build succeeded, so a
+failed build leaves the last good PDF as it was.
 """
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -42,15 +46,19 @@ def main(argv=None) -> int:
     if not args.source.is_dir():
         print(f'build_pdf.py: error: no source folder {args.source}', file=sys.stderr)
         return 2
-    sphinx_args = ['-b', 'booklet', '-c', str(ROOT), '-d', str(args.doctrees), '-q',
-                   '-D', f'booklet_filename={output.name}']
+    staged = output.with_name(f'.{output.name}.staged')
+    sphinx_args = ['-b', 'booklet', '-c', str(ROOT), '-d', str(args.doctrees), '-q', '-W',
+                   '-D', f'booklet_filename={staged.name}']
     if args.paper:
         sphinx_args += ['-D', f'guide_paper={args.paper}']
+    staged.unlink(missing_ok=True)  # left by a build that was killed
     status = build_main([*sphinx_args, str(args.source), str(output.parent)])
-    if status:
+    if status or not staged.is_file():
+        staged.unlink(missing_ok=True)
         print(f'build_pdf.py: error: the booklet was not built; {output} is unchanged',
               file=sys.stderr)
-        return status
+        return status or 1
+    os.replace(staged, output)
     print(output)
     return 0
 

@@ -4,12 +4,15 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from docutils import nodes
-from reportlab.lib.utils import ImageReader
+from PIL import Image as PILImage
 from reportlab.platypus import Image, KeepTogether, Paragraph
 
 from .registry import BLOCK, Context, block, children, escape, inline_children, warn
 
 PX = 0.75  # CSS pixel in points (96 px to the inch)
+#: Larger images are not embedded: they would bloat a booklet meant to be printed.
+MAX_BYTES = 20 * 2**20
+MAX_PIXELS = 40_000_000
 UNITS = {'': PX, 'px': PX, 'pt': 1, 'pc': 12, 'in': 72, 'cm': 72 / 2.54,
          'mm': 72 / 25.4, 'q': 72 / 101.6}
 LENGTH = re.compile(r'\s*([0-9.]+)\s*([a-z%]*)\s*$', re.IGNORECASE)
@@ -45,10 +48,22 @@ def image_file(node, ctx: Context) -> Path | None:
 
 def image_size(node, ctx: Context, path: Path, max_height: float):
     """Width and height in points: the node's options, then fitted to the frame."""
+    uri = node.get('uri')
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        warn(f'booklet: image {uri} is {size / 2**20:.0f} MB, over the limit of '
+             f'{MAX_BYTES // 2**20} MB; printing its description', node)
+        return None
     try:
-        iw, ih = ImageReader(str(path)).getSize()
+        with PILImage.open(path) as picture:
+            iw, ih = picture.size
+            if iw * ih > MAX_PIXELS:
+                warn(f'booklet: image {uri} has {iw} x {ih} pixels, over the limit of '
+                     f'{MAX_PIXELS:,} pixels; printing its description', node)
+                return None
+            picture.load()  # a truncated file fails here, not halfway through the PDF
     except Exception as exc:  # PIL raises many kinds for files it cannot read
-        warn(f'booklet: cannot read image {node.get("uri")}: {exc}', node)
+        warn(f'booklet: cannot read image {uri}: {exc}; printing its description', node)
         return None
     width, height = iw * PX, ih * PX
     if 'width' in node and (w := length(node['width'], ctx, ctx.width)):

@@ -6,7 +6,7 @@ from html import unescape
 
 from pypdf import PdfReader
 
-# Fonts are read where the print products' tests read them (pages, forms, fields).
+# Fonts are read as the print products' tests read them (poppler's pdffonts).
 from products.pdf_fonts import fonts  # noqa: F401  (re-exported for these tests)
 
 

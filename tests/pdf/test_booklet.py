@@ -9,7 +9,7 @@ from sphinx import addnodes
 from helpguide.pdf.fonts import FAMILIES, register_fonts
 from helpguide.pdf.registry import BLOCK, INLINE
 import helpguide.pdf.render  # noqa: F401  (registers the handlers)
-from conftest import build_booklet
+from booklets import build_booklet
 from pdfread import contents, fonts, links, outline, page_text, stranded_headings
 
 
@@ -95,7 +95,7 @@ def test_a_logo_that_cannot_be_printed_is_warned_about(rootdir, tmp_path):
 
 
 def test_every_font_is_embedded_truetype(basic):
-    used = fonts(basic.reader)
+    used = fonts(basic.pdf)
     assert used and all(used.values()), used
     assert not any(name.split('+')[-1].split('-')[0] in {'Helvetica', 'Times', 'Courier'}
                    for name in used)

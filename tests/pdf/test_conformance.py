@@ -11,7 +11,7 @@ import pytest
 from docutils import nodes
 from pypdf import PdfReader
 
-from conftest import build_booklet
+from booklets import build_booklet
 from pdfread import page_text, stranded_headings
 
 CORPUS = Path(__file__).resolve().parents[3] / 'shared' / 'conformance' / 'docutils-functional'

@@ -6,7 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 import seed
-from conftest import build_booklet
+from booklets import build_booklet
 from pdfread import contents, fonts, outline, page_text, stranded_headings, words
 
 pytestmark = pytest.mark.slow
@@ -112,7 +112,7 @@ def test_checklist_page_has_every_field(guide, reader):
 
 
 def test_fonts_embedded_and_pdf_is_well_formed(guide, reader):
-    used = fonts(reader)
+    used = fonts(guide.pdf)
     assert used and all(used.values()), used
     check = subprocess.run(['qpdf', '--check', str(guide.pdf)], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr

@@ -7,7 +7,7 @@ from docutils import nodes
 from reportlab.lib.pagesizes import LETTER
 from reportlab.platypus import Flowable, LayoutError, Paragraph
 
-from conftest import build_booklet
+from booklets import build_booklet
 from helpguide.pdf.book import write_pdf
 from helpguide.pdf.styles import book_styles
 from helpguide.pdf.templates import Metadata
