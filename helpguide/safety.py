@@ -141,7 +141,9 @@ def refuse_outside_assets(app, doctree) -> None:
             continue
         logger.error(f'image {uri} {problem}', location=node, type='helpguide',
                      subtype='asset')
-        node.parent.remove(node)
+        # An image with a :target: goes with the link around it.
+        gone = node.parent if isinstance(node.parent, nodes.reference) else node
+        gone.parent.remove(gone)
     for node in list(doctree.findall(addnodes.download_reference)):
         target = node['reftarget']
         if not is_remote(target) and not is_inside(env.relfn2path(target, docname)[1],

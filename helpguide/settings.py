@@ -60,7 +60,8 @@ def substitution_prolog(config) -> str:
 
 def add_substitutions(app, config):
     prolog = substitution_prolog(config)
-    config.rst_prolog = '\n'.join(filter(None, [config.rst_prolog, prolog]))
+    # At the end, not the start: Sphinx puts a prolog inside a leading field list.
+    config.rst_epilog = '\n'.join(filter(None, [config.rst_epilog, prolog]))
 
 
 def setup(app):

@@ -10,8 +10,8 @@ def refuse_missing_root(app) -> None:
     srcdir = Path(app.srcdir)
     root = [srcdir / f'{app.config.root_doc}{suffix}' for suffix in app.config.source_suffix]
     if not any(path.is_file() for path in root):
-        sources = [path for suffix in app.config.source_suffix for path in srcdir.rglob(f'*{suffix}')]
-        what = 'holds no source files' if not sources else f'has no {root[0].name}'
+        empty = not any(any(srcdir.rglob(f'*{suffix}')) for suffix in app.config.source_suffix)
+        what = 'holds no source files' if empty else f'has no {root[0].name}'
         logger.error(f'the source folder {what}: nothing to build (the guide starts at '
                      f'{root[0].name})', location=f'{root[0]}:1', type='helpguide',
                      subtype='empty')

@@ -8,6 +8,8 @@ import pytest
 from trust_project import copy_project, edit, make
 
 PROGRAMS = 'source/programs'
+OUTLOOK = f'{PROGRAMS}/outlook-2002.rst'
+INTRO = 'source/introduction.rst'
 
 
 def _line_of(project, path, text):
@@ -28,18 +30,19 @@ def _paragraph_of(project, path, text):
 
 def missing_required_data(project):
     edit(project / PROGRAMS / 'eudora-5.rst', '   :versions: 5.x\n', '')
-    return f'{PROGRAMS}/eudora-5.rst', 1, "email program 'eudora-5' lacks required option(s): :versions:"
+    return (f'{PROGRAMS}/eudora-5.rst', 1,
+            "email program 'eudora-5' lacks required option(s): :versions:")
 
 
 def unknown_platform(project):
-    edit(project / PROGRAMS / 'outlook-2002.rst', ':platforms: windows', ':platforms: windows linux')
-    return f'{PROGRAMS}/outlook-2002.rst', 1, "unknown platform 'linux'"
+    edit(project / OUTLOOK, ':platforms: windows', ':platforms: windows linux')
+    return OUTLOOK, 1, "unknown platform 'linux'"
 
 
 def duplicate_id(project):
     shutil.copy(project / PROGRAMS / 'outlook-2002.rst', project / PROGRAMS / 'outlook-copy.rst')
-    return f'{PROGRAMS}/outlook-copy.rst', 1, ("duplicate program id 'outlook-2002': already "
-                                               f'declared in {project}/{PROGRAMS}/outlook-2002.rst:1')
+    return (f'{PROGRAMS}/outlook-copy.rst', 1,
+            f"duplicate program id 'outlook-2002': already declared in {project}/{OUTLOOK}:1")
 
 
 def unsupported_without_upgrade(project):
@@ -51,55 +54,55 @@ def unsupported_without_upgrade(project):
 
 
 def steps_missing(project):
-    edit(project / PROGRAMS / 'outlook-2002.rst', ':platforms: windows', ':platforms: windows macintosh')
-    return f'{PROGRAMS}/outlook-2002.rst', 1, "program 'outlook-2002' has no steps for platform 'macintosh'"
+    edit(project / OUTLOOK, ':platforms: windows', ':platforms: windows macintosh')
+    return OUTLOOK, 1, "program 'outlook-2002' has no steps for platform 'macintosh'"
 
 
 def literal_host_name(project):
-    edit(project / 'source/introduction.rst', '(|smtp_host|)', '(mail.covenantisp.net)')
-    return ('source/introduction.rst', _line_of(project, 'source/introduction.rst', 'mail.cov'),
+    edit(project / INTRO, '(|smtp_host|)', '(mail.covenantisp.net)')
+    return (INTRO, _line_of(project, INTRO, 'mail.cov'),
             '"mail.covenantisp.net" comes from guide_smtp_host')
 
 
 def literal_brand_any_case(project):
-    edit(project / 'source/introduction.rst', 'through your |brand| account',
+    edit(project / INTRO, 'through your |brand| account',
          'through your covenant ISP account')
-    return ('source/introduction.rst', _line_of(project, 'source/introduction.rst', 'covenant ISP'),
+    return (INTRO, _line_of(project, INTRO, 'covenant ISP'),
             '"covenant ISP" comes from guide_brand')
 
 
 def broken_document_reference(project):
-    edit(project / 'source/introduction.rst', ':doc:`unsupported`', ':doc:`unsuported`')
-    return ('source/introduction.rst', _paragraph_of(project, 'source/introduction.rst', 'unsuported'),
+    edit(project / INTRO, ':doc:`unsupported`', ':doc:`unsuported`')
+    return (INTRO, _paragraph_of(project, INTRO, 'unsuported'),
             "unknown document: 'unsuported'")
 
 
 def broken_label_reference(project):
-    edit(project / 'source/introduction.rst', ':doc:`unsupported`', ':ref:`no-such-label`')
-    return ('source/introduction.rst', _paragraph_of(project, 'source/introduction.rst', 'no-such'),
+    edit(project / INTRO, ':doc:`unsupported`', ':ref:`no-such-label`')
+    return (INTRO, _paragraph_of(project, INTRO, 'no-such'),
             "undefined label: 'no-such-label'")
 
 
 def missing_image(project):
-    with open(project / 'source/introduction.rst', 'a', encoding='utf-8') as file:
+    with open(project / INTRO, 'a', encoding='utf-8') as file:
         file.write('\n.. image:: screenshots/outgoing.png\n')
-    return ('source/introduction.rst', _line_of(project, 'source/introduction.rst', 'outgoing.png'),
+    return (INTRO, _line_of(project, INTRO, 'outgoing.png'),
             'image file not readable: screenshots/outgoing.png')
 
 
 def remote_image(project):
-    with open(project / 'source/introduction.rst', 'a', encoding='utf-8') as file:
+    with open(project / INTRO, 'a', encoding='utf-8') as file:
         file.write('\n.. image:: https://example.com/logo.png\n')
-    return ('source/introduction.rst', _line_of(project, 'source/introduction.rst', 'https://'),
+    return (INTRO, _line_of(project, INTRO, 'https://'),
             'image https://example.com/logo.png is remote')
 
 
 def not_utf8(project):
-    path = project / PROGRAMS / 'outlook-2002.rst'
+    path = project / OUTLOOK
     data = path.read_bytes().replace(b'Select your', 'S\u00e9lect your'.encode('latin-1'), 1)
     path.write_bytes(data)
     offset = data.index(b'\xe9')
-    return (f'{PROGRAMS}/outlook-2002.rst', data.count(b'\n', 0, offset) + 1,
+    return (OUTLOOK, data.count(b'\n', 0, offset) + 1,
             f'not UTF-8: byte 0xe9 at offset {offset}')
 
 
@@ -109,9 +112,9 @@ def empty_document(project):
 
 
 def line_over_limit(project):
-    with open(project / 'source/introduction.rst', 'a', encoding='utf-8') as file:
+    with open(project / INTRO, 'a', encoding='utf-8') as file:
         file.write('\n' + 'word ' * 2100 + '\n')
-    return ('source/introduction.rst', _line_of(project, 'source/introduction.rst', 'word word'),
+    return (INTRO, _line_of(project, INTRO, 'word word'),
             'line of 10,500 characters, over the limit of 10,000')
 
 

@@ -41,9 +41,11 @@ def block(draw):
     if kind == 'numbers':
         return '\n'.join(f'#. {line(text)}' for text in texts), words
     if kind == 'nested':
-        return '\n\n'.join('  ' * depth + f'- {line(text)}' for depth, text in enumerate(texts)), words
+        items = ['  ' * depth + f'- {line(text)}' for depth, text in enumerate(texts)]
+        return '\n\n'.join(items), words
     if kind == 'quote':
-        return 'Quoted:\n\n' + '\n\n'.join(f'   {line(text)}' for text in texts), ['Quoted'] + words
+        quoted = '\n\n'.join(f'   {line(text)}' for text in texts)
+        return f'Quoted:\n\n{quoted}', ['Quoted', *words]
     if kind == 'note':
         return '.. note::\n\n' + '\n\n'.join(f'   {line(text)}' for text in texts), words
     if kind == 'definitions':
@@ -72,7 +74,8 @@ def document(draw):
 
 def build(srcdir: Path, text: str, builder: str):
     srcdir.mkdir(parents=True)
-    (srcdir / 'conf.py').write_text("extensions = ['helpguide']\nguide_logo = ''\n", encoding='utf-8')
+    (srcdir / 'conf.py').write_text("extensions = ['helpguide']\nguide_logo = ''\n",
+                                    encoding='utf-8')
     (srcdir / 'index.rst').write_text(text, encoding='utf-8')
     warnings = StringIO()
     with patch_docutils(srcdir), docutils_namespace():

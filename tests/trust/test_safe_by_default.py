@@ -43,7 +43,7 @@ def outside(tmp_path):
 
 def test_dangerous_rst_leaks_nothing_with_safe_defaults(make_app, tmp_path):
     app, warnings = build_scratch(make_app, tmp_path / 'src',
-                          {'index.rst': DANGEROUS.read_text(encoding='utf-8')})
+                                  {'index.rst': DANGEROUS.read_text(encoding='utf-8')})
     errors = errors_by_line(warnings, 'index.rst')
     for line in (3, 13):
         assert 'is off: set guide_allow_file_insertion = True' in errors[line]
@@ -57,8 +57,8 @@ def test_dangerous_rst_leaks_nothing_with_safe_defaults(make_app, tmp_path):
 
 def test_dangerous_rst_leaks_nothing_with_everything_allowed(make_app, tmp_path):
     app, warnings = build_scratch(make_app, tmp_path / 'src',
-                          {'index.rst': DANGEROUS.read_text(encoding='utf-8')},
-                          guide_allow_raw=True, guide_allow_file_insertion=True)
+                                  {'index.rst': DANGEROUS.read_text(encoding='utf-8')},
+                                  guide_allow_raw=True, guide_allow_file_insertion=True)
     errors = errors_by_line(warnings, 'index.rst')
     # /etc/passwd means <source>/etc/passwd, which is not there
     assert 'Problems with "include" directive path' in errors[3]
@@ -83,7 +83,7 @@ INSERTIONS = {
 def test_file_insertion_outside_the_source_folder_is_refused(make_app, tmp_path, outside, name):
     text = f'Title\n=====\n\n{INSERTIONS[name]}'
     app, warnings = build_scratch(make_app, tmp_path / 'src', {'index.rst': text},
-                          guide_allow_raw=True, guide_allow_file_insertion=True)
+                                  guide_allow_raw=True, guide_allow_file_insertion=True)
     assert 'index.rst:4: ERROR: ' in warnings
     assert 'is outside the source folder' in errors_by_line(warnings, 'index.rst')[4]
     assert TOKEN not in output_text(app)
@@ -106,7 +106,7 @@ def test_file_insertion_inside_the_source_folder_needs_the_setting(make_app, tmp
 def test_images_and_downloads_outside_the_source_folder_are_refused(make_app, tmp_path,
                                                                       outside, markup):
     app, warnings = build_scratch(make_app, tmp_path / 'src',
-                          {'index.rst': f'Title\n=====\n\n{markup}\n'})
+                                  {'index.rst': f'Title\n=====\n\n{markup}\n'})
     assert 'is outside the source folder' in errors_by_line(warnings, 'index.rst')[4]
     assert TOKEN not in output_text(app)
     copied = [path.name for path in Path(app.outdir).rglob('secret*')]
@@ -115,17 +115,20 @@ def test_images_and_downloads_outside_the_source_folder_are_refused(make_app, tm
 
 @pytest.mark.parametrize('uri', ['https://example.com/logo.png', 'http://example.com/a.png',
                                  '//example.com/logo.png', 'file:///etc/logo.png'])
-def test_remote_images_are_errors_and_never_referenced(make_app, tmp_path, uri):
+@pytest.mark.parametrize('options', ['', '   :target: https://example.com/\n'],
+                         ids=['image', 'linked-image'])
+def test_remote_images_are_errors_and_never_referenced(make_app, tmp_path, uri, options):
     app, warnings = build_scratch(make_app, tmp_path / 'src',
-                          {'index.rst': f'Title\n=====\n\n.. image:: {uri}\n'})
+                                  {'index.rst': f'Title\n=====\n\n.. image:: {uri}\n{options}'})
     assert f'image {uri} is remote' in errors_by_line(warnings, 'index.rst')[4]
     assert 'example.com' not in (Path(app.outdir) / 'index.html').read_text(encoding='utf-8')
 
 
 def test_remote_stylesheets_and_scripts_are_errors(make_app, tmp_path):
-    app, warnings = build_scratch(make_app, tmp_path / 'src', {'index.rst': 'Title\n=====\n\nText.\n'},
-                          html_css_files=['https://cdn.example.com/x.css'],
-                          html_js_files=['https://cdn.example.com/x.js'])
+    app, warnings = build_scratch(make_app, tmp_path / 'src',
+                                  {'index.rst': 'Title\n=====\n\nText.\n'},
+                                  html_css_files=['https://cdn.example.com/x.css'],
+                                  html_js_files=['https://cdn.example.com/x.js'])
     assert 'html_css_files loads https://cdn.example.com/x.css' in warnings
     assert 'html_js_files loads https://cdn.example.com/x.js' in warnings
     assert re.search(r'conf\.py:1: ERROR: html_css_files', warnings)
@@ -136,6 +139,6 @@ def test_an_image_inside_the_source_folder_is_used(make_app, tmp_path):
     (srcdir / 'pictures').mkdir(parents=True)
     shutil.copy(REPO / 'assets' / 'logo.png', srcdir / 'pictures' / 'logo.png')
     app, warnings = build_scratch(make_app, srcdir, {'index.rst': 'Title\n=====\n\n'
-                                             '.. image:: pictures/logo.png\n'})
+                                                     '.. image:: pictures/logo.png\n'})
     assert warnings == ''
     assert (Path(app.outdir) / '_images' / 'logo.png').exists()
