@@ -1,4 +1,6 @@
 """The real guide's booklet: chapters, programs, every seed step, appendix, checklist."""
+import re
+import shutil
 import subprocess
 import sys
 
@@ -139,3 +141,20 @@ def test_cli_help_and_bad_arguments(repo, tmp_path):
     assert bad.returncode == 2 and "invalid choice: 'a5'" in bad.stderr
     missing = run_cli(repo, '--source', tmp_path / 'nowhere', '--output', tmp_path / 'x.pdf')
     assert missing.returncode == 2 and 'no source folder' in missing.stderr
+
+
+def test_cli_failure_names_the_line_and_keeps_the_last_good_pdf(repo, tmp_path):
+    source = tmp_path / 'source'
+    shutil.copytree(repo / 'source', source)
+    out, doctrees = tmp_path / 'guide.pdf', tmp_path / 'doctrees'
+    assert run_cli(repo, '--source', source, '--output', out, '--doctrees', doctrees).returncode == 0
+    good = out.read_bytes()
+    intro = source / 'introduction.rst'
+    intro.write_text(intro.read_text(encoding='utf-8') + '\nSee :ref:`no-such-label`.\n',
+                     encoding='utf-8')
+    failed = run_cli(repo, '--source', source, '--output', out, '--doctrees', doctrees)
+    assert failed.returncode != 0
+    assert re.search(r'introduction\.rst:\d+: WARNING: undefined label', failed.stderr)
+    assert 'is unchanged' in failed.stderr
+    assert out.read_bytes() == good
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith('.')] == []
