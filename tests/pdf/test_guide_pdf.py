@@ -147,7 +147,8 @@ def test_cli_failure_names_the_line_and_keeps_the_last_good_pdf(repo, tmp_path):
     source = tmp_path / 'source'
     shutil.copytree(repo / 'source', source)
     out, doctrees = tmp_path / 'guide.pdf', tmp_path / 'doctrees'
-    assert run_cli(repo, '--source', source, '--output', out, '--doctrees', doctrees).returncode == 0
+    built = run_cli(repo, '--source', source, '--output', out, '--doctrees', doctrees)
+    assert built.returncode == 0, built.stderr
     good = out.read_bytes()
     intro = source / 'introduction.rst'
     intro.write_text(intro.read_text(encoding='utf-8') + '\nSee :ref:`no-such-label`.\n',
