@@ -6,9 +6,11 @@ file and line, and nothing from outside may appear in any output file.
 """
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from trust_project import build_scratch
 
@@ -19,9 +21,21 @@ INSIDE = 'INSIDE-9c2e-THE-TREE'
 PASSWD_LINE = Path('/etc/passwd').read_text().splitlines()[0]
 
 
+BUILDERS = pytest.mark.parametrize('builder', ['html', 'booklet'])
+
+
 def output_text(app) -> str:
-    return '\n'.join(path.read_bytes().decode('utf-8', 'replace')
-                     for path in Path(app.outdir).rglob('*') if path.is_file())
+    """Every output file as text; a PDF as the text a reader gets from it."""
+    return '\n'.join(
+        subprocess.run(['pdftotext', str(path), '-'], check=True, capture_output=True,
+                       text=True).stdout if path.suffix == '.pdf'
+        else path.read_bytes().decode('utf-8', 'replace')
+        for path in Path(app.outdir).rglob('*') if path.is_file())
+
+
+def pdf_images(app) -> int:
+    return sum(len(page.images) for path in Path(app.outdir).glob('*.pdf')
+               for page in PdfReader(path).pages)
 
 
 def errors_by_line(warnings: str, name: str) -> dict[int, str]:
@@ -41,9 +55,10 @@ def outside(tmp_path):
     return folder
 
 
-def test_dangerous_rst_leaks_nothing_with_safe_defaults(make_app, tmp_path):
+@BUILDERS
+def test_dangerous_rst_leaks_nothing_with_safe_defaults(make_app, tmp_path, builder):
     app, warnings = build_scratch(make_app, tmp_path / 'src',
-                                  {'index.rst': DANGEROUS.read_text(encoding='utf-8')})
+                                  {'index.rst': DANGEROUS.read_text(encoding='utf-8')}, builder)
     errors = errors_by_line(warnings, 'index.rst')
     for line in (3, 13):
         assert 'is off: set guide_allow_file_insertion = True' in errors[line]
@@ -51,13 +66,15 @@ def test_dangerous_rst_leaks_nothing_with_safe_defaults(make_app, tmp_path):
         assert '"raw" is off: set guide_allow_raw = True' in errors[line]
     assert 'may not fetch file:///etc/passwd' in errors[14]
     text = output_text(app)
+    assert 'Potentially dangerous features' in text  # the output is read at all
     assert PASSWD_LINE not in text and 'root:x:0:0' not in text
     assert 'something really nasty' not in text
 
 
-def test_dangerous_rst_leaks_nothing_with_everything_allowed(make_app, tmp_path):
+@BUILDERS
+def test_dangerous_rst_leaks_nothing_with_everything_allowed(make_app, tmp_path, builder):
     app, warnings = build_scratch(make_app, tmp_path / 'src',
-                                  {'index.rst': DANGEROUS.read_text(encoding='utf-8')},
+                                  {'index.rst': DANGEROUS.read_text(encoding='utf-8')}, builder,
                                   guide_allow_raw=True, guide_allow_file_insertion=True)
     errors = errors_by_line(warnings, 'index.rst')
     # /etc/passwd means <source>/etc/passwd, which is not there
@@ -67,6 +84,7 @@ def test_dangerous_rst_leaks_nothing_with_everything_allowed(make_app, tmp_path)
     assert '"csv-table" may not read /etc/passwd' in errors[13]
     assert '"csv-table" may not fetch file:///etc/passwd' in errors[14]
     text = output_text(app)
+    assert 'Potentially dangerous features' in text  # the output is read at all
     assert PASSWD_LINE not in text and 'root:x:0:0' not in text
 
 
@@ -80,9 +98,11 @@ INSERTIONS = {
 
 
 @pytest.mark.parametrize('name', INSERTIONS)
-def test_file_insertion_outside_the_source_folder_is_refused(make_app, tmp_path, outside, name):
+@BUILDERS
+def test_file_insertion_outside_the_source_folder_is_refused(make_app, tmp_path, outside, name,
+                                                             builder):
     text = f'Title\n=====\n\n{INSERTIONS[name]}'
-    app, warnings = build_scratch(make_app, tmp_path / 'src', {'index.rst': text},
+    app, warnings = build_scratch(make_app, tmp_path / 'src', {'index.rst': text}, builder,
                                   guide_allow_raw=True, guide_allow_file_insertion=True)
     assert 'index.rst:4: ERROR: ' in warnings
     assert 'is outside the source folder' in errors_by_line(warnings, 'index.rst')[4]
@@ -103,14 +123,16 @@ def test_file_insertion_inside_the_source_folder_needs_the_setting(make_app, tmp
     '.. figure:: ../private/secret.png\n\n   A caption.',
     ':download:`the file <../private/secret.txt>`',
 ])
+@BUILDERS
 def test_images_and_downloads_outside_the_source_folder_are_refused(make_app, tmp_path,
-                                                                      outside, markup):
+                                                                      outside, markup, builder):
     app, warnings = build_scratch(make_app, tmp_path / 'src',
-                                  {'index.rst': f'Title\n=====\n\n{markup}\n'})
+                                  {'index.rst': f'Title\n=====\n\n{markup}\n'}, builder)
     assert 'is outside the source folder' in errors_by_line(warnings, 'index.rst')[4]
     assert TOKEN not in output_text(app)
     copied = [path.name for path in Path(app.outdir).rglob('secret*')]
     assert copied == []
+    assert pdf_images(app) == 0
 
 
 @pytest.mark.parametrize('uri', ['https://example.com/logo.png', 'http://example.com/a.png',
