@@ -13,7 +13,7 @@ from docutils import nodes
 from reportlab.platypus import Flowable
 from sphinx import addnodes
 
-from . import blocks, checklist, images, markup, tables  # noqa: F401  (register handlers)
+from . import blocks, boxes, checklist, images, lists, markup, tables  # noqa: F401  (handlers)
 from .flowables import Anchor
 from .registry import MIN_MEASURE, Context, block
 from .styles import StyleSheet
