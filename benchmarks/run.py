@@ -180,8 +180,8 @@ def bench_scale(scale: int, active: list[Tool], runs: int, failed: dict) -> dict
                 print(f'  {tool.name}: FAILED {figures["error"]}', flush=True)
                 continue
             measured[tool.name].append(figures)
-            print(f'  run {run + 1} {tool.name:13} {figures["wall"]:8.2f} s '
-                  f'{figures["peak_mb"]:7.1f} MB', flush=True)
+            print(f'  run {run + 1} {tool.name:13} {figures["wall"]:8.2f} s wall '
+                  f'{figures["cpu"]:8.2f} s CPU {figures["peak_mb"]:7.1f} MB', flush=True)
     return {'programs': count,
             'tools': {name: summarize(r) for name, r in measured.items() if r}}
 
