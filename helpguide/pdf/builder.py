@@ -107,7 +107,7 @@ class BookletBuilder(Builder):
                     select_platform(subtree, platform)
                 self.instances += 1
                 sof = addnodes.start_of_file(docname=child, instance=f'd{self.instances}')
-                sof.children = subtree.children
+                sof += subtree.children  # moved, with their parent set to sof
                 for section in sof.findall(nodes.section):
                     section.setdefault('docname', child)
                 included.append(sof)

@@ -27,6 +27,7 @@ logger = logging.getLogger(__name__)
 #: Narrowest text measure nesting may leave on a page, in body sizes.
 MIN_MEASURE = 15
 
+
 def escape(text: str) -> str:
     """Plain text as Paragraph markup."""
     return _escape(text, {'"': '&quot;'})
