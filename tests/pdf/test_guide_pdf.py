@@ -88,6 +88,31 @@ def test_every_seed_step_is_in_its_program_section_in_order(guide, reader):
         last[key] = where + 1
 
 
+def test_a_program_under_both_platforms_shows_only_that_platforms_steps(guide, reader):
+    config = guide.app.config
+    steps = seed.steps(config.guide_smtp_host, config.guide_brand)
+    text_of = {(platform, seed.normalize(title)): seed.normalize(
+        page_text(guide.pdf, first, last)).casefold()
+        for platform, chapter in PLATFORMS.items()
+        for title, first, last in sections(reader, chapter)}
+    by_platform = {}
+    for platform, name, step in steps:
+        by_platform.setdefault((platform, seed.normalize(name)), set()).add(
+            seed.normalize(step).casefold())
+    checked = 0
+    for (platform, name), own in by_platform.items():
+        other = 'macintosh' if platform == 'windows' else 'windows'
+        if (other, name) not in by_platform:
+            continue
+        theirs = by_platform[other, name]
+        for step in own - theirs:
+            if any(step in step_there for step_there in theirs):  # "Open Eudora." in a longer one
+                continue
+            assert step not in text_of[other, name], f'{other} / {name} shows {step!r}'
+            checked += 1
+    assert checked > 0
+
+
 def test_appendix_lists_exactly_the_unsupported_programs(guide, reader):
     domain = guide.app.env.get_domain('programs')
     unsupported = [p.name for p in domain.programs(ssl=False)]
