@@ -4,6 +4,7 @@ import re
 import shutil
 
 import pytest
+from PIL import Image
 
 from trust_project import copy_project, edit, make
 
@@ -97,6 +98,23 @@ def remote_image(project):
             'image https://example.com/logo.png is remote')
 
 
+def truncated_image(project):
+    logo = (project / 'assets' / 'logo.png').read_bytes()
+    (project / 'source' / 'cut.png').write_bytes(logo[:len(logo) // 2])
+    with open(project / INTRO, 'a', encoding='utf-8') as file:
+        file.write('\n.. image:: cut.png\n')
+    return (INTRO, _line_of(project, INTRO, 'cut.png'),
+            'image cut.png cannot be read: image file is truncated')
+
+
+def image_of_too_many_pixels(project):
+    Image.new('1', (8000, 6000)).save(project / 'source' / 'poster.png')
+    with open(project / INTRO, 'a', encoding='utf-8') as file:
+        file.write('\n.. figure:: poster.png\n\n   A poster.\n')
+    return (INTRO, _line_of(project, INTRO, 'poster.png'),
+            'image poster.png has 8,000 x 6,000 pixels, over the limit of 40,000,000')
+
+
 def not_utf8(project):
     path = project / OUTLOOK
     data = path.read_bytes().replace(b'Select your', 'S\u00e9lect your'.encode('latin-1'), 1)
@@ -120,8 +138,8 @@ def line_over_limit(project):
 
 MISTAKES = [missing_required_data, unknown_platform, duplicate_id, unsupported_without_upgrade,
             steps_missing, literal_host_name, literal_brand_any_case, broken_document_reference,
-            broken_label_reference, missing_image, remote_image, not_utf8, empty_document,
-            line_over_limit]
+            broken_label_reference, missing_image, remote_image, truncated_image,
+            image_of_too_many_pixels, not_utf8, empty_document, line_over_limit]
 
 
 @pytest.fixture
