@@ -1,6 +1,7 @@
 """Lists: labels hung in the margin (bullets, numbers, footnote marks) and
 two-column lists (fields, options, document information)."""
 import re
+from html import unescape
 
 from docutils import nodes
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -104,7 +105,7 @@ def two_columns(rows, ctx: Context, boxed: bool = False) -> list:
         return []
     st = ctx.styles
     name_style = st['field_name']
-    widest = max(stringWidth(escape(_plain(name)), name_style.fontName, name_style.fontSize)
+    widest = max(stringWidth(plain(name), name_style.fontName, name_style.fontSize)
                  for name, _ in rows)
     pad = st.base * 0.4
     name_w = min(widest + 2 * pad + 2, ctx.width * 0.35)
@@ -112,8 +113,7 @@ def two_columns(rows, ctx: Context, boxed: bool = False) -> list:
     data = []
     with ctx.indented(name_w + 2 * pad), ctx.set(para_style='table_cell'):
         for name, body in rows:
-            cell = (body if isinstance(body, list)
-                    else [Paragraph(body, st['table_cell'])] if isinstance(body, str)
+            cell = ([Paragraph(body, st['table_cell'])] if isinstance(body, str)
                     else block(body, ctx))
             data.append([Paragraph(name, name_style), cell])
     table = Table(data, colWidths=[name_w, body_w], hAlign='LEFT', splitInRow=1)
@@ -129,8 +129,9 @@ def two_columns(rows, ctx: Context, boxed: bool = False) -> list:
     return [table, Spacer(1, st.base * 0.6)]
 
 
-def _plain(markup: str) -> str:
-    return re.sub(r'<[^>]+>', '', markup)
+def plain(markup: str) -> str:
+    """The text Paragraph markup prints."""
+    return unescape(re.sub(r'<[^>]+>', '', markup))
 
 
 @BLOCK.register(nodes.field_list)
