@@ -33,18 +33,19 @@ html: $(STAMP) ## Offline HTML guide in build/html
 pdf: $(STAMP) ## PDF booklet in build/pdf/guide.pdf
 	$(PY) build_pdf.py $(if $(PAPER),--paper $(PAPER))
 
-# Print products (helpguide/products): Sphinx builders sharing the doctrees.
-PRODUCT := $(VENV)/bin/sphinx-build -c . -d $(BUILD)/doctrees $(SPHINXOPTS) $(if $(PAPER),-D guide_paper=$(PAPER))
+# Print products (helpguide/products): Sphinx builders sharing the doctrees;
+# each replaces its last good output only when its build succeeds.
+PRODUCT := $(PY) -m helpguide.products --output $(BUILD)/pdf --doctrees $(BUILD)/doctrees $(if $(PAPER),--paper $(PAPER))
 pdf: form saddle-stitch
 
 form: $(STAMP) ## Fillable support checklist in build/pdf/support-checklist.pdf
-	$(PRODUCT) -b support-checklist source $(BUILD)/pdf
+	$(PRODUCT) support-checklist
 
 handouts: $(STAMP) ## One PDF per program and platform in build/pdf/handouts/
-	$(PRODUCT) -b handouts source $(BUILD)/pdf/handouts
+	$(PRODUCT) handouts
 
 saddle-stitch: $(STAMP) ## Booklet imposed for folding in build/pdf/guide-saddle-stitch.pdf
-	$(PRODUCT) -b saddle-stitch source $(BUILD)/pdf
+	$(PRODUCT) saddle-stitch
 
 dist: html pdf handouts ## CD bundle: build/dist/<name>-<edition>/ and its .zip and .iso
 	$(PY) -m helpguide.dist --html $(BUILD)/html --pdf $(BUILD)/pdf --out $(BUILD)/dist

@@ -1,0 +1,71 @@
+"""``python -m helpguide.products``: a product is replaced only by a build that succeeds."""
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+STEP = 'Click :guilabel:`More Settings...`.'
+
+
+def publish(repo, project, builder):
+    return subprocess.run(
+        [sys.executable, '-m', 'helpguide.products', builder, '--source',
+         str(project / 'source'), '--doctrees', str(project / 'doctrees'), '--output',
+         str(project / 'pdf')], cwd=repo, capture_output=True, text=True)  # conf.py: repo
+
+
+def outputs(project):
+    return {path.relative_to(project / 'pdf').as_posix(): path.read_bytes()
+            for path in sorted((project / 'pdf').rglob('*')) if path.is_file()}
+
+
+@pytest.fixture
+def project(repo, tmp_path):
+    shutil.copytree(repo / 'source', tmp_path / 'source')
+    for builder in ('handouts', 'support-checklist'):
+        assert publish(repo, tmp_path, builder).returncode == 0
+    return tmp_path
+
+
+def edit_step(project, new):
+    path = project / 'source' / 'programs' / 'outlook-2002.rst'
+    text = path.read_text(encoding='utf-8')
+    assert STEP in text
+    path.write_text(text.replace(STEP, new), encoding='utf-8')
+
+
+def test_outputs_land_in_place_and_nothing_is_left_beside_them(project):
+    names = set(outputs(project))
+    assert 'support-checklist.pdf' in names
+    assert 'handouts/outlook-2002-windows.pdf' in names
+    left = [p.name for p in (*project.iterdir(), *(project / 'pdf').iterdir())
+            if p.name.startswith('.') and not p.name.endswith('.lock')]
+    assert left == []
+
+
+def test_a_build_with_a_warning_keeps_every_last_good_output(repo, project):
+    before = outputs(project)
+    edit_step(project, 'Click :guilabel:`More Settings...` *now.')  # read by every builder
+
+    for builder in ('handouts', 'support-checklist'):
+        result = publish(repo, project, builder)
+        assert result.returncode != 0
+        assert ('outlook-2002.rst:15: WARNING: Inline emphasis start-string without '
+                'end-string.') in result.stderr
+        assert f'{builder} was not built' in result.stderr
+
+    assert outputs(project) == before
+
+
+def test_a_build_that_succeeds_replaces_the_product(repo, project):
+    before = outputs(project)
+    edit_step(project, 'Click :guilabel:`More Settings...` (bottom right).')
+
+    assert publish(repo, project, 'handouts').returncode == 0
+
+    after = outputs(project)
+    assert after['handouts/outlook-2002-windows.pdf'] != before[
+        'handouts/outlook-2002-windows.pdf']
+    assert after['handouts/eudora-5-windows.pdf'] == before['handouts/eudora-5-windows.pdf']
+    assert set(after) == set(before)
