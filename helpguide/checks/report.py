@@ -43,32 +43,31 @@ def _shown_path(path: str) -> str:
 
 def _messages(text: str):
     """``(location, message)`` per warning. Of a message that runs over several
-    lines, the first paragraph is kept, not docutils' echo of the source."""
-    current = None
-    for line in strip_colors(text).splitlines():
-        match = _MESSAGE.match(line)
-        if match:
-            if current:
-                yield current
-            current = [match['location'], [match['text']], False]
-        elif current and not line.strip():
-            current[2] = True
-        elif current and not current[2]:
-            current[1].append(line.strip())
-        elif current and _TAG.search(line) and not _TAG.search(current[1][-1]):
-            current[1].append(_TAG.search(line)[0].strip())
-    if current:
-        yield current
+    lines, the first paragraph is kept (not docutils' echo of the source after
+    it), and Sphinx's ``[type]`` tag from its end."""
+    lines = strip_colors(text).splitlines()
+    starts = [number for number, line in enumerate(lines) if _MESSAGE.match(line)]
+    for start, end in zip(starts, [*starts[1:], len(lines)]):
+        first = _MESSAGE.match(lines[start])
+        paragraph = [first['text']]
+        for line in lines[start + 1:end]:
+            if not line.strip():
+                break
+            paragraph.append(line.strip())
+        tag = _TAG.search(lines[end - 1])
+        if tag and not _TAG.search(paragraph[-1]):
+            paragraph.append(tag[0].strip())
+        yield first['location'], ' '.join(paragraph)
 
 
 def parse_warnings(text: str, confpath: str) -> list[Problem]:
     """Problems from Sphinx's warning stream. A problem Sphinx places in no
     file is placed in conf.py; one without a line on line 1 of its file."""
     problems = set()
-    for location, lines, _echoed in _messages(text):
+    for location, message in _messages(text):
         place = _LOCATION.match(location or confpath)
         path = place['path'] if place['path'] not in ('', '<unknown>') else confpath
-        problems.add(Problem(_shown_path(path), int(place['line'] or 1), ' '.join(lines)))
+        problems.add(Problem(_shown_path(path), int(place['line'] or 1), message))
     # A program whose directive failed is in no toctree: that follows, it is no news.
     failed = {p.path for p in problems if not p.message.endswith(_ORPHAN)}
     return sorted(p for p in problems if not (p.message.endswith(_ORPHAN) and p.path in failed))

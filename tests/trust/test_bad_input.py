@@ -9,6 +9,8 @@ import pytest
 
 from trust_project import edit, make, snapshot
 
+pytestmark = pytest.mark.slow
+
 OUTLOOK = 'source/programs/outlook-2002.rst'
 
 

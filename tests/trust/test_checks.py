@@ -8,6 +8,8 @@ from PIL import Image
 
 from trust_project import copy_project, edit, make
 
+pytestmark = pytest.mark.slow
+
 PROGRAMS = 'source/programs'
 OUTLOOK = f'{PROGRAMS}/outlook-2002.rst'
 INTRO = 'source/introduction.rst'

@@ -17,6 +17,8 @@ from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from trust_project import REPO
 
+pytestmark = pytest.mark.slow
+
 CORPUS = REPO.parent / 'shared' / 'conformance' / 'docutils-functional'
 DOCUMENTS = sorted(CORPUS.glob('*.rst'))
 PASSWD = [line for line in Path('/etc/passwd').read_text().splitlines() if line]

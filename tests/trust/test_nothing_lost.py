@@ -7,6 +7,8 @@ import pytest
 
 from trust_project import edit, make, python, snapshot
 
+pytestmark = pytest.mark.slow
+
 KILLER = '''
 
 def _kill_halfway(app, pagename, *args):
