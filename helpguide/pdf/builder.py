@@ -15,7 +15,7 @@ from sphinx.util.display import progress_message
 
 from .book import book_story, write_pdf
 from .cover import CoverInfo
-from .render import new_context, render_document
+from .render import book_section, new_context, render_document
 from .styles import book_styles
 from .templates import PAPER, Metadata, frame_size
 
@@ -149,8 +149,10 @@ class BookletBuilder(Builder):
         styles = book_styles()
         ctx = new_context(styles, *frame_size(pagesize), self.srcdir,
                           contents_depth=int(setting(config, 'booklet_contents_depth', 2)))
+        titled = book_section(tree)
+        book_title = titled[0].astext() if titled else ''
         body = render_document(tree, ctx)
-        book_title = ctx.book_section and ctx.book_section[0].astext()
+        del tree, titled  # the flowables keep no nodes: the layout can reuse that memory
         title = setting(config, 'guide_title',
                         book_title or setting(config, 'project', 'Untitled'))
         brand = setting(config, 'guide_brand', setting(config, 'project'))
@@ -168,8 +170,9 @@ class BookletBuilder(Builder):
             pages = write_pdf(self.target, book_story(cover, body, ctx), styles, meta,
                               pagesize, {key for _, _, key in ctx.contents})
         except LayoutError as err:
+            source, line = getattr(err, 'rst_location', None) or (None, None)
             logger.error('booklet: cannot lay this out (%s); %s is unchanged', err,
-                         self.target, location=getattr(err, 'node', None))
+                         self.target, location=f'{source}:{line or ""}' if source else None)
             self.app.statuscode = 1
             return
         logger.info('booklet: %d pages written to %s', pages, self.target)

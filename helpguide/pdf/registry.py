@@ -15,6 +15,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape as _escape
 
 from docutils import nodes
+from docutils.utils import get_source_line
 from reportlab.platypus import Flowable, Paragraph
 from sphinx.util import logging
 
@@ -154,9 +155,12 @@ def block(node: nodes.Node, ctx: Context) -> list[Flowable]:
              'rendering its children', node)
         handler = children
     flowables = handler(node, ctx)
+    where = None
     for flowable in flowables:  # for error messages: where in the sources it came from
-        if getattr(flowable, 'source_node', None) is None:
-            flowable.source_node = node
+        if getattr(flowable, 'rst_location', None) is None:
+            # (source, line), not the node: the tree can be freed before the layout
+            where = where or get_source_line(node)
+            flowable.rst_location = where
     if ctx.pending and flowables:
         flowables.insert(0, Anchor(ctx.take_pending()))
     return flowables

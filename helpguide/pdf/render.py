@@ -57,10 +57,12 @@ def book_section(document: nodes.document) -> nodes.section | None:
 
 
 def render_document(document: nodes.document, ctx: Context) -> list[Flowable]:
+    """Flowables for the whole tree; they keep no reference to its nodes."""
     index_keys(document, ctx)
     ctx.book_section = book_section(document)
     ctx.pending.append(ctx.key(''))
     flowables = block(document, ctx)
     if ctx.pending:
         flowables.append(Anchor(ctx.take_pending()))
+    ctx.book_section = None
     return flowables

@@ -135,7 +135,7 @@ class BookTemplate(BaseDocTemplate):
         try:
             super().handle_flowable(flowables)
         except LayoutError as err:
-            err.node = getattr(flowable, 'source_node', None)
+            err.rst_location = getattr(flowable, 'rst_location', None)
             raise
 
     # -- actions of the flowables in .flowables -------------------------------

@@ -3,7 +3,6 @@ and input that strains the layout."""
 import re
 
 import pytest
-from docutils import nodes
 from reportlab.lib.pagesizes import LETTER
 from reportlab.platypus import Flowable, LayoutError, Paragraph
 
@@ -47,11 +46,11 @@ def test_a_failed_write_keeps_the_last_good_pdf_and_leaves_no_temporary_file(tmp
 def test_a_layout_error_names_the_node_that_did_not_fit(tmp_path):
     styles = book_styles()
     enormous = Enormous()
-    enormous.source_node = nodes.paragraph(source='src/doc.rst', line=7)
+    enormous.rst_location = ('src/doc.rst', 7)
     with pytest.raises(LayoutError) as caught:
         write_pdf(tmp_path / 'x.pdf', story(styles, enormous), styles, Metadata('T'), LETTER,
                   set())
-    assert caught.value.node is enormous.source_node
+    assert caught.value.rst_location == ('src/doc.rst', 7)
     assert not (tmp_path / 'x.pdf').exists()
 
 
