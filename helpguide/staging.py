@@ -96,25 +96,27 @@ def staged_build(outdir, doctreedir, build: Callable[[Path, Path], int]) -> int:
     outdir, doctreedir = Path(outdir), Path(doctreedir)
     stages = {outdir: _staging(outdir), doctreedir: _staging(doctreedir)}
     with _locked(outdir):
-        for stage in stages.values():
-            shutil.rmtree(stage, ignore_errors=True)  # left by a killed build
-        before = _environment(doctreedir)
-        # Without the cache that says what the old pages were, start afresh.
-        for live, stage in stages.items():
-            if before is not None and live.is_dir():
-                shutil.copytree(live, stage, symlinks=True)
-            else:
-                stage.mkdir(parents=True)
-        status = build(stages[outdir], stages[doctreedir])
-        if status == 0:
-            after = _environment(stages[doctreedir])
-            remove_stale(stages[outdir], before, after)
-            # The cache first: with a new cache and the old pages, the next
-            # build rewrites the pages whose sources are newer than them.
-            _exchange(stages[doctreedir], doctreedir)
-            _exchange(stages[outdir], outdir)
-        for stage in stages.values():
-            shutil.rmtree(stage, ignore_errors=True)
+        try:
+            for stage in stages.values():
+                shutil.rmtree(stage, ignore_errors=True)  # left by a killed build
+            before = _environment(doctreedir)
+            # Without the cache that says what the old pages were, start afresh.
+            for live, stage in stages.items():
+                if before is not None and live.is_dir():
+                    shutil.copytree(live, stage, symlinks=True)
+                else:
+                    stage.mkdir(parents=True)
+            status = build(stages[outdir], stages[doctreedir])
+            if status == 0:
+                after = _environment(stages[doctreedir])
+                remove_stale(stages[outdir], before, after)
+                # The cache first: with a new cache and the old pages, the next
+                # build rewrites the pages whose sources are newer than them.
+                _exchange(stages[doctreedir], doctreedir)
+                _exchange(stages[outdir], outdir)
+        finally:
+            for stage in stages.values():
+                shutil.rmtree(stage, ignore_errors=True)
     return status
 
 

@@ -25,6 +25,7 @@ def assert_refused(project, result, message: str):
     assert re.search(message, result.stderr, re.M), result.stderr
     for crash in ('Traceback', 'Sphinx error!', 'Encoding error!', 'Recursion error!'):
         assert crash not in result.stderr
+    assert not [path for path in (project / 'build').iterdir() if 'staging' in path.name]
 
 
 def test_a_source_that_is_not_utf8_is_named_with_its_byte_offset(project):
