@@ -1,5 +1,4 @@
 """The ``booklet`` builder: the whole project as one printable PDF book."""
-import copy
 import datetime
 import os
 from pathlib import Path
