@@ -31,7 +31,8 @@ def line(words):
 def block(draw):
     """(reStructuredText, its words) of one block construct."""
     kind = draw(st.sampled_from(['paragraph', 'bullets', 'numbers', 'nested', 'quote', 'note',
-                                 'definitions', 'literal', 'table', 'lines', 'inline', 'section']))
+                                 'definitions', 'literal', 'table', 'lines', 'inline', 'fields',
+                                 'footnote', 'link', 'section']))
     texts = draw(st.lists(WORDS, min_size=1, max_size=4))
     words = [word for text in texts for word in text]
     if kind == 'paragraph':
@@ -61,6 +62,15 @@ def block(draw):
         marked = [f'*{w}*' if n % 3 == 0 else f'**{w}**' if n % 3 == 1 else f'``{w}``'
                   for n, w in enumerate(words)]
         return 'Text ' + ' and '.join(marked), words
+    if kind == 'fields':
+        fields = '\n'.join(f':Field{n}: {line(text)}' for n, text in enumerate(texts))
+        return f'Fields:\n\n{fields}', ['Fields', *words]
+    if kind == 'footnote':
+        return f'{line(texts[0])} [#]_\n\n.. [#] {line(words)}', words
+    if kind == 'link':
+        plain = draw(st.lists(st.text(string.ascii_letters, min_size=1, max_size=9), min_size=1,
+                              max_size=5))
+        return f'Text `{" ".join(plain)} <https://example.com/>`_ {line(words)}', plain + words
     title = line(words)
     return f'{title}\n{"-" * len(title)}\n\n{line(words)} again', words
 
