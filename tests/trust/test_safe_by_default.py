@@ -109,6 +109,18 @@ def test_file_insertion_outside_the_source_folder_is_refused(make_app, tmp_path,
     assert TOKEN not in output_text(app)
 
 
+@BUILDERS
+def test_roles_derived_from_raw_are_off_by_default(make_app, tmp_path, builder):
+    text = ('Title\n=====\n\n.. role:: raw-html(raw)\n   :format: html\n\n'
+            'Before :raw-html:`<script>RAW-7d1e</script>` after.\n')
+    app, warnings = build_scratch(make_app, tmp_path / 'src', {'index.rst': text}, builder)
+    assert re.search(r'index\.rst:\d+: (WARNING|ERROR): raw \(and derived\) roles disabled',
+                     warnings)
+    # Shown as the text it is (escaped), never passed through as markup.
+    pages = ''.join(path.read_text(encoding='utf-8') for path in Path(app.outdir).rglob('*.html'))
+    assert '<script>RAW-7d1e' not in pages
+
+
 @pytest.mark.parametrize('allowed', [False, True])
 def test_file_insertion_inside_the_source_folder_needs_the_setting(make_app, tmp_path, allowed):
     app, warnings = build_scratch(make_app, tmp_path / 'src', {
