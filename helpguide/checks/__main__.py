@@ -2,6 +2,7 @@
 the sources as ``path:line: error: message``; exit status 1 if there is any."""
 import argparse
 import sys
+from pathlib import Path
 
 from .report import check
 
@@ -13,6 +14,10 @@ def main(argv=None) -> int:
     parser.add_argument('-c', '--conf', default='.',
                         help='folder that holds conf.py (default: .)')
     args = parser.parse_args(argv)
+    if not Path(args.source).is_dir():
+        parser.error(f'no source folder {args.source}')
+    if not (Path(args.conf) / 'conf.py').is_file():
+        parser.error(f'no conf.py in {args.conf}')
     problems = check(args.source, args.conf)
     for problem in problems:
         print(problem)
