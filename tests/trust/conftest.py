@@ -10,7 +10,7 @@ from trust_project import copy_project, make
 @pytest.fixture(scope='session')
 def built_guide(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp('built') / 'guide')
-    result = make(project, 'html', 'pdf')
+    result = make(project, 'html', 'pdf', 'handouts')
     assert result.returncode == 0, result.stderr
     return project
 

@@ -113,12 +113,15 @@ def test_an_edit_rewrites_its_page_and_leaves_the_others_alone(project):
     assert changed == ['outlook-2002.html']
 
 
-@pytest.mark.parametrize('command', [('make', 'pdf'), ('build_pdf.py',)])
+@pytest.mark.parametrize('command', [('make', 'pdf'), ('build_pdf.py',), ('make', 'form'),
+                                     ('make', 'saddle-stitch'), ('make', 'handouts')],
+                         ids=' '.join)
 def test_a_failed_pdf_build_leaves_every_pdf_byte_identical(project, command):
     before = pdfs(project)
+    assert 'handouts/outlook-2002-windows.pdf' in before
     edit(project / 'source/programs/outlook-2002.rst', ':platforms: windows',
          ':platforms: windows linux')
-    result = make(project, 'pdf') if command[0] == 'make' else python(project, *command)
+    result = make(project, command[1]) if command[0] == 'make' else python(project, *command)
     assert result.returncode != 0
     assert 'source/programs/outlook-2002.rst:1: ERROR: unknown platform' in result.stderr
     assert pdfs(project) == before
