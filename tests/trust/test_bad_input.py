@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from trust_project import edit, make, snapshot
+from trust_project import edit, make, python, snapshot
 
 pytestmark = pytest.mark.slow
 
@@ -20,6 +20,14 @@ def outputs(project):
         if not name.split('/')[-1].startswith('.')}
 
 
+#: ``make html pdf`` stops at the HTML; build_pdf.py shows the booklet's own refusal.
+BUILDS = pytest.mark.parametrize('build', ['make html pdf', 'build_pdf.py'])
+
+
+def run(project, build: str):
+    return make(project, 'html', 'pdf') if build.startswith('make') else python(project, build)
+
+
 def assert_refused(project, result, message: str):
     assert result.returncode != 0
     assert re.search(message, result.stderr, re.M), result.stderr
@@ -28,7 +36,8 @@ def assert_refused(project, result, message: str):
     assert not [path for path in (project / 'build').iterdir() if 'staging' in path.name]
 
 
-def test_a_source_that_is_not_utf8_is_named_with_its_byte_offset(project):
+@BUILDS
+def test_a_source_that_is_not_utf8_is_named_with_its_byte_offset(project, build):
     before = outputs(project)
     path = project / OUTLOOK
     data = path.read_bytes().replace(b'Select your', 'S\u00e9lect your'.encode('cp1252'), 1)
@@ -36,50 +45,54 @@ def test_a_source_that_is_not_utf8_is_named_with_its_byte_offset(project):
     offset = data.index(b'\xe9')
     line = data.count(b'\n', 0, offset) + 1
     column = offset - data.rfind(b'\n', 0, offset)
-    result = make(project, 'html', 'pdf')
+    result = run(project, build)
     assert_refused(project, result, rf'^\S*{OUTLOOK}:{line}: ERROR: not UTF-8: byte 0xe9 at '
                                     rf'offset {offset} \(line {line}, column {column}\)')
     assert outputs(project) == before
 
 
-def test_an_empty_source_folder_is_an_error_not_an_empty_guide(project):
+@BUILDS
+def test_an_empty_source_folder_is_an_error_not_an_empty_guide(project, build):
     before = outputs(project)
     for path in sorted((project / 'source').rglob('*.rst'), reverse=True):
         path.unlink()
-    result = make(project, 'html', 'pdf')
+    result = run(project, build)
     assert_refused(project, result, r'^\S*source/index\.rst:1: ERROR: the source folder holds '
                                     r'no source files: nothing to build')
     assert outputs(project) == before
 
 
+@BUILDS
 @pytest.mark.parametrize('document', ['source/index.rst', 'source/introduction.rst'])
-def test_an_empty_document_is_an_error(project, document):
+def test_an_empty_document_is_an_error(project, document, build):
     before = outputs(project)
     (project / document).write_text('', encoding='utf-8')
-    result = make(project, 'html', 'pdf')
+    result = run(project, build)
     assert_refused(project, result, rf'^\S*{document}:1: ERROR: document is empty')
     assert outputs(project) == before
 
 
-def test_a_line_over_the_length_limit_is_named(project):
+@BUILDS
+def test_a_line_over_the_length_limit_is_named(project, build):
     before = outputs(project)
     with open(project / 'source/introduction.rst', 'a', encoding='utf-8') as file:
         file.write('\n' + 'long ' * 2001 + '\n')
     line = len((project / 'source/introduction.rst').read_text(encoding='utf-8').splitlines())
-    result = make(project, 'html', 'pdf')
+    result = run(project, build)
     assert_refused(project, result, rf'^\S*source/introduction\.rst:{line}: ERROR: line of '
                                     r'10,005 characters, over the limit of 10,000')
     assert outputs(project) == before
 
 
-def test_nesting_200_deep_stops_at_a_clear_limit(project):
+@BUILDS
+def test_nesting_200_deep_stops_at_a_clear_limit(project, build):
     before = outputs(project)
     deep = ''.join('  ' * level + f'- level {level}\n\n' for level in range(200))
     with open(project / 'source/introduction.rst', 'a', encoding='utf-8') as file:
         file.write('\n' + deep)
     text = (project / 'source/introduction.rst').read_text(encoding='utf-8').splitlines()
     line = text.index('  ' * 33 + '- level 33') + 1
-    result = make(project, 'html', 'pdf')
+    result = run(project, build)
     assert_refused(project, result, rf'^\S*source/introduction\.rst:{line}: ERROR: nested 33 '
                                     r'levels deep, over the limit of 32')
     assert outputs(project) == before
