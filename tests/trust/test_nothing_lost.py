@@ -3,6 +3,8 @@ or ``make pdf`` leaves build/html, build/pdf and the doctree cache
 byte-identical; a removed program leaves no page behind; unchanged pages are
 not rewritten; a problem a failed build of one output saw is not hidden from
 the next build of another."""
+import shutil
+
 import pytest
 
 from trust_project import edit, make, python, snapshot
@@ -90,11 +92,17 @@ def test_a_killed_build_leaves_the_outputs_byte_identical(project):
 
 def test_a_removed_program_leaves_no_page_behind(project):
     html = project / 'build' / 'html'
+    shutil.copy(project / 'assets' / 'logo.png', project / 'source/programs/mail-window.png')
+    with open(project / 'source/programs/os-x-mail.rst', 'a', encoding='utf-8') as file:
+        file.write('\n   .. image:: mail-window.png\n')
+    assert make(project, 'html').returncode == 0
     assert (html / 'programs' / 'os-x-mail.html').exists()
+    assert (html / '_images' / 'mail-window.png').exists()
     (project / 'source/programs/os-x-mail.rst').unlink()
     result = make(project, 'html')
     assert result.returncode == 0, result.stderr
     assert not (html / 'programs' / 'os-x-mail.html').exists()
+    assert not (html / '_images' / 'mail-window.png').exists()
     assert 'os-x-mail' not in (html / 'macintosh.html').read_text(encoding='utf-8')
     assert 'programs/os-x-mail' not in (html / 'searchindex.js').read_text(encoding='utf-8')
 
