@@ -119,7 +119,7 @@ class SafeRaw(Raw):
         return super().run()
 
 
-# -- Images and downloads --------------------------------------------------------
+# -- Images, downloads and raw HTML ----------------------------------------------
 
 def refuse_outside_assets(app, doctree) -> None:
     """Drop images and downloads that are remote or outside the source folder.
@@ -162,6 +162,23 @@ def _setting_location(app, setting: str) -> str:
     return f'{conf}:{line}'
 
 
+#: Where HTML loads something: src, srcset, data and poster attributes, a
+#: <link href>, CSS url() and @import. (A link a reader follows, <a href>, is fine.)
+_HTML_ASSET = re.compile(r"""(?:\b(?:src|srcset|data|poster)\s*=\s*["']?"""
+                         r"""|<link\b[^>]*\bhref\s*=\s*["']?"""
+                         r"""|url\(\s*["']?|@import\s+["']?)"""
+                         r"""\s*(?:https?:)?//""", re.IGNORECASE)
+
+
+def refuse_remote_raw(app, doctree) -> None:
+    """Raw HTML, when conf.py allows it, may not load anything from the network."""
+    for node in list(doctree.findall(nodes.raw)):
+        if 'html' in node.get('format', '').split() and _HTML_ASSET.search(node.astext()):
+            logger.error('raw HTML loads from the network: the outputs ship offline',
+                         location=node, type='helpguide', subtype='asset')
+            node.parent.remove(node)
+
+
 def refuse_remote_html_assets(app) -> None:
     """Stylesheets, scripts, logo and favicon of the HTML come from the tree."""
     config = app.config
@@ -193,4 +210,5 @@ def setup(app):
     app.add_directive('raw', SafeRaw, override=True)
     app.connect('builder-inited', apply_settings)
     app.connect('doctree-read', refuse_outside_assets, priority=400)
+    app.connect('doctree-read', refuse_remote_raw)
     return {'version': '1.0', 'parallel_read_safe': True, 'parallel_write_safe': True}

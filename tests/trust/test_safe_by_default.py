@@ -158,6 +158,30 @@ def test_remote_images_are_errors_and_never_referenced(make_app, tmp_path, uri, 
     assert 'example.com' not in (Path(app.outdir) / 'index.html').read_text(encoding='utf-8')
 
 
+@pytest.mark.parametrize('html', [
+    '<img src="https://example.com/pixel.png">',
+    "<link rel=stylesheet href='//example.com/x.css'>",
+    '<div style="background: url(http://example.com/b.png)">x</div>',
+    '<style>@import "https://example.com/y.css";</style>',
+    '<script src=https://example.com/z.js></script>'])
+def test_raw_html_that_loads_from_the_network_is_refused(make_app, tmp_path, html):
+    text = (f'Title\n=====\n\n.. raw:: html\n\n   {html}\n\n'
+            'A link: `here <https://example.com/>`_.\n')
+    app, warnings = build_scratch(make_app, tmp_path / 'src', {'index.rst': text},
+                                  guide_allow_raw=True)
+    assert 'raw HTML loads from the network' in errors_by_line(warnings, 'index.rst')[4]
+    page = (Path(app.outdir) / 'index.html').read_text(encoding='utf-8')
+    assert page.count('example.com') == 1  # the link a reader follows, and nothing else
+
+
+def test_raw_html_is_passed_through_when_allowed(make_app, tmp_path):
+    text = 'Title\n=====\n\n.. raw:: html\n\n   <em class="mine">local <img src="a.png"></em>\n'
+    app, warnings = build_scratch(make_app, tmp_path / 'src', {'index.rst': text},
+                                  guide_allow_raw=True)
+    assert warnings == ''
+    assert '<em class="mine">' in (Path(app.outdir) / 'index.html').read_text(encoding='utf-8')
+
+
 def test_remote_stylesheets_and_scripts_are_errors(make_app, tmp_path):
     app, warnings = build_scratch(make_app, tmp_path / 'src',
                                   {'index.rst': 'Title\n=====\n\nText.\n'},
