@@ -1,6 +1,7 @@
-"""Build the HTML in a staging folder and swap it in whole.
+"""Build an output in a staging folder and swap it in whole.
 
 ``python -m helpguide.staging -d DOCTREES SOURCE OUTDIR [-- SPHINX-BUILD OPTIONS]``
+builds the HTML (``make html``); :func:`staged_build` serves any builder.
 
 The staging folders are seeded from the live output and doctree cache (with
 their modification times, so Sphinx's incremental build still rebuilds only
@@ -36,7 +37,7 @@ def _staging(live: Path) -> Path:
 
 @contextmanager
 def _locked(live: Path):
-    """One build of an output at a time: two would share a staging folder."""
+    """One build at a time per folder: two would share its staging folder."""
     live.parent.mkdir(parents=True, exist_ok=True)
     with open(live.parent / f'.{live.name}.lock', 'w') as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -95,7 +96,8 @@ def staged_build(outdir, doctreedir, build: Callable[[Path, Path], int]) -> int:
     """Run ``build(staged_outdir, staged_doctreedir)``; swap in on status 0."""
     outdir, doctreedir = Path(outdir), Path(doctreedir)
     stages = {outdir: _staging(outdir), doctreedir: _staging(doctreedir)}
-    with _locked(outdir):
+    # Every output shares the doctree cache: builds of any two (make -j) take turns.
+    with _locked(doctreedir), _locked(outdir):
         try:
             for stage in stages.values():
                 shutil.rmtree(stage, ignore_errors=True)  # left by a killed build

@@ -157,3 +157,14 @@ def test_a_failed_build_of_one_output_does_not_hide_the_problem_from_another(pro
     assert result.returncode != 0
     assert 'source/introduction.rst:4: ERROR: Unknown directive type' in result.stderr
     assert outputs(project)[0] == before[0]
+
+
+def test_outputs_built_at_once_share_the_cache_safely(project):
+    edit(project / 'source/programs/outlook-2002.rst', 'Select :guilabel:`Finish`.',
+         'Select :guilabel:`Finish` to save.')
+    result = make(project, '-j3', 'html', 'form', 'handouts')
+    assert result.returncode == 0, result.stderr
+    page = (project / 'build/html/programs/outlook-2002.html').read_text(encoding='utf-8')
+    assert 'Finish</span> to save.' in page
+    assert no_staging_left(project)
+    assert make(project, 'html').returncode == 0
