@@ -172,6 +172,8 @@ def test_every_problem_is_listed_not_only_the_first(project):
                                                  missing_image, empty_document)]
     result = make(project, 'check')
     assert result.returncode != 0
+    rows = [row for row in result.stdout.splitlines() if not row.startswith('.venv/')]
+    assert rows and all(re.fullmatch(r'\S+:\d+: error: .+', row) for row in rows), rows
     for path, line, message in expected:
         assert any(row.startswith(f'{path}:{line}: error: ') and message in row
                    for row in result.stdout.splitlines()), message
