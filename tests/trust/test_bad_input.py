@@ -98,6 +98,20 @@ def test_nesting_200_deep_stops_at_a_clear_limit(project, build):
     assert outputs(project) == before
 
 
+@BUILDS
+@pytest.mark.parametrize('text', ['日本語', 'مرحبا', '😀'], ids=['japanese', 'arabic', 'emoji'])
+def test_text_the_booklet_cannot_print_is_named_by_code_point(project, build, text):
+    before = outputs(project)
+    with open(project / 'source/introduction.rst', 'a', encoding='utf-8') as file:
+        file.write(f'\nSay {text} to us.\n')
+    line = len((project / 'source/introduction.rst').read_text(encoding='utf-8').splitlines())
+    points = ', '.join(f'U\\+{ord(char):04X} \\({char}\\)' for char in sorted(set(text)))
+    result = run(project, build)
+    assert_refused(project, result, rf'^\S*source/introduction\.rst:{line}: ERROR: .*no glyph '
+                                    rf'for {points}')
+    assert outputs(project) == before
+
+
 class _PageText(HTMLParser):
     def __init__(self):
         super().__init__()
