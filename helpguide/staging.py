@@ -112,10 +112,11 @@ def staged_build(outdir, doctreedir, build: Callable[[Path, Path], int]) -> int:
             if status == 0:
                 after = _environment(stages[doctreedir])
                 remove_stale(stages[outdir], before, after)
-                # The cache first: with a new cache and the old pages, the next
-                # build rewrites the pages whose sources are newer than them.
-                _exchange(stages[doctreedir], doctreedir)
+                # The output first: killed between the two, the old cache makes
+                # the next build read again what changed, and still know the
+                # pages of documents since removed.
                 _exchange(stages[outdir], outdir)
+                _exchange(stages[doctreedir], doctreedir)
         finally:
             for stage in stages.values():
                 shutil.rmtree(stage, ignore_errors=True)
