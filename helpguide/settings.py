@@ -10,13 +10,13 @@ from sphinx.errors import ConfigError
 
 #: setting name -> (default, what it is for). Strings shown only when set.
 SETTINGS = {
-    'guide_brand': ('Your ISP', 'brand name of the provider'),
-    'guide_title': ('Secure Socket Layer (SSL) for Outgoing Mail', 'title of the guide'),
+    'guide_brand': ('', 'brand name of the provider'),
+    'guide_title': ('', 'title of the guide; empty: the root document\'s title'),
     'guide_subtitle': ('', 'line under the title on the cover'),
     'guide_edition': ('', 'edition printed on the cover and footers'),
     'guide_date': ('', 'date of the edition; empty: from SOURCE_DATE_EPOCH or today'),
     'guide_author': ('', 'author named in the PDF metadata'),
-    'guide_logo': ('assets/logo.png', 'logo file, relative to conf.py'),
+    'guide_logo': ('', 'logo file, relative to conf.py'),
     'guide_smtp_host': ('', 'outgoing (SMTP) mail server host name'),
     'guide_smtp_ssl_port': ('', 'port for SMTP over SSL, if the guide should name it'),
     'guide_help_site': ('', 'name of the online help site'),

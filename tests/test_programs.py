@@ -136,3 +136,14 @@ def test_bad_program_data_is_an_error_with_file_and_line(make_app, tmp_path, cas
     app.build()
     warnings = strip_colors(app.warning.getvalue())
     assert re.search(expected, warnings), warnings
+
+
+def test_steps_outside_a_program_are_an_error(make_app, tmp_path):
+    src = tmp_path / 'src'
+    shutil.copytree(ROOT, src)
+    with open(src / 'win.rst', 'a', encoding='utf-8') as chapter:
+        chapter.write('\n.. steps:: windows\n\n   #. A stray step.\n')
+    app = make_app('html', srcdir=src)
+    app.build()
+    assert re.search(r'win\.rst:7: ERROR: steps belong inside an email-program directive',
+                     strip_colors(app.warning.getvalue()))

@@ -8,7 +8,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from ..products.output import replacing
+from ..atomic import replacing
 
 #: The zip format cannot store times before 1980.
 _ZIP_EPOCH = 315532800

@@ -14,7 +14,7 @@ import pycdlib
 from pycdlib.dates import VolumeDescriptorDate
 from pycdlib.pycdlibexception import PyCdlibInvalidInput
 
-from ..products.output import replacing
+from ..atomic import replacing
 
 FILE_MODE = 0o100444
 DIR_MODE = 0o040555

@@ -1,10 +1,11 @@
 """Put a book together: cover, contents, body; lay it out once; write it safely."""
-import os
-import tempfile
 from pathlib import Path
 
+from pypdf import PdfReader
 from reportlab.platypus import Flowable, NextPageTemplate
+from sphinx.errors import SphinxError
 
+from ..atomic import replacing
 from .cover import Cover, CoverInfo
 from .flowables import BodyStart, ContentsEntry, Heading, RectoBreak, ResolveLinks
 from .registry import Context
@@ -44,22 +45,22 @@ def write_pdf(target: Path, story: list[Flowable], styles: StyleSheet, meta: Met
               pagesize, contents_keys) -> int:
     """Lay *story* out once into *target*; return the page count.
 
-    The PDF is written to a temporary file beside *target*, synced and then
-    moved over it, so a failed build never leaves a half-written file or
-    loses the last good one.
+    The PDF is written beside *target*, read back (it opens and has every
+    page) and only then moved over it, so a failed build never leaves a
+    half-written file or loses the last good one.
     """
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f'.{target.name}.', suffix='.tmp', dir=target.parent)
-    try:
-        with os.fdopen(fd, 'wb') as out:
+    with replacing(target) as partial:
+        with open(partial, 'wb') as out:
             doc = BookTemplate(out, styles, meta, pagesize, frozenset(contents_keys))
             doc.build(story)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp's 0600 is too strict for a shared output
-        os.replace(tmp, target)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+        written = len(PdfReader(partial).pages)
+        if written != doc.page:
+            raise PdfWriteError(f'{target}: wrote {written} of {doc.page} pages')
     return doc.page
+
+
+class PdfWriteError(SphinxError):
+    """The PDF on disk is not the book that was laid out."""
+
+    category = 'PDF not written'
+

@@ -25,7 +25,7 @@ from helpguide.pdf.render import new_context
 from helpguide.pdf.styles import book_styles
 from helpguide.programs import select_platform
 
-from .output import replacing
+from ..atomic import replacing
 from .page import Furniture, Margins, render_sheet, write_sheets
 
 logger = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 
-from .output import replacing
+from ..atomic import replacing
 
 
 class ImpositionError(ValueError):

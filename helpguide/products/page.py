@@ -17,7 +17,7 @@ from helpguide.pdf.render import index_keys
 from helpguide.pdf.styles import StyleSheet
 
 from .form import finish_form
-from .output import replacing
+from ..atomic import replacing
 
 
 @dataclass(frozen=True)

@@ -152,6 +152,9 @@ class Steps(SphinxDirective):
         unknown = [p for p in platforms if p not in names]
         if unknown:
             raise self.error(f'unknown platform {unknown[0]!r} (known: {", ".join(names)})')
+        if not isinstance(self.state.parent, nodes.section) or \
+                not self.env.docname.startswith(self.config.guide_programs_dir.rstrip('/') + '/'):
+            raise self.error('steps belong inside an email-program directive')
         if not self.content:
             raise self.error('steps without content')
         label = join_names([names[p] for p in platforms])
