@@ -145,5 +145,5 @@ def test_steps_outside_a_program_are_an_error(make_app, tmp_path):
         chapter.write('\n.. steps:: windows\n\n   #. A stray step.\n')
     app = make_app('html', srcdir=src)
     app.build()
-    assert re.search(r'win\.rst:7: ERROR: steps belong inside an email-program directive',
+    assert re.search(r'win\.rst:6: ERROR: steps belong inside an email-program directive',
                      strip_colors(app.warning.getvalue()))
