@@ -46,7 +46,7 @@ def hanging_list(items, labels, ctx: Context) -> list:
             out.extend(block(item, ctx))
             ctx.bullet = None
         return out
-    return indented_blocks(items_, items[0].parent if items else None, ctx, indent)
+    return indented_blocks(items_, ctx, indent)
 
 
 @BLOCK.register(nodes.bullet_list)
@@ -83,7 +83,7 @@ def definition_list(node, ctx: Context):
             if isinstance(part, nodes.term):
                 out.extend(_term(part, item, ctx))
             elif isinstance(part, nodes.definition):
-                out += indented_blocks(lambda: block(part, ctx), part, ctx, indent)
+                out += indented_blocks(lambda: block(part, ctx), ctx, indent)
     return out
 
 
@@ -203,4 +203,4 @@ def footnote(node, ctx: Context):
             if ctx.take_bullet():
                 flow.insert(0, ItemLabel(mark, st, hang))
         return flow
-    return indented_blocks(note, node, ctx, indent)
+    return indented_blocks(note, ctx, indent)
