@@ -1,43 +1,21 @@
 """The real guide, built to HTML: every fact of the seed is there, in order."""
 import re
-from html.parser import HTMLParser
-from io import StringIO
 
 import pytest
-from sphinx.application import Sphinx
-from sphinx.util.console import strip_colors
-from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 import seed
-
-
-class _Text(HTMLParser):
-    """Text of one block of a page, found by a class on its element."""
-
-    def __init__(self):
-        super().__init__()
-        self.parts = []
-
-    def handle_data(self, data):
-        self.parts.append(data)
+from sphinxrun import html_text, sphinx_build
 
 
 def text_of(html: str) -> str:
-    parser = _Text()
-    parser.feed(html)
-    return seed.normalize(' '.join(parser.parts))
+    return seed.normalize(html_text(html, ' '))
 
 
 @pytest.fixture(scope='module')
 def guide(repo, tmp_path_factory):
     out = tmp_path_factory.mktemp('guide')
-    warnings = StringIO()
-    # As sphinx-build does: docutils registrations are undone afterwards.
-    with patch_docutils(repo), docutils_namespace():
-        app = Sphinx(repo / 'source', repo, out / 'html', out / 'doctrees', 'html',
-                     status=None, warning=warnings, freshenv=True, warningiserror=True)
-        app.build()
-    app.warnings_text = strip_colors(warnings.getvalue())
+    app, app.warnings_text = sphinx_build(repo / 'source', repo, out / 'html', out / 'doctrees',
+                                          'html', warningiserror=True)
     return app
 
 

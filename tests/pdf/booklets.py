@@ -1,12 +1,11 @@
 """Build a booklet from a folder of sources, as sphinx-build does."""
 from dataclasses import dataclass
-from io import StringIO
 from pathlib import Path
 
 from pypdf import PdfReader
 from sphinx.application import Sphinx
-from sphinx.util.console import strip_colors
-from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+from sphinxrun import sphinx_build
 
 
 @dataclass
@@ -22,11 +21,6 @@ class Booklet:
 
 def build_booklet(srcdir: Path, out: Path, confdir: Path | None = None, **overrides) -> Booklet:
     """Run the booklet builder as sphinx-build does; return the PDF and warnings."""
-    warnings = StringIO()
-    confdir = confdir or srcdir
-    with patch_docutils(confdir), docutils_namespace():
-        app = Sphinx(srcdir, confdir, out / 'pdf', out / 'doctrees', 'booklet',
-                     confoverrides=overrides, status=None, warning=warnings, freshenv=True)
-        app.build()
-    return Booklet(app.outdir / app.config.booklet_filename, strip_colors(warnings.getvalue()),
-                   app)
+    app, warnings = sphinx_build(srcdir, confdir or srcdir, out / 'pdf', out / 'doctrees',
+                                 'booklet', confoverrides=overrides)
+    return Booklet(app.outdir / app.config.booklet_filename, warnings, app)

@@ -5,16 +5,12 @@ exception, every message names a file and line, the words of every section
 title are on the page, and nothing from outside the source folder reaches the output."""
 import re
 import shutil
-from html.parser import HTMLParser
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from docutils import nodes
-from sphinx.application import Sphinx
-from sphinx.util.console import strip_colors
-from sphinx.util.docutils import docutils_namespace, patch_docutils
 
+from sphinxrun import html_text, sphinx_build
 from trust_project import REPO
 
 pytestmark = pytest.mark.slow
@@ -24,15 +20,6 @@ DOCUMENTS = sorted(CORPUS.glob('*.rst'))
 PASSWD = [line for line in Path('/etc/passwd').read_text().splitlines() if line]
 MESSAGE = re.compile(r'^(?P<location>\S*?)(?::\d+)?: (?:WARNING|ERROR|CRITICAL|SEVERE): ', re.M)
 ALLOWED = "guide_allow_raw = True\nguide_allow_file_insertion = True\n"
-
-
-class _Text(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.parts = []
-
-    def handle_data(self, data):
-        self.parts.append(data)
 
 
 def squash(text: str) -> str:
@@ -51,12 +38,7 @@ def test_document_builds_cleanly_and_leaks_nothing(tmp_path, document, allowed):
     (src / 'index.rst').write_bytes(document.read_bytes())
     (src / 'conf.py').write_text("extensions = ['helpguide']\nexclude_patterns = ['data']\n"
                                  "html_copy_source = False\n" + (ALLOWED if allowed else ''))
-    warnings = StringIO()
-    with patch_docutils(src), docutils_namespace():
-        app = Sphinx(src, src, tmp_path / 'html', tmp_path / 'doctrees', 'html',
-                     status=None, warning=warnings, freshenv=True)
-        app.build()
-    text = strip_colors(warnings.getvalue())
+    app, text = sphinx_build(src, src, tmp_path / 'html', tmp_path / 'doctrees', 'html')
     starts = [line for line in text.splitlines()
               if re.search(r'(WARNING|ERROR|CRITICAL|SEVERE): ', line)]
     located = [match['location'] for match in map(MESSAGE.match, starts) if match]
@@ -69,9 +51,7 @@ def test_document_builds_cleanly_and_leaks_nothing(tmp_path, document, allowed):
     for path in outputs:
         data = path.read_bytes().decode('utf-8', 'replace')
         assert not any(line in data for line in PASSWD), path
-    page = _Text()
-    page.feed((tmp_path / 'html' / 'index.html').read_text(encoding='utf-8'))
-    shown = squash(''.join(page.parts))
+    shown = squash(html_text((tmp_path / 'html' / 'index.html').read_text(encoding='utf-8')))
     doctree = app.env.get_doctree('index')
     for title in doctree.findall(nodes.title):
         if isinstance(title.parent, nodes.section):

@@ -4,15 +4,12 @@ a traceback, and every word of them is in what a reader gets."""
 import re
 import string
 import subprocess
-from html.parser import HTMLParser
-from io import StringIO
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sphinx.application import Sphinx
-from sphinx.util.console import strip_colors
-from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+from sphinxrun import html_text, sphinx_build
 
 # Letters of several scripts the fonts cover, digits, and characters that mean
 # something to HTML or to ReportLab's paragraph markup. Left out: what is
@@ -87,21 +84,7 @@ def build(srcdir: Path, text: str, builder: str):
     (srcdir / 'conf.py').write_text("extensions = ['helpguide']\nguide_logo = ''\n",
                                     encoding='utf-8')
     (srcdir / 'index.rst').write_text(text, encoding='utf-8')
-    warnings = StringIO()
-    with patch_docutils(srcdir), docutils_namespace():
-        app = Sphinx(srcdir, srcdir, srcdir / 'out', srcdir / 'doctrees', builder,
-                     status=None, warning=warnings, freshenv=True)
-        app.build()
-    return app, strip_colors(warnings.getvalue())
-
-
-class _Text(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.parts = []
-
-    def handle_data(self, data):
-        self.parts.append(data)
+    return sphinx_build(srcdir, srcdir, srcdir / 'out', srcdir / 'doctrees', builder)
 
 
 def squeezed(text: str) -> str:
@@ -123,9 +106,8 @@ def test_random_documents_build_to_html_with_every_word(tmp_path_factory, doc):
     text, words = doc
     app, warnings = build(tmp_path_factory.mktemp('html') / 'src', text, 'html')
     assert (app.statuscode, warnings) == (0, ''), text
-    page = _Text()
-    page.feed((Path(app.outdir) / 'index.html').read_text(encoding='utf-8'))
-    assert missing_words(words, ''.join(page.parts)) == [], text
+    page = html_text((Path(app.outdir) / 'index.html').read_text(encoding='utf-8'))
+    assert missing_words(words, page) == [], text
 
 
 @EXAMPLES

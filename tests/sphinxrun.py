@@ -1,0 +1,37 @@
+"""Run Sphinx in-process as sphinx-build does, and read text back from HTML."""
+from html.parser import HTMLParser
+from io import StringIO
+
+from sphinx.application import Sphinx
+from sphinx.util.console import strip_colors
+from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+
+def sphinx_build(srcdir, confdir, outdir, doctreedir, builder, **options) -> tuple[Sphinx, str]:
+    """Build from scratch; return the application and its warnings as plain text.
+
+    As sphinx-build does, docutils registrations are undone afterwards, so
+    many builds can run in one test session.
+    """
+    warnings = StringIO()
+    with patch_docutils(confdir), docutils_namespace():
+        app = Sphinx(srcdir, confdir, outdir, doctreedir, builder,
+                     status=None, warning=warnings, freshenv=True, **options)
+        app.build()
+    return app, strip_colors(warnings.getvalue())
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.parts = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def html_text(html: str, separator: str = '') -> str:
+    """The text a reader sees in *html*, its pieces joined by *separator*."""
+    parser = _Text()
+    parser.feed(html)
+    return separator.join(parser.parts)
