@@ -1,10 +1,10 @@
 """helpguide: publish a printable, offline customer help guide with Sphinx.
 
 ``extensions = ['helpguide']`` in conf.py loads every part: the guide's
-settings, the email-program data, the support checklist, the offline HTML
-theme and the PDF booklet builder.
+settings, safe defaults and source checks, the email-program data, the
+support checklist, the offline HTML theme, the PDF booklet builder and the
+print products.
 """
-from importlib.util import find_spec
 
 __version__ = '1.0.0'
 
@@ -22,10 +22,7 @@ PARTS = (
 
 def setup(app):
     for part in PARTS:
-        # TEMPORARY while parts land: skip one that is not a package yet.
-        spec = find_spec(part)
-        if spec is not None and spec.origin not in (None, 'namespace'):
-            app.setup_extension(part)
+        app.setup_extension(part)
     return {
         'version': __version__,
         'env_version': 1,
