@@ -139,7 +139,8 @@ def checklist_flowables(fields: list[dict], styles: StyleSheet, *, prefix: str =
 
 
 def finish_form(path: str | os.PathLike) -> None:
-    """Rewrite the PDF at *path* so its blank form prints with embedded fonts only.
+    """Rewrite the PDF at *path* (a file being written, not yet in place) so its
+    blank form prints with embedded fonts only.
 
     ReportLab gives an empty text field an appearance with the field font in
     its resources though it draws no text, so the printed page would list an
@@ -167,7 +168,5 @@ def finish_form(path: str | os.PathLike) -> None:
             NameObject('/Type'): NameObject('/Font'),
             NameObject('/Subtype'): NameObject('/Type1'),
             NameObject('/BaseFont'): NameObject('/ZapfDingbats')})
-    with open(path, 'wb') as out:
+    with open(path, 'wb') as out:  # a partial file: the caller syncs and renames it
         writer.write(out)
-        out.flush()
-        os.fsync(out.fileno())
