@@ -1,6 +1,6 @@
 """Per-document storage of the email programs, kept right across incremental
 and parallel builds (``clear_doc`` / ``merge_domaindata``)."""
-from sphinx.domains import Domain, ObjType
+from sphinx.domains import Domain
 from sphinx.util import logging
 
 from .model import Program
@@ -11,7 +11,6 @@ logger = logging.getLogger(__name__)
 class ProgramsDomain(Domain):
     name = 'programs'
     label = 'Email programs'
-    object_types = {'program': ObjType('email program', 'program')}
     initial_data = {
         'programs': {},   # id -> Program.as_data()
         'listings': {},   # docname -> kind of generated listing it holds
@@ -58,10 +57,6 @@ class ProgramsDomain(Domain):
     def get_program(self, pid: str) -> Program | None:
         data = self.data['programs'].get(pid)
         return Program.from_data(data) if data else None
-
-    def get_objects(self):
-        for program in self.programs():
-            yield program.id, program.name, 'program', program.docname, program.id, 1
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
         return []
