@@ -19,8 +19,8 @@ def register_checklist_node() -> None:
 
     @BLOCK.register(support_checklist)
     def checklist(node, ctx: Context):
-        # Printed only: AcroForm text fields need an unembedded standard-14 font.
-        fields = checklist_flowables(node.get('fields', []), ctx.styles, fillable=False)
+        # Fillable on screen; write_pdf's finish_form keeps the page's fonts embedded.
+        fields = checklist_flowables(node.get('fields', []), ctx.styles)
         title = node.get('title')
         heading = [Paragraph(escape(title), ctx.styles['rubric'])] if title else []
         return heading + fields

@@ -3,40 +3,24 @@ form, ``<outdir>/support-checklist.pdf``.
 
 The document that holds the ``support-checklist`` directive (its title,
 its lead-in and contact details, then the checklist) is rendered by the
-booklet's renderer onto a sheet page; the checklist itself is drawn by
-:mod:`.form`, so it prints as labelled write-in lines and boxes and can be
-filled on screen.
+booklet's renderer onto a sheet page; its checklist handler draws the
+checklist with :mod:`.form`, as in the booklet, so it prints as labelled
+write-in lines and boxes and can be filled on screen.
 """
 from docutils import nodes
-from reportlab.platypus import Paragraph
 from sphinx.errors import SphinxError
 from sphinx.util import logging
 from sphinx.util.display import progress_message
 
-from helpguide.checklist.nodes import support_checklist
 from helpguide.pdf.builder import BookletBuilder
-from helpguide.pdf.registry import BLOCK, escape
 from helpguide.pdf.render import new_context
 from helpguide.pdf.styles import book_styles
 
-from .form import checklist_flowables
 from .page import Furniture, Margins, render_sheet, write_sheets
 
 logger = logging.getLogger(__name__)
 
 FILENAME = 'support-checklist.pdf'
-
-
-class fillable_checklist(support_checklist):
-    """A support checklist drawn as a form with fields."""
-
-
-@BLOCK.register(fillable_checklist)
-def fillable(node, ctx):
-    """As the booklet's checklist handler, with the fields made fillable."""
-    title = node.get('title')
-    heading = [Paragraph(escape(title), ctx.styles['rubric'])] if title else []
-    return heading + checklist_flowables(node['fields'], ctx.styles)
 
 
 class SupportChecklistBuilder(BookletBuilder):
@@ -51,8 +35,6 @@ class SupportChecklistBuilder(BookletBuilder):
     def form_tree(self, docname: str) -> nodes.document:
         tree = self.env.get_and_resolve_doctree(docname, self, tags=self.tags)
         tree['docname'] = docname
-        for node in list(tree.findall(support_checklist)):
-            node.replace_self(fillable_checklist(**node.attributes))
         return tree
 
     @progress_message('writing the support checklist form')
