@@ -116,8 +116,8 @@ class FormField(Flowable):
 
     def add_widget(self, x, y, width, height):
         canv = self.canv
-        common = dict(name=unique_name(canv, self.name), tooltip=self.label, x=x, y=y, relative=True,
-                      borderWidth=0, borderColor=None, fillColor=CLEAR,
+        common = dict(name=unique_name(canv, self.name), tooltip=self.label, x=x, y=y,
+                      relative=True, borderWidth=0, borderColor=None, fillColor=CLEAR,
                       textColor=self.styles.colors['accent'])
         if self.kind == 'check':
             # The printed box is the border; the widget only draws the tick.
