@@ -56,10 +56,15 @@ def book_section(document: nodes.document) -> nodes.section | None:
     return sections[0] if len(sections) == 1 else None
 
 
-def render_document(document: nodes.document, ctx: Context) -> list[Flowable]:
-    """Flowables for the whole tree; they keep no reference to its nodes."""
+def render_document(document: nodes.document, ctx: Context, *, book: bool = True
+                    ) -> list[Flowable]:
+    """Flowables for the whole tree; they keep no reference to its nodes.
+
+    In a book the root document's title section titles the book (its cover);
+    otherwise (a one-sheet product) it is the first heading like any other.
+    """
     index_keys(document, ctx)
-    ctx.book_section = book_section(document)
+    ctx.book_section = book_section(document) if book else None
     ctx.pending.append(ctx.key(''))
     flowables = block(document, ctx)
     if ctx.pending:

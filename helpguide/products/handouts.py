@@ -21,12 +21,12 @@ from sphinx.util.display import progress_message
 
 from helpguide.pdf.builder import BookletBuilder, setting
 from helpguide.pdf.registry import block
-from helpguide.pdf.render import new_context
+from helpguide.pdf.render import new_context, render_document
 from helpguide.pdf.styles import book_styles
 from helpguide.programs import select_platform
 
 from ..atomic import replacing
-from .page import Furniture, Margins, render_sheet, write_sheets
+from .page import Furniture, Margins, write_sheets
 
 logger = logging.getLogger(__name__)
 
@@ -141,7 +141,7 @@ class HandoutsBuilder(BookletBuilder):
                     failed.add(program.docname)
                     continue
                 ctx = new_context(styles, *frame, self.srcdir)
-                story = render_sheet(tree, ctx)
+                story = render_document(tree, ctx, book=False)
                 if box is not None:
                     # The box is short: it moves whole to the next page.
                     story.append(KeepTogether(block(box, ctx)))

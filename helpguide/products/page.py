@@ -11,9 +11,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, LayoutError, Pa
 from sphinx.errors import SphinxError
 
 from helpguide.pdf.builder import setting
-from helpguide.pdf.flowables import Anchor, Heading
-from helpguide.pdf.registry import Context, block
-from helpguide.pdf.render import index_keys
+from helpguide.pdf.flowables import Heading
 from helpguide.pdf.styles import StyleSheet
 
 from .form import finish_form
@@ -137,20 +135,6 @@ class SheetTemplate(BaseDocTemplate):
         canv.setFont(folio.fontName, folio.fontSize)
         canv.drawRightString(right, text, f'Page {doc.page}')
         canv.restoreState()
-
-
-def render_sheet(document, ctx: Context) -> list[Flowable]:
-    """Flowables of a whole document for a sheet product.
-
-    Unlike the booklet's ``render_document`` the document's title section
-    is not a book title for a cover: it is the sheet's first heading.
-    """
-    index_keys(document, ctx)
-    ctx.pending.append(ctx.key(''))
-    flowables = block(document, ctx)
-    if ctx.pending:
-        flowables.append(Anchor(ctx.take_pending()))
-    return flowables
 
 
 def write_sheets(target, story: list[Flowable], styles: StyleSheet, furniture: Furniture,

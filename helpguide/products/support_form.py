@@ -13,10 +13,10 @@ from sphinx.util import logging
 from sphinx.util.display import progress_message
 
 from helpguide.pdf.builder import BookletBuilder
-from helpguide.pdf.render import new_context
+from helpguide.pdf.render import new_context, render_document
 from helpguide.pdf.styles import book_styles
 
-from .page import Furniture, Margins, render_sheet, write_sheets
+from .page import Furniture, Margins, write_sheets
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ class SupportChecklistBuilder(BookletBuilder):
         ctx = new_context(styles, *Margins.of(pagesize, styles).frame_size(pagesize),
                           self.srcdir)
         story = [flowable for docname in docnames
-                 for flowable in render_sheet(self.form_tree(docname), ctx)]
+                 for flowable in render_document(self.form_tree(docname), ctx, book=False)]
         furniture = Furniture.from_config(config, 'Support checklist', 'Support checklist')
         target = self.outdir / FILENAME
         write_sheets(target, story, styles, furniture, pagesize,
