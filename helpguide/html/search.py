@@ -23,10 +23,17 @@ _HIDDEN = (nodes.Invisible, nodes.raw, nodes.system_message)
 
 def plain_text(node: nodes.Node) -> str:
     """The text a reader sees in *node*, on one line."""
-    visible = node.deepcopy()
-    for hidden in list(visible.findall(lambda n: isinstance(n, _HIDDEN))):
-        hidden.parent.remove(hidden)
-    return ' '.join(visible.astext().split())
+    return ' '.join(_visible_text(node).split())
+
+
+def _visible_text(node: nodes.Node) -> str:
+    # node.astext() without the hidden nodes, read in place: copying each
+    # page to prune it cost more than the rest of this module.
+    if isinstance(node, _HIDDEN):
+        return ''
+    if isinstance(node, nodes.Text) or type(node).astext is not nodes.Element.astext:
+        return node.astext()
+    return node.child_text_separator.join(_visible_text(child) for child in node.children)
 
 
 def page_texts(doctree: nodes.document) -> dict[str, str]:
