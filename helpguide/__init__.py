@@ -26,6 +26,6 @@ def setup(app):
     return {
         'version': __version__,
         'env_version': 1,
-        'parallel_read_safe': False,
+        'parallel_read_safe': True,
         'parallel_write_safe': True,
     }

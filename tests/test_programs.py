@@ -147,3 +147,27 @@ def test_steps_outside_a_program_are_an_error(make_app, tmp_path):
     app.build()
     assert re.search(r'win\.rst:6: ERROR: steps belong inside an email-program directive',
                      strip_colors(app.warning.getvalue()))
+
+
+def test_parallel_reading_lists_every_program_in_its_chapter(make_app, tmp_path):
+    # Two processes read the programs and the chapters side by side: each
+    # chapter is read before the programs are merged, then read again.
+    src = tmp_path / 'src'
+    shutil.copytree(ROOT, src)
+    app = make_app('html', srcdir=src, parallel=2)
+    app.build()
+    assert strip_colors(app.warning.getvalue()) == ''
+    assert chapter_entries(app, 'win') == ['Beta Mail', 'Alpha Mail']
+    assert chapter_entries(app, 'mac') == ['Alpha Mail', 'Gamma Mail']
+
+
+def test_parallel_reading_reports_a_duplicate_id_with_file_and_line(make_app, tmp_path):
+    src = tmp_path / 'src'
+    shutil.copytree(ROOT, src)
+    # Sorted last among the programs, so it is read in another process than alpha.
+    (src / 'programs' / 'zz.rst').write_text(PROGRAM.format(**BAD['duplicate id'][0]),
+                                             encoding='utf-8')
+    app = make_app('html', srcdir=src, parallel=2)
+    app.build()
+    assert re.search(r"programs/zz\.rst:1: ERROR: duplicate program id 'alpha': already "
+                     r"declared in .*programs/alpha\.rst:1", strip_colors(app.warning.getvalue()))

@@ -23,11 +23,11 @@ def setup(app):
     app.add_directive('unsupported-programs', UnsupportedPrograms)
     app.connect('env-get-outdated', listings.reread_listings)
     app.connect('env-before-read-docs', listings.read_programs_first)
+    app.connect('env-updated', listings.reread_stale_chapters)
     app.connect('doctree-resolved', listings.resolve_unsupported)
     return {
         'version': '1.0',
-        'env_version': 1,
-        # Chapters read the programs' data while they are read themselves.
-        'parallel_read_safe': False,
+        'env_version': 2,
+        'parallel_read_safe': True,
         'parallel_write_safe': True,
     }

@@ -11,6 +11,7 @@ from docutils.parsers.rst import directives
 from sphinx.directives.other import TocTree
 from sphinx.util.docutils import SphinxDirective
 
+from .domain import duplicate_message
 from .model import Program, platform_list, program_id, requirement, yes_no
 from .nodes import platform_steps, unsupported_programs
 
@@ -51,9 +52,7 @@ class EmailProgram(SphinxDirective):
         program = self._program(pid)
         known = self.env.get_domain('programs').add_program(program)
         if known is not None:
-            path = self.env.doc2path(known.docname)
-            raise self.error(
-                f'duplicate program id {pid!r}: already declared in {path}:{known.lineno}')
+            raise self.error(duplicate_message(self.env, pid, known))
         if not program.ssl:
             # Reached from the generated appendix, not from a chapter's toctree.
             self.env.metadata[self.env.docname]['orphan'] = True
@@ -183,9 +182,11 @@ class PlatformChapter(TocTree):
 
     def parse_content(self, toctree) -> None:
         domain = self.env.get_domain('programs')
-        for program in domain.programs(platform=self.arguments[0], ssl=True):
-            toctree['entries'].append((None, program.docname))
-            toctree['includefiles'].append(program.docname)
+        listed = domain.chapter_docnames(self.arguments[0])
+        domain.note_chapter(self.env.docname, self.arguments[0], listed)
+        for docname in listed:
+            toctree['entries'].append((None, docname))
+            toctree['includefiles'].append(docname)
 
 
 class UnsupportedPrograms(SphinxDirective):

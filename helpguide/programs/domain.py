@@ -1,9 +1,19 @@
 """Per-document storage of the email programs, kept right across incremental
-and parallel builds (``clear_doc`` / ``merge_domaindata``)."""
+and parallel builds (``clear_doc`` / ``merge_domaindata``).
+
+Parallel reading reads documents side by side, so a chapter may be read
+before every program is known: each chapter records the programs it listed
+(``chapters``), and ``listings.reread_stale_chapters`` reads it again once
+all are."""
 from sphinx.domains import Domain
 from sphinx.util import logging
 
 from .model import Program
+
+
+def duplicate_message(env, pid: str, known: Program) -> str:
+    return (f'duplicate program id {pid!r}: already declared in '
+            f'{env.doc2path(known.docname)}:{known.lineno}')
 
 logger = logging.getLogger(__name__)
 
@@ -14,6 +24,7 @@ class ProgramsDomain(Domain):
     initial_data = {
         'programs': {},   # id -> Program.as_data()
         'listings': {},   # docname -> kind of generated listing it holds
+        'chapters': {},   # docname -> [(platform, [docnames it listed])]
     }
 
     def clear_doc(self, docname: str) -> None:
@@ -21,14 +32,21 @@ class ProgramsDomain(Domain):
         for pid in [pid for pid, data in programs.items() if data['docname'] == docname]:
             del programs[pid]
         self.data['listings'].pop(docname, None)
+        self.data['chapters'].pop(docname, None)
 
     def merge_domaindata(self, docnames, otherdata) -> None:
         for pid, data in otherdata['programs'].items():
-            if data['docname'] in docnames:
-                self.data['programs'][pid] = data
-        for docname, kind in otherdata['listings'].items():
-            if docname in docnames:
-                self.data['listings'][docname] = kind
+            if data['docname'] not in docnames:
+                continue
+            # Read in another process, a duplicate id is only seen here.
+            known = self.add_program(Program.from_data(data))
+            if known is not None:
+                logger.error(duplicate_message(self.env, pid, known),
+                             location=(data['docname'], data['lineno']))
+        for key in ('listings', 'chapters'):
+            for docname, value in otherdata[key].items():
+                if docname in docnames:
+                    self.data[key][docname] = value
 
     def add_program(self, program: Program) -> Program | None:
         """Store ``program``; return the program that already has its id, if any."""
@@ -40,6 +58,19 @@ class ProgramsDomain(Domain):
 
     def note_listing(self, docname: str, kind: str) -> None:
         self.data['listings'][docname] = kind
+
+    def note_chapter(self, docname: str, platform: str, listed: list[str]) -> None:
+        self.data['chapters'].setdefault(docname, []).append((platform, listed))
+
+    def chapter_docnames(self, platform: str) -> list[str]:
+        """The program documents a chapter of ``platform`` lists, in order."""
+        return [p.docname for p in self.programs(platform=platform, ssl=True)]
+
+    def stale_chapters(self) -> list[str]:
+        """Chapters that listed other programs than the ones now known."""
+        return sorted(docname for docname, chapters in self.data['chapters'].items()
+                      if any(listed != self.chapter_docnames(platform)
+                             for platform, listed in chapters))
 
     @property
     def listing_docs(self) -> set[str]:

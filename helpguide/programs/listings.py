@@ -2,8 +2,9 @@
 the appendix of programs that cannot use SSL (the shape of sphinx.ext.todo).
 
 Chapters list their programs while they are read, so program documents
-(kept under ``guide_programs_dir``) are read first, and every listing is read
-again whenever a program is added, changed or removed.
+(kept under ``guide_programs_dir``) are read first, every listing is read
+again whenever a program is added, changed or removed, and a chapter that
+was read beside its programs (parallel reading) is read again after them.
 """
 from docutils import nodes
 
@@ -24,6 +25,18 @@ def reread_listings(app, env, added, changed, removed):
 
 def read_programs_first(app, env, docnames):
     docnames.sort(key=lambda docname: not _is_program_doc(app.config, docname))
+
+
+def reread_stale_chapters(app, env):
+    """Read again, once every program is known, the chapters that were read
+    before (parallel reading reads a chapter beside the programs), the way
+    Sphinx reads a document; they are then written as changed documents."""
+    stale = env.get_domain('programs').stale_chapters()
+    for docname in stale:
+        app.events.emit('env-purge-doc', env, docname)
+        env.clear_doc(docname)
+        app.builder.read_doc(docname)
+    return stale
 
 
 def resolve_unsupported(app, doctree, fromdocname):
