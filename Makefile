@@ -4,7 +4,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PAPER  ?=
-SPHINXOPTS ?= -W --keep-going -q
+# -j auto: the sources are read by one process per CPU.
+SPHINXOPTS ?= -W --keep-going -q -j auto
 BUILD  := build
 # Every date in the outputs: the last commit's time unless SOURCE_DATE_EPOCH is set.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)

@@ -31,6 +31,9 @@ def parse_args(argv):
                         help='folder of the reStructuredText sources (default: %(default)s)')
     parser.add_argument('--doctrees', type=Path, default=ROOT / 'build' / 'doctrees',
                         help="Sphinx's cache of parsed sources (default: %(default)s)")
+    parser.add_argument('-j', '--jobs', default='auto',
+                        help='processes reading the sources, as sphinx-build -j '
+                             '(default: %(default)s, one per CPU)')
     return parser.parse_args(argv)
 
 
@@ -48,6 +51,7 @@ def main(argv=None) -> int:
         return 2
     staged = output.with_name(f'.{output.name}.staged')
     sphinx_args = ['-b', 'booklet', '-c', str(ROOT), '-d', str(args.doctrees), '-q', '-W',
+                   '-j', args.jobs,
                    '-D', f'booklet_filename={staged.name}']
     if args.paper:
         sphinx_args += ['-D', f'guide_paper={args.paper}']

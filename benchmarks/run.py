@@ -8,9 +8,11 @@ peak memory, PDF pages and pages per second, the ratios ours/other from the
 same run, an incremental rebuild at ×50 and the goals of issue 7. Figures go
 to build/bench/results.json.
 
-Our builders run from .venv; rst2pdf, rinohtype and Sphinx's LaTeX build
-from .venv-bench (created here from benchmarks/requirements-bench.txt), with
-our extension's reading parts loaded so every tool sees the same doctrees.
+Every Sphinx tool, ours and the others, runs with the same ``-j`` (``--jobs``,
+default auto, as ``make`` builds). Our builders run from .venv; rst2pdf,
+rinohtype and Sphinx's LaTeX build from .venv-bench (created here from
+benchmarks/requirements-bench.txt), with our extension's reading parts loaded
+so every tool sees the same doctrees.
 """
 import argparse
 import hashlib
@@ -60,13 +62,13 @@ class Tool:
     make_mode: bool = False       # sphinx-build -M (latexpdf runs make after building)
     missing: str = ''             # why it cannot run here, if it cannot
 
-    def command(self, src: Path, out: Path, doctrees: Path) -> list[str]:
+    def command(self, src: Path, out: Path, doctrees: Path, jobs: str) -> list[str]:
         if self.python is None:
             return [str(VENV / 'bin' / 'python'), str(HERE / 'floor_reportlab.py'),
                     str(src), str(out / 'floor.pdf')]
         return [str(self.python.parent / 'sphinx-build'), '-M' if self.make_mode else '-b',
                 self.builder, str(src / 'source'), str(out), *self.options,
-                '-c', str(src), '-d', str(doctrees), '-q',
+                '-c', str(src), '-d', str(doctrees), '-q', '-j', jobs,
                 *(['-D', 'extensions=' + ','.join(self.extensions)] if self.extensions else [])]
 
 
@@ -130,11 +132,11 @@ def tool_env() -> dict:
     return env
 
 
-def run_tool(tool: Tool, scale: int, src: Path, run: int) -> dict:
+def run_tool(tool: Tool, scale: int, src: Path, run: int, jobs: str) -> dict:
     out = BENCH / 'out' / f'{tool.name}-x{scale}'
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
-    command = tool.command(src, out / 'out', out / 'doctrees')
+    command = tool.command(src, out / 'out', out / 'doctrees', jobs)
     log = LOGS / f'{tool.name}-x{scale}-run{run}.log'
     figures = measure(command, log, tool_env())
     if figures['returncode'] != 0:
@@ -160,7 +162,7 @@ def summarize(runs: list[dict]) -> dict:
     return summary
 
 
-def bench_scale(scale: int, active: list[Tool], runs: int, failed: dict) -> dict:
+def bench_scale(scale: int, active: list[Tool], runs: int, failed: dict, jobs: str) -> dict:
     src = generate(scale)
     count = len(list((src / 'source' / PROGRAMS).glob('*.rst')))
     todo = [t for t in active if (t.scales is None or scale in t.scales)
@@ -174,7 +176,7 @@ def bench_scale(scale: int, active: list[Tool], runs: int, failed: dict) -> dict
         for tool in todo[shift:] + todo[:shift]:
             if tool.name in failed:
                 continue
-            figures = run_tool(tool, scale, src, run)
+            figures = run_tool(tool, scale, src, run, jobs)
             if 'error' in figures:
                 failed[tool.name] = f'x{scale}: {figures["error"]}'
                 print(f'  {tool.name}: FAILED {figures["error"]}', flush=True)
@@ -192,7 +194,8 @@ def edit_program(path: Path, round_: int) -> None:
         f.write(f'\n   Edited for the benchmark, round {round_}.\n')
 
 
-def bench_incremental(scale: int, runs: int, tools_by_name: dict, failed: dict) -> dict:
+def bench_incremental(scale: int, runs: int, tools_by_name: dict, failed: dict,
+                      jobs: str) -> dict:
     """``make html pdf`` after editing one program file, against a full build.
 
     build_pdf.py reads conf.py from the repository: the scale's conf.py is a copy.
@@ -208,9 +211,11 @@ def bench_incremental(scale: int, runs: int, tools_by_name: dict, failed: dict) 
     # The commands of `make html pdf`: one doctree folder, HTML swapped in whole.
     commands = {
         OURS_HTML: [python, '-m', 'helpguide.staging', '-d', str(out / 'doctrees'),
-                    str(src / 'source'), str(out / 'html'), '--', '-c', str(src), '-q'],
+                    str(src / 'source'), str(out / 'html'), '--', '-c', str(src), '-q',
+                    '-j', jobs],
         OURS_PDF: [python, str(REPO / 'build_pdf.py'), '--source', str(src / 'source'),
-                   '--doctrees', str(out / 'doctrees'), '--output', str(out / 'pdf' / 'guide.pdf')],
+                   '--doctrees', str(out / 'doctrees'), '--output', str(out / 'pdf' / 'guide.pdf'),
+                   '--jobs', jobs],
     }
 
     def build(name: str, label: str) -> dict:
@@ -304,6 +309,8 @@ def goals(results: dict, cpu: bool = False) -> list[tuple[str, float | None, str
 
 def print_report(results: dict, active: list[Tool]) -> None:
     labels = {t.name: t.label for t in active}
+    print(f'\nEvery Sphinx tool ran with sphinx-build -j {results["jobs"]} '
+          f'on {results["machine"]["cpus"]} CPUs.')
     for scale, data in results['scales'].items():
         print(f'\nx{scale} ({data["programs"]} program files)')
         print(f'  {"tool":14}{"median s":>9}{"runs s":>24}{"CPU s":>8}{"peak MB":>9}'
@@ -345,6 +352,9 @@ def main(argv=None) -> None:
     parser.add_argument('--runs', type=int, default=3, help='runs per tool and scale')
     parser.add_argument('--tools', nargs='+', help='only these tools')
     parser.add_argument('--no-incremental', action='store_true')
+    parser.add_argument('-j', '--jobs', default='auto',
+                        help="sphinx-build -j for every Sphinx tool, ours and the others "
+                             "(default: %(default)s, as `make` builds)")
     args = parser.parse_args(argv)
 
     with_latex = all(shutil.which(t) for t in ('latexmk', 'pdflatex', 'make'))
@@ -354,10 +364,10 @@ def main(argv=None) -> None:
     results = {'machine': {'cpus': os.cpu_count(), 'python': platform.python_version(),
                            'platform': platform.platform(),
                            'date': time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())},
-               'runs': args.runs, 'scales': {}, 'growth': {}, 'cpu_growth': {}, 'not_run': {}}
+               'runs': args.runs, 'jobs': args.jobs, 'scales': {}, 'growth': {}, 'cpu_growth': {}, 'not_run': {}}
     failed = {}
     for scale in args.scales:
-        data = bench_scale(scale, active, args.runs, failed)
+        data = bench_scale(scale, active, args.runs, failed, args.jobs)
         results['scales'][str(scale)] = data
         data['ratios'] = ratios(results, scale)
         data['cpu_ratios'] = ratios(results, scale, 'cpu_median_s')
@@ -367,7 +377,7 @@ def main(argv=None) -> None:
         results['cpu_growth'][f'x{high}/x{low}'] = growth(results, low, high, 'cpu_median_s')
     names = {t.name: t for t in active}
     if not args.no_incremental and 50 in args.scales and OURS_HTML in names:
-        results['incremental'] = bench_incremental(50, args.runs, names, failed)
+        results['incremental'] = bench_incremental(50, args.runs, names, failed, args.jobs)
     results['not_run'] = {t.name: t.missing for t in active if t.missing}
     results['not_run'].update(failed)
     results['goals'] = [{'goal': g, 'wall': v, 'cpu': c, 'limit': f'{op} {lim:.3f}'}
