@@ -14,13 +14,18 @@ pytestmark = pytest.mark.slow
 KILLER = '''
 
 def _kill_halfway(app, pagename, *args):
-    # Killed like a build cut short by a power cut: no handler runs.
+    # Killed like a build cut short by a power cut: no handler runs. The page
+    # may be written by a process of a parallel build (-j): kill the build.
     import os, signal
     if pagename == 'macintosh':
+        os.kill(_BUILD, signal.SIGKILL)
         os.kill(os.getpid(), signal.SIGKILL)
 
 
 def setup(app):
+    import os
+    global _BUILD
+    _BUILD = os.getpid()
     app.connect('html-page-context', _kill_halfway)
 '''
 
