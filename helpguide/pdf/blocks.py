@@ -1,10 +1,11 @@
 """Block handlers: structure (sections, paragraphs, quotes, lines) and the
 helpers the other handler modules (lists, boxes, tables, images) share."""
 from docutils import nodes
-from reportlab.platypus import HRFlowable, Indenter, Paragraph, Spacer
+from reportlab.platypus import HRFlowable, Indenter, Spacer
 from sphinx import addnodes
 
 from .flowables import Heading, RectoBreak
+from .paragraphs import Paragraph
 from .registry import BLOCK, Context, block, children, inline_children, paragraph_of
 
 

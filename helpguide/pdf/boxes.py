@@ -1,9 +1,10 @@
 """Boxes: admonitions, topics, sidebars, system messages and code blocks."""
 from docutils import nodes
-from reportlab.platypus import Paragraph, Preformatted, Table, TableStyle
+from reportlab.platypus import Preformatted, Table, TableStyle
 from sphinx import addnodes
 
 from .blocks import rendered
+from .paragraphs import Paragraph
 from .registry import BLOCK, Context, children, escape, inline_children
 
 

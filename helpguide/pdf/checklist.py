@@ -4,8 +4,8 @@ The design (labelled write-in lines, a ruled box, tick boxes; optionally
 AcroForm fields over them) lives in :mod:`helpguide.products.form`, shared
 with the stand-alone form, so the two never drift apart.
 """
-from reportlab.platypus import Paragraph
 
+from .paragraphs import Paragraph
 from .registry import BLOCK, Context, escape
 
 

@@ -3,8 +3,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
+from .paragraphs import Paragraph
 from .registry import escape
 from .styles import StyleSheet
 

@@ -4,8 +4,10 @@ Each flowable only lays out and draws; what the document does when one of
 them lands on a page (outline, contents page numbers, running head) is the
 page template's job (:mod:`.templates`), which recognises them by class.
 """
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import ActionFlowable
+
+from .paragraphs import Paragraph
 
 
 class Anchor(Flowable):

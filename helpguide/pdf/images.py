@@ -5,8 +5,9 @@ from urllib.parse import unquote
 
 from docutils import nodes
 from PIL import Image as PILImage
-from reportlab.platypus import Image, KeepTogether, Paragraph
+from reportlab.platypus import Image, KeepTogether
 
+from .paragraphs import Paragraph
 from .registry import BLOCK, Context, block, children, escape, inline_children, warn
 
 PX = 0.75  # CSS pixel in points (96 px to the inch)

@@ -5,10 +5,11 @@ from html import unescape
 
 from docutils import nodes
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, Table, TableStyle
 
 from .blocks import has_blocks, indented_blocks, nothing, rendered, styled_paragraph
 from .flowables import ItemLabel
+from .paragraphs import Paragraph
 from .registry import BLOCK, Context, block, escape, inline_children
 from .templates import to_roman
 

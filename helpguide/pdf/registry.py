@@ -16,11 +16,12 @@ from xml.sax.saxutils import escape as _escape
 
 from docutils import nodes
 from docutils.utils import get_source_line
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 from sphinx.util import logging
 
 from .flowables import Anchor
 from .fonts import missing_glyphs
+from .paragraphs import Paragraph
 from .styles import StyleSheet
 
 logger = logging.getLogger(__name__)

@@ -1,7 +1,8 @@
 """Tables: column and row spans, header rows repeated on every page."""
 from docutils import nodes
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, Table, TableStyle
 
+from .paragraphs import Paragraph
 from .registry import BLOCK, Context, block, inline_children
 
 

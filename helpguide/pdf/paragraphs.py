@@ -1,0 +1,91 @@
+"""ReportLab's Paragraph, with the booklet's own markup read without an HTML parser.
+
+ReportLab parses Paragraph markup with :class:`html.parser.HTMLParser`, which
+was most of the cost of rendering the book. The markup the inline channel
+writes is regular (double-quoted attributes, the four entities
+:func:`.registry.escape` writes), so a regular expression splits it into
+ReportLab's own tuple-tree form, and ReportLab's ``ParaParser.tt_parse``
+turns that into the same fragments, through the same tag handlers, that
+parsing the text would give. Anything else (hand-written raw ``pdf`` markup)
+goes through ReportLab's parser as before.
+"""
+import re
+from functools import lru_cache
+from html import unescape
+
+from reportlab.lib.colors import toColor
+from reportlab.platypus import Paragraph as _Paragraph
+from reportlab.platypus.paragraph import textTransformFrags
+from reportlab.platypus.paraparser import ParaParser
+
+#: A tag, an entity, or text without either; HTMLParser splits text at
+#: every entity too, so each becomes a fragment of its own here as there.
+TOKEN = re.compile(r'''
+    <(?P<close>/)?(?P<tag>[A-Za-z][A-Za-z0-9]*)
+        (?P<attrs>(?:\s+[A-Za-z_][-\w]*="[^"<>]*")*)\s*(?P<empty>/)?>
+  | &(?P<entity>amp|lt|gt|quot);
+  | (?P<text>[^<&]+)
+''', re.VERBOSE)
+ATTR = re.compile(r'([A-Za-z_][-\w]*)="([^"<>]*)"')
+ENTITIES = {'amp': '&', 'lt': '<', 'gt': '>', 'quot': '"'}
+#: Attributes of <font> that ReportLab reads as colours
+COLORS = ('color', 'fg', 'backcolor', 'bgcolor')
+
+
+@lru_cache(maxsize=256)
+def attributes(tag: str, text: str) -> dict:
+    """A tag's attributes as HTMLParser gives them (names lower-cased, values
+    unescaped); a <font>'s colours ready made, as ReportLab would read them:
+    the booklet has a handful of inline styles, and reading a colour from
+    its text is slow."""
+    attrs = {name.lower(): unescape(value) for name, value in ATTR.findall(text)}
+    if tag == 'font':
+        attrs.update((name, toColor(attrs[name])) for name in COLORS if name in attrs)
+    return attrs
+
+
+def tuple_tree(markup: str):
+    """``('para', None, [...])`` for *markup*, or None where it is not the
+    booklet's regular markup (then ReportLab's parser reads it)."""
+    root = ('para', None, [])
+    stack = [root]
+    pos = 0
+    for match in TOKEN.finditer(markup):
+        if match.start() != pos:
+            return None  # a stray '<' or '&'
+        pos = match.end()
+        if (text := match['text']) is not None:
+            stack[-1][2].append(text)
+        elif (entity := match['entity']) is not None:
+            stack[-1][2].append(ENTITIES[entity])
+        elif match['close']:
+            tag = match['tag'].lower()
+            if len(stack) == 1 or stack[-1][0] != tag or match['attrs'] or match['empty']:
+                return None
+            stack.pop()
+        else:
+            tag = match['tag'].lower()
+            if tag == 'para' and len(stack) == 1:
+                return None  # ReportLab reads the paragraph's own attributes
+            attrs = dict(attributes(tag, match['attrs']))  # ReportLab's to keep
+            node = (tag, attrs, [] if not match['empty'] else None)
+            stack[-1][2].append(node)
+            if not match['empty']:
+                stack.append(node)
+    if pos != len(markup) or len(stack) != 1:
+        return None
+    return root
+
+
+class Paragraph(_Paragraph):
+    """A Paragraph whose regular markup skips ReportLab's HTML parser."""
+
+    def _setup(self, text, style, bulletText, frags, cleaner):
+        if frags is None:
+            text = cleaner(text)
+            tree = tuple_tree(text)
+            if tree is not None:
+                style, frags, bullet_frags = ParaParser().tt_parse(tree, style)
+                textTransformFrags(frags, style)
+                bulletText = bullet_frags or bulletText
+        super()._setup(text, style, bulletText, frags, cleaner)
