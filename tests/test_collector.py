@@ -1,0 +1,16 @@
+"""The collector runs less often while Sphinx reads, and as before afterwards."""
+import gc
+
+import pytest
+
+from helpguide.collector import READING_THRESHOLD
+
+
+@pytest.mark.sphinx('html', testroot='programs')
+def test_reading_raises_the_first_threshold_and_puts_it_back(app):
+    before = gc.get_threshold()
+    seen = []
+    app.connect('source-read', lambda app, docname, source: seen.append(gc.get_threshold()))
+    app.build()
+    assert seen and all(threshold[0] >= READING_THRESHOLD for threshold in seen)
+    assert gc.get_threshold() == before
