@@ -1,5 +1,6 @@
 """The ``booklet`` builder: the whole project as one printable PDF book."""
 import datetime
+import gc
 import os
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from sphinx.builders import Builder
 from sphinx.errors import ConfigError
 from sphinx.util import logging
 from sphinx.util.display import progress_message
+from sphinx.util.docutils import LoggingReporter
 
 from .book import book_story, write_pdf
 from .cover import CoverInfo
@@ -44,6 +46,20 @@ def book_date(config) -> str:
     day = (datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date() if epoch
            else datetime.date.today())
     return f'{day:%B} {day.day}, {day.year}'
+
+
+def dismantle(tree: nodes.document) -> None:
+    """Cut the book's tree back into its documents.
+
+    Sphinx's role objects keep the inliner of their last use, and with it
+    that document (in a full build, the one just read, whose nodes the
+    book took over); through ``parent`` and ``children`` any of its nodes
+    would keep the whole book alive.
+    """
+    for sof in list(tree.findall(addnodes.start_of_file)):
+        sof.parent = None
+        sof.children = []
+    tree.children = []
 
 
 class BookletBuilder(Builder):
@@ -100,7 +116,7 @@ class BookletBuilder(Builder):
                     logger.warning('booklet: %s includes itself through its toctree', child,
                                    location=toctree)
                     continue
-                subtree = self.env.get_doctree(child)  # a new copy every time
+                subtree = self.doctree(child)  # a new copy every time
                 self.inline_toctrees(subtree, child, (*ancestors, child))
                 if platform and select_platform is not None:
                     select_platform(subtree, platform)
@@ -111,6 +127,19 @@ class BookletBuilder(Builder):
                     section.setdefault('docname', child)
                 included.append(sof)
             toctree.parent.replace(toctree, included)
+        return tree
+
+    def doctree(self, docname: str) -> nodes.document:
+        """*docname*'s doctree: the one Sphinx has just read, if it kept it in
+        memory (taking it saves unpickling a copy and holding both), else
+        unpickled. Sphinx's own builders take it the same way, in
+        ``get_and_resolve_doctree``, which would also resolve the toctrees
+        this builder inlines."""
+        tree = self.env._write_doc_doctree_cache.pop(docname, None)
+        if tree is None:
+            return self.env.get_doctree(docname)
+        tree.settings.env = self.env
+        tree.reporter = LoggingReporter(str(self.env.doc2path(docname)))
         return tree
 
     def logo(self) -> Path | None:
@@ -132,9 +161,10 @@ class BookletBuilder(Builder):
 
     def assemble_doctree(self) -> nodes.document:
         root = self.config.root_doc
-        tree = self.env.get_doctree(root)
+        tree = self.doctree(root)
         tree['docname'] = root
         tree = self.inline_toctrees(tree, root, (root,))
+        self.env._write_doc_doctree_cache.clear()  # documents outside the book: free them
         self.env.resolve_references(tree, root, self)
         for pending in list(tree.findall(addnodes.pending_xref)):
             pending.replace_self(pending.children)  # unresolved: keep the text
@@ -151,7 +181,11 @@ class BookletBuilder(Builder):
         titled = book_section(tree)
         book_title = titled[0].astext() if titled else ''
         body = render_document(tree, ctx)
-        del tree, titled  # the flowables keep no nodes: the layout can reuse that memory
+        # The flowables keep no nodes: the layout can reuse the tree's memory once
+        # nothing reaches it and the collector has freed it (it is all cycles).
+        dismantle(tree)
+        del tree, titled
+        gc.collect()
         title = setting(config, 'guide_title',
                         book_title or setting(config, 'project', 'Untitled'))
         brand = setting(config, 'guide_brand', setting(config, 'project'))
@@ -165,8 +199,10 @@ class BookletBuilder(Builder):
         meta = Metadata(title=title, author=cover.author or brand,
                         subject=setting(config, 'guide_subtitle', title),
                         keywords=brand)
+        story = book_story(cover, body, ctx)
+        del body  # the layout consumes the story: a flowable is freed once drawn
         try:
-            pages = write_pdf(self.target, book_story(cover, body, ctx), styles, meta,
+            pages = write_pdf(self.target, story, styles, meta,
                               pagesize, {key for _, _, key in ctx.contents})
         except LayoutError as err:
             source, line = getattr(err, 'rst_location', None) or (None, None)
