@@ -77,6 +77,11 @@ def tuple_tree(markup: str):
     return root
 
 
+#: ReportLab's parser resets itself for each paragraph; one is enough (the
+#: builder writes on one thread), and a new one per paragraph was cyclic garbage.
+PARSER = ParaParser()
+
+
 class Paragraph(_Paragraph):
     """A Paragraph whose regular markup skips ReportLab's HTML parser."""
 
@@ -85,7 +90,7 @@ class Paragraph(_Paragraph):
             text = cleaner(text)
             tree = tuple_tree(text)
             if tree is not None:
-                style, frags, bullet_frags = ParaParser().tt_parse(tree, style)
+                style, frags, bullet_frags = PARSER.tt_parse(tree, style)
                 textTransformFrags(frags, style)
                 bulletText = bullet_frags or bulletText
         super()._setup(text, style, bulletText, frags, cleaner)
