@@ -94,3 +94,14 @@ class Paragraph(_Paragraph):
                 textTransformFrags(frags, style)
                 bulletText = bullet_frags or bulletText
         super()._setup(text, style, bulletText, frags, cleaner)
+
+    def wrap(self, availWidth, availHeight):
+        """As ReportLab's, which ReportLab asks twice of most paragraphs at the
+        same width (to measure a row or a group kept together, then to place
+        it): the lines depend on the width alone, so the second time they are
+        the first time's (unless a split has dropped them)."""
+        if availWidth == getattr(self, '_wrapped_at', None) and hasattr(self, 'blPara'):
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_at = availWidth
+        return size

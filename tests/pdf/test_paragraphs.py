@@ -76,3 +76,20 @@ def test_the_booklets_markup_skips_reportlabs_parser(markup):
 @pytest.mark.parametrize('markup', IRREGULAR)
 def test_other_markup_goes_to_reportlabs_parser(markup):
     assert tuple_tree(markup) is None
+
+
+def test_a_paragraph_pushed_to_the_next_page_is_laid_out_again():
+    """A paragraph wrapped twice at one width keeps its lines; one that found no
+    room (ReportLab's split drops its lines) is wrapped again and draws."""
+    from io import BytesIO
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    text = ' '.join(['Open the account settings and choose the outgoing server.'] * 6)
+    width = STYLES.base * 20
+    got, expected = Paragraph(text, STYLES['body']), ReportLabParagraph(text, STYLES['body'])
+    assert got.wrap(width, 1000) == got.wrap(width, 1000) == expected.wrap(width, 1000)
+    assert got.split(width, STYLES['body'].leading) == []  # no orphan line left behind
+    assert got.wrap(width, 1000) == expected.wrap(width, 1000)
+    assert got.blPara.lines == expected.blPara.lines
+    got.drawOn(Canvas(BytesIO()), 0, 0)
