@@ -10,6 +10,7 @@ parsing the text would give. Anything else (hand-written raw ``pdf`` markup)
 goes through ReportLab's parser as before.
 """
 import re
+import weakref
 from functools import lru_cache
 from html import unescape
 
@@ -80,6 +81,17 @@ def tuple_tree(markup: str):
 #: ReportLab's parser resets itself for each paragraph; one is enough (the
 #: builder writes on one thread), and a new one per paragraph was cyclic garbage.
 PARSER = ParaParser()
+#: The fragment ReportLab makes of text in a paragraph of each style, no tag
+#: around it: most paragraphs are only that.
+_PLAIN = weakref.WeakKeyDictionary()
+
+
+def plain_fragments(texts: list[str], style) -> list:
+    """What ``PARSER.tt_parse`` makes of a paragraph of *texts* without tags."""
+    if style not in _PLAIN:
+        _PLAIN[style] = PARSER.tt_parse(('para', None, ['-']), style)[1][0]
+    template = _PLAIN[style]
+    return [template.clone(text=text) for text in texts]
 
 
 class Paragraph(_Paragraph):
@@ -89,7 +101,10 @@ class Paragraph(_Paragraph):
         if frags is None:
             text = cleaner(text)
             tree = tuple_tree(text)
-            if tree is not None:
+            if tree is not None and all(isinstance(part, str) for part in tree[2]):
+                frags = plain_fragments(tree[2], style)
+                textTransformFrags(frags, style)
+            elif tree is not None:
                 style, frags, bullet_frags = PARSER.tt_parse(tree, style)
                 textTransformFrags(frags, style)
                 bulletText = bullet_frags or bulletText
