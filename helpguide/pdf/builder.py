@@ -150,13 +150,19 @@ class BookletBuilder(Builder):
             toctree.parent.replace(toctree, included)
         return tree
 
+    @property
+    def _read_in_memory(self) -> dict:
+        # A private cache of Sphinx (9.0): a Sphinx without it, or a parallel
+        # read (whose doctrees stayed in the reading processes), unpickles.
+        return getattr(self.env, '_write_doc_doctree_cache', {})
+
     def doctree(self, docname: str) -> nodes.document:
         """*docname*'s doctree: the one Sphinx has just read, if it kept it in
         memory (taking it saves unpickling a copy and holding both), else
         unpickled. Sphinx's own builders take it the same way, in
         ``get_and_resolve_doctree``, which would also resolve the toctrees
         this builder inlines."""
-        tree = self.env._write_doc_doctree_cache.pop(docname, None)
+        tree = self._read_in_memory.pop(docname, None)
         if tree is None:
             return self.env.get_doctree(docname)
         tree.settings.env = self.env
@@ -185,7 +191,7 @@ class BookletBuilder(Builder):
         tree = self.doctree(root)
         tree['docname'] = root
         tree = self.inline_toctrees(tree, root, (root,))
-        self.env._write_doc_doctree_cache.clear()  # documents outside the book: free them
+        self._read_in_memory.clear()  # documents outside the book: free them
         self.env.resolve_references(tree, root, self)
         for pending in list(tree.findall(addnodes.pending_xref)):
             pending.replace_self(pending.children)  # unresolved: keep the text
