@@ -16,6 +16,7 @@ def setup(app):
     app.connect('source-read', lines.refuse_in_document)
     app.connect('include-read', lines.refuse_in_included)
     app.connect('doctree-read', documents.refuse_empty)
+    app.connect('env-before-read-docs', glyphs.load_font)
     app.connect('doctree-read', glyphs.refuse_unprintable_text)
     # After Sphinx's own collector has found each image's files.
     app.connect('doctree-read', images.refuse_unusable_images, priority=600)

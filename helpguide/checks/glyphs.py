@@ -4,9 +4,16 @@ its code points, so ``make html`` stops on what the PDF would print as boxes
 from docutils import nodes
 from sphinx.util import logging
 
-from ..pdf.fonts import missing_glyphs
+from ..pdf.fonts import missing_glyphs, regular_face
 
 logger = logging.getLogger(__name__)
+
+
+def load_font(app, env, docnames) -> None:
+    """Parse the font before reading: processes that read in parallel
+    (sphinx-build -j) then share it instead of each parsing it again."""
+    if docnames:
+        regular_face()
 
 
 def refuse_unprintable_text(app, doctree) -> None:

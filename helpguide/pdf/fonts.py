@@ -34,20 +34,32 @@ def face(family: str, bold: bool = False, italic: bool = False) -> str:
 
 
 @cache
+def _register(name: str, stem: str) -> TTFont:
+    """Register one face; each file is parsed once, which is the costly part."""
+    font = TTFont(name, FONT_DIR / f'{stem}.ttf')
+    pdfmetrics.registerFont(font)
+    return font
+
+
+@cache
 def register_fonts() -> None:
     """Register every family; idempotent, and cheap after the first call."""
     for family, files in FAMILIES.items():
         for suffix, stem in zip(FACES, files, strict=True):
-            if stem is not None:  # each file parsed once: that is the costly part
-                pdfmetrics.registerFont(TTFont(family + suffix, FONT_DIR / f'{stem}.ttf'))
+            if stem is not None:
+                _register(family + suffix, stem)
         pdfmetrics.registerFontFamily(
             family, normal=family, bold=face(family, bold=True),
             italic=face(family, italic=True),
             boldItalic=face(family, bold=True, italic=True))
 
 
+def regular_face(family: str = 'serif') -> TTFont:
+    """The family's regular face, registered alone (a source check needs no more)."""
+    return _register(family, FAMILIES[family][0])
+
+
 def missing_glyphs(text: str, family: str = 'serif') -> list[str]:
     """Characters of *text* that the family's regular face cannot print."""
-    register_fonts()
-    cmap = pdfmetrics.getFont(family).face.charToGlyph
+    cmap = regular_face(family).face.charToGlyph
     return sorted({ch for ch in text if ord(ch) >= 32 and ord(ch) not in cmap})
