@@ -6,7 +6,7 @@ from reportlab.platypus import Flowable, NextPageTemplate
 from sphinx.errors import SphinxError
 
 from ..atomic import replacing
-from ..products.form import finish_form
+from ..products.form import FormCanvas
 from .cover import Cover, CoverInfo
 from .flowables import BodyStart, ContentsEntry, Heading, RectoBreak, ResolveLinks
 from .registry import Context
@@ -53,8 +53,7 @@ def write_pdf(target: Path, story: list[Flowable], styles: StyleSheet, meta: Met
     with replacing(target) as partial:
         with open(partial, 'wb') as out:
             doc = BookTemplate(out, styles, meta, pagesize, frozenset(contents_keys))
-            doc.build(story)
-        finish_form(partial)  # the checklist's fields name no unembedded font
+            doc.build(story, canvasmaker=FormCanvas)  # the checklist's blank fields name no font
         written = len(PdfReader(partial).pages)
         if written != doc.page:
             raise PdfWriteError(f'{target}: wrote {written} of {doc.page} pages')

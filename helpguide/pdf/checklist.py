@@ -19,7 +19,7 @@ def register_checklist_node() -> None:
 
     @BLOCK.register(support_checklist)
     def checklist(node, ctx: Context):
-        # Fillable on screen; write_pdf's finish_form keeps the page's fonts embedded.
+        # Fillable on screen; the booklet's FormCanvas keeps the page's fonts embedded.
         fields = checklist_flowables(node.get('fields', []), ctx.styles)
         title = node.get('title')
         heading = [Paragraph(escape(title), ctx.styles['rubric'])] if title else []

@@ -8,12 +8,11 @@ long checklist breaks between fields, never through one. The booklet, the
 stand-alone form and anything else that shows the checklist use it, so they
 share one design.
 """
-import os
 import weakref
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import DictionaryObject, NameObject
 from reportlab.lib.colors import Color
+from reportlab.pdfbase.acroform import AcroForm, PDFFromString
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from helpguide.pdf.styles import StyleSheet
@@ -22,7 +21,7 @@ from helpguide.pdf.styles import StyleSheet
 LINES_ROWS = 5
 #: Standard-14 font the viewer types filled-in text in (the only kind
 #: ReportLab's AcroForm offers); a blank form uses none, see
-#: :func:`finish_form`.
+#: :class:`BlankForm`.
 FIELD_FONT = 'Helvetica'
 CLEAR = Color(1, 1, 1, alpha=0)
 
@@ -138,35 +137,50 @@ def checklist_flowables(fields: list[dict], styles: StyleSheet, *, prefix: str =
             for field in fields]
 
 
-def finish_form(path: str | os.PathLike) -> None:
-    """Rewrite the PDF at *path* (a file being written, not yet in place) so its
-    blank form prints with embedded fonts only.
+class BlankForm(AcroForm):
+    """ReportLab's AcroForm, made so that the blank form prints with embedded
+    fonts only.
 
-    ReportLab gives an empty text field an appearance with the field font in
-    its resources though it draws no text, so the printed page would list an
-    unembedded standard-14 font: those resources are dropped. The fonts a
-    viewer types and ticks with stay in the form's default resources, with
-    ZapfDingbats added for the tick, as viewers that redraw fields expect.
+    ReportLab gives an empty text field an appearance that names the field
+    font though it draws no text, so the printed page would list an
+    unembedded standard-14 font: such an appearance names no font here. The
+    fonts a viewer types and ticks with are in the form's default resources,
+    with ZapfDingbats for the tick, as viewers that redraw fields expect.
     """
-    if '/AcroForm' not in PdfReader(path).trailer['/Root']:
-        return  # no form: nothing to rewrite
-    writer = PdfWriter(clone_from=path)
-    for page in writer.pages:
-        for annotation in page.get('/Annots') or ():
-            widget = annotation.get_object()
-            if widget.get('/FT') != '/Tx' or widget.get('/V') or '/AP' not in widget:
-                continue
-            for appearance in widget['/AP'].get_object().values():
-                resources = appearance.get_object().get('/Resources')
-                if resources is not None:
-                    resources.get_object().pop('/Font', None)
-    form = writer.root_object['/AcroForm'].get_object()
-    resources = form.setdefault(NameObject('/DR'), DictionaryObject()).get_object()
-    fonts = resources.setdefault(NameObject('/Font'), DictionaryObject()).get_object()
-    if '/ZaDb' not in fonts:
-        fonts[NameObject('/ZaDb')] = DictionaryObject({
-            NameObject('/Type'): NameObject('/Font'),
-            NameObject('/Subtype'): NameObject('/Type1'),
-            NameObject('/BaseFont'): NameObject('/ZapfDingbats')})
-    with open(path, 'wb') as out:  # a partial file: the caller syncs and renames it
-        writer.write(out)
+
+    def __init__(self, canv, **kwds):
+        super().__init__(canv, **kwds)
+        self._text_appearance = False
+        self.fonts['ZaDb'] = self.getRefStr(PDFFromString(
+            '<< /BaseFont /ZapfDingbats /Name /ZaDb /Subtype /Type1 /Type /Font >>'))
+
+    def txAP(self, *args, **kwargs):
+        self._text_appearance = True
+        try:
+            return super().txAP(*args, **kwargs)
+        finally:
+            self._text_appearance = False
+
+    def makeStream(self, width, height, stream, **D):
+        if self._text_appearance and ' Tf' not in stream:
+            D['Resources'] = PDFFromString('<< /ProcSet [/PDF /Text] >>')
+        return super().makeStream(width, height, stream, **D)
+
+    def format(self, doc):
+        # ReportLab writes a /Font entry per font into /DR; one entry holds them all.
+        fonts = ' '.join(f'/{name} {ref}' for name, ref in sorted(self.fonts.items()))
+        self.extras['DR'] = PDFFromString(
+            f'<< /Encoding << /RLAFencoding {self.encRefStr} >> /Font << {fonts} >> >>')
+        return super().format(doc)
+
+
+class FormCanvas(Canvas):
+    """A canvas whose form (made on first use, as ReportLab's) is a :class:`BlankForm`."""
+
+    @property
+    def acroForm(self):
+        try:
+            return self.AcroForm
+        except AttributeError:
+            self._doc._catalog.AcroForm = self.AcroForm = BlankForm(self)
+            return self.AcroForm

@@ -14,7 +14,7 @@ from helpguide.pdf.builder import setting
 from helpguide.pdf.flowables import Heading
 from helpguide.pdf.styles import StyleSheet
 
-from .form import finish_form
+from .form import FormCanvas
 from ..atomic import replacing
 
 
@@ -148,9 +148,8 @@ def write_sheets(target, story: list[Flowable], styles: StyleSheet, furniture: F
     with replacing(target) as partial:
         doc = SheetTemplate(str(partial), styles, furniture, pagesize)
         try:
-            doc.build(story)
+            doc.build(story, canvasmaker=FormCanvas)
         except LayoutError as err:
             raise SphinxError(f'{location}: cannot lay out {Path(target).name}: {err}; '
                               'the last good file is kept') from None
-        finish_form(partial)
     return doc.page
