@@ -3,8 +3,8 @@
 Reading makes millions of small objects (docutils nodes and state machines,
 most of them garbage a moment later), and the collector, which by default
 runs after every 700 new objects, scans the young ones again and again. At
-×50, a first threshold of 50,000 took Sphinx's reading from 9.7 s to 8.6 s
-CPU for 3 MB more memory. The thresholds are put back when reading ends, so
+×50, a first threshold of 50,000 took Sphinx's reading from 9.4–10.2 s to
+9.0–9.1 s CPU, with the same peak memory. The thresholds are put back when reading ends, so
 each builder's own work runs with the collector as it was.
 """
 import gc

@@ -137,7 +137,7 @@ class BookletBuilder(Builder):
                     logger.warning('booklet: %s includes itself through its toctree', child,
                                    location=toctree)
                     continue
-                subtree = self.doctree(child)  # a new copy every time
+                subtree = self.doctree(child)  # a tree of its own every time
                 self.inline_toctrees(subtree, child, (*ancestors, child))
                 if platform and select_platform is not None:
                     select_platform(subtree, platform)

@@ -13,8 +13,9 @@ import weakref
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.acroform import AcroForm, PDFFromString
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
+from helpguide.pdf.paragraphs import Paragraph
 from helpguide.pdf.styles import StyleSheet
 
 #: Rows of the write-in box of a ``lines`` field.
