@@ -171,3 +171,19 @@ def test_parallel_reading_reports_a_duplicate_id_with_file_and_line(make_app, tm
     app.build()
     assert re.search(r"programs/zz\.rst:1: ERROR: duplicate program id 'alpha': already "
                      r"declared in .*programs/alpha\.rst:1", strip_colors(app.warning.getvalue()))
+
+
+@pytest.mark.sphinx('html', testroot='programs')
+def test_merging_a_duplicate_id_keeps_the_document_read_first_in_any_order(app):
+    # Reading processes finish in any order; the result must not depend on it.
+    app.build()
+    domain = app.env.get_domain('programs')
+    alpha = domain.data['programs']['alpha']
+    copy = {**alpha, 'docname': 'programs/zz', 'lineno': 1}
+    del domain.data['programs']['alpha']
+    for data in (copy, alpha):   # the later document's process finishes first
+        domain.merge_domaindata({data['docname']},
+                                {'programs': {'alpha': data}, 'listings': {}, 'chapters': {}})
+    assert domain.data['programs']['alpha']['docname'] == 'programs/alpha'
+    assert re.search(r"programs/zz\.rst:1: ERROR: duplicate program id 'alpha': already "
+                     r"declared in .*programs/alpha\.rst:1", strip_colors(app.warning.getvalue()))

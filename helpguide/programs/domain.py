@@ -38,11 +38,17 @@ class ProgramsDomain(Domain):
         for pid, data in otherdata['programs'].items():
             if data['docname'] not in docnames:
                 continue
-            # Read in another process, a duplicate id is only seen here.
-            known = self.add_program(Program.from_data(data))
-            if known is not None:
-                logger.error(duplicate_message(self.env, pid, known),
-                             location=(data['docname'], data['lineno']))
+            # Read in another process, a duplicate id is only seen here. Processes
+            # finish in any order: as in a serial build, the document read first
+            # (sorted first) keeps the id and the other is reported.
+            known = self.data['programs'].get(pid)
+            if known is not None and known['docname'] != data['docname']:
+                first, later = sorted((known, data), key=lambda d: d['docname'])
+                self.data['programs'][pid] = first
+                logger.error(duplicate_message(self.env, pid, Program.from_data(first)),
+                             location=(later['docname'], later['lineno']))
+                continue
+            self.data['programs'][pid] = data
         for key in ('listings', 'chapters'):
             for docname, value in otherdata[key].items():
                 if docname in docnames:
