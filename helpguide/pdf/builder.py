@@ -216,6 +216,7 @@ class BookletBuilder(Builder):
         # nothing reaches it and the collector has freed it (it is all cycles).
         dismantle(tree)
         del tree, titled
+        gc.unfreeze()  # trees read in this process were frozen with the rest (helpguide.collector)
         gc.collect()
         title = setting(config, 'guide_title',
                         book_title or setting(config, 'project', 'Untitled'))
