@@ -1,0 +1,27 @@
+"""Our HTML builder renders each page title once per build, and the same as Sphinx's."""
+import pytest
+from docutils import nodes
+from sphinx.builders.html import StandaloneHTMLBuilder
+
+from helpguide.html.builder import GuideHTMLBuilder
+
+
+@pytest.mark.sphinx('html', testroot='programs')
+def test_each_title_is_rendered_once_however_many_pages_show_it(app, monkeypatch):
+    assert isinstance(app.builder, GuideHTMLBuilder)
+    rendered = []
+    sphinx_render = StandaloneHTMLBuilder.render_partial
+
+    def counting(self, node):
+        if isinstance(node, nodes.title):
+            rendered.append(node)
+        return sphinx_render(self, node)
+
+    monkeypatch.setattr(StandaloneHTMLBuilder, 'render_partial', counting)
+    app.build()
+    assert rendered
+    assert len(rendered) == len({id(node) for node in rendered})
+    # A chapter's title is shown on each of its program pages, as Sphinx renders it.
+    chapter = app.env.titles['win']
+    page = (app.outdir / 'programs' / 'beta.html').read_text(encoding='utf-8')
+    assert sphinx_render(app.builder, chapter)['title'] in page
