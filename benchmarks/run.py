@@ -12,7 +12,8 @@ Every Sphinx tool, ours and the others, runs with the same ``-j`` (``--jobs``,
 default auto, as ``make`` builds). Our builders run from .venv; rst2pdf,
 rinohtype and Sphinx's LaTeX build from .venv-bench (created here from
 benchmarks/requirements-bench.txt), with our extension's reading parts loaded
-so every tool sees the same doctrees.
+so every tool sees the same doctrees; Sphinx's default HTML build (alabaster)
+loads those parts only too, not our HTML builder and theme.
 """
 import argparse
 import hashlib
@@ -78,7 +79,8 @@ def tools(with_latex: bool) -> list[Tool]:
     return [
         Tool('html', 'ours: HTML (helpguide theme)', ours, 'html', pdf=False),
         Tool('html-default', 'Sphinx HTML, alabaster, default sidebars', ours, 'html',
-             ['-D', 'html_theme=alabaster'], scales=(1, 10, 50), pdf=False),
+             ['-D', 'html_theme=alabaster'], scales=(1, 10, 50), pdf=False,
+             extensions=READING_PARTS),
         Tool(OURS_PDF, 'ours: PDF booklet', ours, 'booklet', scales=(1, 10, 50)),
         Tool('rst2pdf', 'rst2pdf (Sphinx builder)', bench, 'pdf', scales=(1, 10, 50),
              extensions=[*READING_PARTS, 'rst2pdf.pdfbuilder']),
@@ -277,6 +279,21 @@ def ratios(results: dict, scale: int, key: str = 'median_s') -> dict:
     return {k: round(v, 3) for k, v in found.items()}
 
 
+PAIRS = [(f'booklet/{other}', OURS_PDF, other) for other in ('rst2pdf', 'rinoh', 'latexpdf')] \
+    + [('html/html-default', OURS_HTML, 'html-default')]
+
+
+def paired_ratios(results: dict, scale: int) -> dict:
+    """Ours/other per run, from the same round: a drift in machine load cancels out."""
+    tools_ = results['scales'].get(str(scale), {}).get('tools', {})
+    found = {}
+    for key, ours, other in PAIRS:
+        a, b = tools_.get(ours, {}).get('runs'), tools_.get(other, {}).get('runs')
+        if a and b and len(a) == len(b):
+            found[key] = [round(x / y, 3) for x, y in zip(a, b)]
+    return found
+
+
 def growth(results: dict, low: int, high: int, key: str = 'median_s') -> dict:
     found = {}
     for name in results['scales'].get(str(high), {}).get('tools', {}):
@@ -321,7 +338,9 @@ def print_report(results: dict, active: list[Tool]) -> None:
                   f'{t["peak_mb"]:9.1f}{t.get("pages", ""):>7}{t.get("pages_per_s", ""):>9}'
                   f'  {labels[name]}')
         for k, v in data['ratios'].items():
-            print(f'  ratio {k:28} {v:7.3f} wall  {data["cpu_ratios"].get(k, 0):7.3f} CPU')
+            per_run = ' '.join(f'{r:.3f}' for r in data['paired_ratios'].get(k, []))
+            print(f'  ratio {k:28} {v:7.3f} wall  {data["cpu_ratios"].get(k, 0):7.3f} CPU'
+                  + (f'  per run: {per_run}' if per_run else ''))
     for span, values in results['growth'].items():
         cpu = results['cpu_growth'][span]
         print(f'\ngrowth {span} (wall / CPU): '
@@ -371,6 +390,7 @@ def main(argv=None) -> None:
         results['scales'][str(scale)] = data
         data['ratios'] = ratios(results, scale)
         data['cpu_ratios'] = ratios(results, scale, 'cpu_median_s')
+        data['paired_ratios'] = paired_ratios(results, scale)
     scales = sorted(args.scales)
     for low, high in zip(scales, scales[1:]):
         results['growth'][f'x{high}/x{low}'] = growth(results, low, high)
