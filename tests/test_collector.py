@@ -6,7 +6,7 @@ import pytest
 from helpguide.collector import READING_THRESHOLD
 
 
-@pytest.mark.sphinx('html', testroot='programs')
+@pytest.mark.sphinx('html', testroot='programs', freshenv=True)
 def test_reading_raises_the_first_threshold_and_puts_it_back(app):
     before = gc.get_threshold()
     seen = []
@@ -16,7 +16,7 @@ def test_reading_raises_the_first_threshold_and_puts_it_back(app):
     assert gc.get_threshold() == before
 
 
-@pytest.mark.sphinx('html', testroot='programs')
+@pytest.mark.sphinx('html', testroot='programs', freshenv=True)
 def test_what_reading_leaves_is_frozen_while_writing_and_given_back(app):
     frozen = []
     app.connect('html-page-context', lambda *args: frozen.append(gc.get_freeze_count()))
