@@ -10,12 +10,12 @@ from sphinx.util import logging
 
 from .model import Program
 
+logger = logging.getLogger(__name__)
+
 
 def duplicate_message(env, pid: str, known: Program) -> str:
     return (f'duplicate program id {pid!r}: already declared in '
             f'{env.doc2path(known.docname)}:{known.lineno}')
-
-logger = logging.getLogger(__name__)
 
 
 class ProgramsDomain(Domain):
