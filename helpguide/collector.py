@@ -15,7 +15,15 @@ when reading ends (``gc.freeze``) and handed back when the build finishes,
 for a process that goes on to build again. The HTML build at ×50 with
 ``-j 2``: 19.1 s CPU before, 16.0 s after (15.6 and 14.2 s when its pages are
 written in one process, see helpguide.html.serial_write).
+
+At exit, Python's last collections walk every object still alive, to free
+what is only held in cycles, though the process is ending and the system
+frees its memory anyway: at ×50 that was 0.35 s of the booklet's build and
+0.5 s of the HTML build's. Everything is frozen when the process exits, so
+those collections find nothing to walk. Files are closed where they are
+written, and the standard streams are flushed after this anyway.
 """
+import atexit
 import gc
 
 #: New objects between two collections of the youngest generation, while reading.
@@ -57,6 +65,8 @@ class ReadingKept:
 
 
 def setup(app):
+    atexit.unregister(gc.freeze)  # once per process, however many builds it runs
+    atexit.register(gc.freeze)
     threshold = ReadingThreshold()
     kept = ReadingKept()
     # Forked reading processes (sphinx-build -j) start after this and inherit it.
