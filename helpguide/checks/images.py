@@ -9,7 +9,7 @@ from docutils import nodes
 from PIL import Image
 from sphinx.util import logging
 
-from ..pdf.images import MAX_BYTES, MAX_PIXELS
+from ..pdf.image_limits import MAX_BYTES, MAX_PIXELS
 
 logger = logging.getLogger(__name__)
 

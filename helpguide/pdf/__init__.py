@@ -10,11 +10,11 @@ cover, contents, chapters. The pieces, for other print products:
   (``@BLOCK.register(node_class)``), ``block(node, ctx)`` to render one node.
 * :mod:`.styles` -- ``book_styles()``: every paragraph, inline and box style.
 * :mod:`.templates` -- ``BookTemplate`` (cover and page templates, running
-  heads, folios, page labels, outline, contents page numbers), ``PAPER``.
+  heads, folios, page labels, outline, contents page numbers).
 * :mod:`.book` -- ``book_story(cover, body, ctx)`` and ``write_pdf(...)``,
   which lays a story out once and replaces the target atomically.
 * :mod:`.builder` -- ``BookletBuilder``; ``assemble_doctree()`` inlines the
-  toctrees (a fresh copy per inclusion, platform steps selected).
+  toctrees (a fresh copy per inclusion, platform steps selected); ``PAPER``.
 """
 from sphinx.application import Sphinx
 

@@ -7,13 +7,11 @@ from docutils import nodes
 from PIL import Image as PILImage
 from reportlab.platypus import Image, KeepTogether
 
+from .image_limits import MAX_BYTES, MAX_PIXELS
 from .paragraphs import Paragraph
 from .registry import BLOCK, Context, block, children, escape, inline_children, warn
 
 PX = 0.75  # CSS pixel in points (96 px to the inch)
-#: Larger images are not embedded: they would bloat a booklet meant to be printed.
-MAX_BYTES = 20 * 2**20
-MAX_PIXELS = 40_000_000
 UNITS = {'': PX, 'px': PX, 'pt': 1, 'pc': 12, 'in': 72, 'cm': 72 / 2.54,
          'mm': 72 / 25.4, 'q': 72 / 101.6}
 LENGTH = re.compile(r'\s*([0-9.]+)\s*([a-z%]*)\s*$', re.IGNORECASE)

@@ -8,14 +8,12 @@ story is laid out once (no ``multiBuild``).
 """
 from dataclasses import dataclass
 
-from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.pagesizes import LETTER
 from reportlab.platypus import BaseDocTemplate, Frame, LayoutError, PageTemplate
 
 from .cover import Cover
 from .flowables import Anchor, Heading, page_number_form
 from .styles import StyleSheet
-
-PAPER = {'letter': LETTER, 'a4': A4}
 
 
 @dataclass(frozen=True)

@@ -11,22 +11,20 @@ nothing of another program gets in.
 Output: ``<outdir>/<program-id>-<platform>.pdf``, and ``.sources.json``
 naming the source of each, so the handouts of programs that are gone are
 removed and those of a program that failed to build are kept.
+
+Every build with the extension loads this module: the renderer and
+ReportLab are imported where the handouts are written.
 """
 import json
 
 from docutils import nodes
-from reportlab.platypus import KeepTogether
 from sphinx.util import logging
 from sphinx.util.display import progress_message
 
 from helpguide.pdf.builder import BookletBuilder, setting
-from helpguide.pdf.registry import block
-from helpguide.pdf.render import new_context, render_document
-from helpguide.pdf.styles import book_styles
 from helpguide.programs import select_platform
 
 from ..atomic import replacing
-from .page import Furniture, Margins, write_sheets
 
 logger = logging.getLogger(__name__)
 
@@ -124,6 +122,14 @@ class HandoutsBuilder(BookletBuilder):
 
     @progress_message('writing the handouts')
     def write_documents(self, _docnames) -> None:
+        from reportlab.platypus import KeepTogether
+
+        from helpguide.pdf.registry import block
+        from helpguide.pdf.render import new_context, render_document
+        from helpguide.pdf.styles import book_styles
+
+        from .page import Furniture, Margins, write_sheets
+
         config = self.config
         pagesize = self.pagesize
         styles = book_styles()

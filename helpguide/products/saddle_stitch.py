@@ -13,8 +13,6 @@ from sphinx.util.display import progress_message
 
 from helpguide.pdf.builder import BookletBuilder
 
-from .imposition import impose
-
 logger = logging.getLogger(__name__)
 
 FILENAME = 'guide-saddle-stitch.pdf'
@@ -56,6 +54,8 @@ class SaddleStitchBuilder(BookletBuilder):
 
     @progress_message('imposing the booklet for saddle-stitching')
     def impose(self) -> None:
+        from .imposition import impose  # pypdf: only where a booklet is imposed
+
         pages = self.target
         target = Path(self.outdir) / FILENAME
         try:

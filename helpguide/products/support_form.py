@@ -6,6 +6,9 @@ its lead-in and contact details, then the checklist) is rendered by the
 booklet's renderer onto a sheet page; its checklist handler draws the
 checklist with :mod:`.form`, as in the booklet, so it prints as labelled
 write-in lines and boxes and can be filled on screen.
+
+Every build with the extension loads this module: the renderer and
+ReportLab are imported where the form is written.
 """
 from docutils import nodes
 from sphinx.errors import SphinxError
@@ -13,10 +16,6 @@ from sphinx.util import logging
 from sphinx.util.display import progress_message
 
 from helpguide.pdf.builder import BookletBuilder
-from helpguide.pdf.render import new_context, render_document
-from helpguide.pdf.styles import book_styles
-
-from .page import Furniture, Margins, write_sheets
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +38,11 @@ class SupportChecklistBuilder(BookletBuilder):
 
     @progress_message('writing the support checklist form')
     def write_documents(self, _docnames) -> None:
+        from helpguide.pdf.render import new_context, render_document
+        from helpguide.pdf.styles import book_styles
+
+        from .page import Furniture, Margins, write_sheets
+
         config = self.config
         docnames = sorted(self.env.get_domain('checklist').data['fields'])
         if not docnames:

@@ -8,7 +8,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from guide_build import build
 from sheet_text import halves, outside_margins, pdftotext
 
-import helpguide.products.saddle_stitch as saddle_stitch
+import helpguide.products.imposition as imposition
 from helpguide.products.imposition import printer_spreads
 
 
@@ -22,14 +22,14 @@ def imposed(request, repo, tmp_path_factory):
     the sheet size and the output folder."""
     out = tmp_path_factory.mktemp(request.param)
     pages = out / 'pages.pdf'
-    real_impose = saddle_stitch.impose
+    real_impose = imposition.impose
 
     def keep_pages(source, target, sheet):
         shutil.copy(source, pages)
         return real_impose(source, target, sheet)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(saddle_stitch, 'impose', keep_pages)
+        patch.setattr(imposition, 'impose', keep_pages)
         app = build(repo, out, 'saddle-stitch', guide_paper=request.param)
     assert app.warnings_text == ''
     return (app.outdir / 'guide-saddle-stitch.pdf', pages,
