@@ -6,11 +6,18 @@ Pages are placed with a translation only, never scaled, so type keeps its
 designed size: the booklet is laid out at half the sheet (half-letter pages
 for Letter sheets, A5 for A4). The imposed file is printed on both sides,
 flipping on the short edge.
+
+Each page goes onto its sheet as a form XObject made of its own content
+stream, copied as it is, clipped to the page. pypdf's page merging parsed
+and rewrote every operator of every page instead: 65 ms a page, most of the
+saddle-stitch build (a ×50 guide, 540 pages: 18.4 s).
 """
 import os
 from dataclasses import dataclass
 
-from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject,
+                           IndirectObject, NameObject)
 
 from ..atomic import replacing
 
@@ -60,14 +67,35 @@ def page_size(page: PageObject) -> tuple[float, float]:
     return float(box.width), float(box.height)
 
 
-def without_annotations(page: PageObject) -> PageObject:
-    """The page's drawing alone: links would pull their targets (other pages
-    of the source) into the print file, and widgets mean nothing on paper."""
-    if '/Annots' not in page:
-        return page
-    bare = PageObject(page.pdf)
-    bare.update({key: value for key, value in page.items() if key != '/Annots'})
-    return bare
+def page_form(page: PageObject, writer: PdfWriter) -> IndirectObject | None:
+    """*page*'s drawing as a form XObject of *writer*, or None for a blank page.
+
+    Only the content stream and the resources it names are copied: links
+    would pull their targets (other pages of the source) into the print
+    file, and form fields mean nothing on paper.
+    """
+    contents = page.get('/Contents')
+    if contents is None:
+        return None
+    streams = contents.get_object()
+    if isinstance(streams, ArrayObject):
+        first = streams[0].clone(writer)
+        first.get_object().set_data(b'\n'.join(s.get_object().get_data() for s in streams))
+        form = first
+    else:
+        form = contents.clone(writer)
+    form.get_object().update({
+        NameObject('/Type'): NameObject('/XObject'),
+        NameObject('/Subtype'): NameObject('/Form'),
+        NameObject('/BBox'): ArrayObject(FloatObject(v) for v in page.mediabox),
+        NameObject('/Resources'): page.get('/Resources', DictionaryObject()).clone(writer),
+    })
+    return form
+
+
+def pdf_number(value: float) -> str:
+    """A PDF number: plain decimals, never an exponent."""
+    return f'{value:.4f}'.rstrip('0').rstrip('.')
 
 
 def impose(source: str | os.PathLike, target: str | os.PathLike,
@@ -104,13 +132,21 @@ def impose(source: str | os.PathLike, target: str | os.PathLike,
     writer = PdfWriter()
     for side in printer_spreads(len(pages)):
         paper = writer.add_blank_page(sheet_w, sheet_h)
-        for number, x in ((side.left, fold - width), (side.right, fold)):
-            if number is None:
+        placed, drawing = DictionaryObject(), []
+        for page_number, x in ((side.left, fold - width), (side.right, fold)):
+            page = pages[page_number - 1] if page_number else None
+            form = page_form(page, writer) if page else None
+            if form is None:
                 continue
-            page = without_annotations(pages[number - 1])
+            name = NameObject(f'/Page{page_number}')
+            placed[name] = form
             box = page.mediabox
-            paper.merge_transformed_page(
-                page, Transformation().translate(x - float(box.left), rise - float(box.bottom)))
+            drawing.append(f'q 1 0 0 1 {pdf_number(x - float(box.left))} '
+                           f'{pdf_number(rise - float(box.bottom))} cm {name} Do Q')
+        paper[NameObject('/Resources')] = DictionaryObject({NameObject('/XObject'): placed})
+        content = DecodedStreamObject()
+        content.set_data('\n'.join(drawing).encode('ascii'))
+        paper.replace_contents(content)
     if reader.metadata:
         writer.add_metadata({key: str(value) for key, value in reader.metadata.items()
                              if key in ('/Title', '/Author', '/Subject', '/Creator')})

@@ -2,7 +2,8 @@
 import re
 import subprocess
 
-from pypdf import PageObject, PdfReader
+from PIL import Image
+from pypdf import PdfReader
 
 
 def pdftotext(path, page: int, crop: tuple[float, float, float, float] | None = None) -> str:
@@ -23,20 +24,6 @@ def halves(path, page: int) -> tuple[str, str]:
             pdftotext(path, page, (width / 2, 0, width / 2, height)))
 
 
-def text_by_x(page: PageObject, x0: float, x1: float) -> str:
-    """The text whose start lies between x0 and x1 (page coordinates; text
-    drawn directly on the page, not inside form XObjects)."""
-    parts = []
-
-    def visit(text, cm, tm, _font, _size):
-        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-        if text.strip() and x0 <= x < x1:
-            parts.append(text)
-
-    page.extract_text(visitor_text=visit)
-    return ''.join(parts).strip()
-
-
 def word_boxes(path, page: int) -> list[tuple[float, float, float, float, str]]:
     """(x0, y0, x1, y1, word) of one page (1-based), y measured from the top."""
     out = subprocess.run(['pdftotext', '-bbox', '-f', str(page), '-l', str(page), str(path),
@@ -44,6 +31,24 @@ def word_boxes(path, page: int) -> list[tuple[float, float, float, float, str]]:
     return [(float(x0), float(y0), float(x1), float(y1), word) for x0, y0, x1, y1, word in
             re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
                        r'yMax="([\d.]+)">([^<]*)</word>', out)]
+
+
+def text_by_x(path, page: int, x0: float, x1: float) -> str:
+    """The words of one page (1-based) whose left edge lies between x0 and x1
+    (points from the left of the paper), as poppler places them."""
+    return ' '.join(word for left, _, _, _, word in word_boxes(path, page) if x0 <= left < x1)
+
+
+def inked(path, page: int, box: tuple[float, float, float, float], workdir) -> bool:
+    """Whether poppler prints anything in *box* (x0, y0, x1, y1: points from
+    the top left) of one page (1-based): what the paper shows, clipping
+    included, which its text extraction ignores."""
+    stem = workdir / f'page-{page}'
+    subprocess.run(['pdftoppm', '-f', str(page), '-l', str(page), '-r', '72', '-gray',
+                    '-singlefile', '-png', str(path), str(stem)], check=True)
+    with Image.open(stem.with_suffix('.png')) as image:
+        darkest, _ = image.convert('L').crop(tuple(round(v) for v in box)).getextrema()
+    return darkest < 128
 
 
 def outside_margins(path, margin: float) -> list[str]:

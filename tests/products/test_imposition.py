@@ -8,8 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4, A5, LETTER
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from sheet_text import halves, text_by_x
+from sheet_text import halves, inked, text_by_x, word_boxes
 
 from helpguide.products.imposition import ImpositionError, Side, impose, printer_spreads
 
@@ -92,16 +93,13 @@ def test_pages_are_placed_at_their_size_without_scaling(tmp_path):
     target = tmp_path / 'imposed.pdf'
     impose(source, target)
 
-    sizes = []
-
-    def visit(text, cm, tm, _font, size):
-        if text.strip():
-            sizes.append((text.strip(), size * tm[0] * cm[0], tm[4] * cm[0] + cm[4]))
-
-    PdfReader(target).pages[0].extract_text(visitor_text=visit)
-    # Page 4 on the left, page 1 on the right: same type size, shifted by a page width.
-    assert sizes == [('Page 4', pytest.approx(14), pytest.approx(36)),
-                     ('Page 1', pytest.approx(14), pytest.approx(36 + HALF_LETTER[0]))]
+    boxes = word_boxes(target, 1)
+    assert [word for *_, word in boxes] == ['Page', '4', 'Page', '1']
+    # Page 4 on the left, page 1 on the right: 14-point type as drawn, a page width apart.
+    width = stringWidth('Page', 'Helvetica', 14)
+    assert [(x0, x1 - x0) for x0, _, x1, _, word in boxes if word == 'Page'] == [
+        (pytest.approx(36, abs=0.01), pytest.approx(width, abs=0.01)),
+        (pytest.approx(36 + HALF_LETTER[0], abs=0.01), pytest.approx(width, abs=0.01))]
 
 
 def test_pages_meet_at_the_fold_of_a_wider_sheet(tmp_path):
@@ -109,11 +107,12 @@ def test_pages_meet_at_the_fold_of_a_wider_sheet(tmp_path):
     target = tmp_path / 'imposed.pdf'
     impose(source, target, A4)
 
-    side = PdfReader(target).pages[0]
     fold = A4[1] / 2
     left_margin = fold - A5[0] + 36
-    assert text_by_x(side, left_margin - 0.5, left_margin + 0.5) == 'Page 4'
-    assert text_by_x(side, fold + 35.5, fold + 36.5) == 'Page 1'
+    assert text_by_x(target, 1, left_margin - 0.5, left_margin + 0.5) == 'Page'
+    assert text_by_x(target, 1, left_margin - 0.5, fold) == 'Page 4'
+    assert text_by_x(target, 1, fold + 35.5, fold + 36.5) == 'Page'
+    assert text_by_x(target, 1, fold, A4[1]) == 'Page 1'
 
 
 def test_pages_too_large_for_the_sheet_are_refused(tmp_path):
@@ -150,7 +149,7 @@ def test_links_are_left_out_of_the_print_file(tmp_path):
 
     side = PdfReader(target).pages[0]
     assert '/Annots' not in side
-    assert text_by_x(side, HALF_LETTER[0], LETTER[1]) == 'Page 1'
+    assert text_by_x(target, 1, HALF_LETTER[0], LETTER[1]) == 'Page 1'
 
 
 def test_imposing_is_repeatable_byte_for_byte(tmp_path, repo):
@@ -175,3 +174,24 @@ def test_imposing_is_repeatable_byte_for_byte(tmp_path, repo):
                        check=True, cwd=repo, env={**os.environ, 'PYTHONHASHSEED': seed})
         outputs.append(target.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_what_lies_outside_a_page_stays_off_the_sheet(tmp_path):
+    """Each page is clipped to its own box: nothing spills onto its neighbour."""
+    source = tmp_path / 'spill.pdf'
+    canvas = Canvas(str(source), pagesize=HALF_LETTER, invariant=1)
+    for number in range(1, 5):
+        canvas.setFont('Helvetica', 14)
+        canvas.drawString(36, 300, f'Page {number}')
+        canvas.drawString(HALF_LETTER[0] + 20, 200, f'Beyond {number}')  # right of the page
+        canvas.showPage()
+    canvas.save()
+    target = tmp_path / 'imposed.pdf'
+
+    impose(source, target)
+
+    # Side 1 holds page 4 (left) and page 1 (right); page 4's "Beyond 4" would
+    # print on page 1, its baseline 200 pt above the bottom of the sheet.
+    fold, top = HALF_LETTER[0], HALF_LETTER[1]
+    assert inked(target, 1, (fold + 36, top - 314, fold + 90, top - 298), tmp_path)  # "Page 1"
+    assert not inked(target, 1, (fold + 20, top - 214, fold + 90, top - 198), tmp_path)
