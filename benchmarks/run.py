@@ -369,7 +369,8 @@ def print_report(results: dict, active: list[Tool]) -> None:
               f'after edit {i["incremental_median_s"]}; make html pdf: ratio {i["ratio"]:.3f} '
               f'wall, {i["cpu_ratio"]:.3f} CPU; HTML and booklet alone: '
               f'{i["ratio_html_booklet"]:.3f} wall, {i["cpu_ratio_html_booklet"]:.3f} CPU '
-              f'(CPU s: full {i["cpu_full_median_s"]}, after edit {i["cpu_incremental_median_s"]})')
+              f'(CPU s: full {i["cpu_full_median_s"]}, '
+              f'after edit {i["cpu_incremental_median_s"]})')
     for name, why in results['not_run'].items():
         print(f'not run: {name}: {why}')
     print('\nGoals (issue 7), by wall time and by CPU time')

@@ -42,6 +42,9 @@ def parse_args(argv):
                         help='folder of conf.py (default: the current folder)')
     parser.add_argument('--doctrees', type=Path, default=Path('build/doctrees'),
                         help="Sphinx's cache of parsed sources (default: %(default)s)")
+    parser.add_argument('-j', '--jobs', default='auto',
+                        help='processes reading the sources, and writing the handouts, as '
+                             'sphinx-build -j (default: %(default)s, one per CPU)')
     return parser.parse_args(argv)
 
 
@@ -52,7 +55,7 @@ def main(argv=None) -> int:
     from helpguide.staging import staged_build
 
     folder, whole = PRODUCTS[args.builder]
-    options = ['-b', args.builder, '-c', str(args.conf), '-q', '-W']
+    options = ['-b', args.builder, '-c', str(args.conf), '-q', '-W', '-j', args.jobs]
     if args.paper:
         options += ['-D', f'guide_paper={args.paper}']
 
