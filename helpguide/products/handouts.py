@@ -192,9 +192,11 @@ class HandoutsBuilder(BookletBuilder):
         written, failed, errors = {}, set(), []
 
         def collect(_share, result) -> None:
-            written.update(result[0])
-            failed.update(result[1])
-            errors.extend(filter(None, [result[2]]))
+            share_written, share_failed, error = result
+            written.update(share_written)
+            failed.update(share_failed)
+            if error:
+                errors.append(error)
 
         if self.processes > 1 and len(handouts) > 1:
             tasks = ParallelTasks(self.processes)
