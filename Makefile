@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 PAPER  ?=
 # -j auto: the sources are read by one process per CPU.
 SPHINXOPTS ?= -W --keep-going -q -j auto
@@ -21,11 +22,23 @@ help: ## List the targets
 
 all: html pdf handouts ## Set up .venv and build every output
 
-venv: $(STAMP) ## Create .venv with the pinned dependencies
+venv: $(STAMP) ## Create .venv with the pinned build dependencies
 
+# The venv is trusted only once its stamp exists: a failed install removes the
+# stamp, so the next run installs again instead of using a half-made .venv.
 $(STAMP): requirements.txt
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \
+	  { echo "make: $(PYTHON) is not Python 3.11 or newer (Sphinx 9 needs 3.11+);" \
+	    "run make PYTHON=python3.11 (or 3.12, 3.13)" >&2; exit 1; }
+	@rm -f $@ $(TEST_STAMP)
+	@test -x $(PY) && $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \
+	  { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# The test tools (pytest, selenium, hypothesis) only for make test.
+$(TEST_STAMP): $(STAMP) requirements-test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
 html: $(STAMP) ## Offline HTML guide in build/html
@@ -54,7 +67,7 @@ dist: html pdf handouts ## CD bundle: build/dist/<name>-<edition>/ and its .zip 
 check: $(STAMP) ## Check the sources: every problem as path:line: error: message
 	$(PY) -m helpguide.checks source -c .
 
-test: $(STAMP) check ## Check the sources and run the test suite
+test: $(TEST_STAMP) check ## Check the sources and run the test suite
 	$(PY) -m pytest
 
 # The benchmark installs TeX itself for its LaTeX column (Debian packages, as

@@ -250,7 +250,7 @@ def folio(canvas, doc):
 def build(root: Path, out: Path) -> int:
     """Lay out the guide in ``root`` into ``out``; return the page count."""
     source = Source(root)
-    register_fonts(root / 'assets' / 'fonts')
+    register_fonts(root / 'helpguide' / 'fonts')
     styles = make_styles()
     paper = {'letter': LETTER, 'a4': A4}[source.conf.get('guide_paper', 'letter')]
     doc = SimpleDocTemplate(str(out), pagesize=paper, title=source.conf['guide_title'],

@@ -7,7 +7,7 @@ that replaced them in the sources (the damage is not copied).
 import re
 from pathlib import Path
 
-SEED = Path(__file__).resolve().parents[2] / 'shared' / 'seeds' / '000_1e1830f5bfe66930.txt'
+SEED = Path(__file__).resolve().parent / 'corpus' / 'original-guide.txt'
 
 BROKEN_HOST = 'mail. Covenant ISP.net'
 

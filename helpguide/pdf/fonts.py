@@ -10,7 +10,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONT_DIR = Path(__file__).resolve().parents[2] / 'assets' / 'fonts'
+FONT_DIR = Path(__file__).resolve().parents[1] / 'fonts'
 
 #: family name -> (regular, bold, italic, bold italic) font files; a face
 #: the family lacks (DejaVu Sans Mono has no italic we ship) is None and

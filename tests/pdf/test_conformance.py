@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from booklets import build_booklet
 from pdfread import page_text, stranded_headings
 
-CORPUS = Path(__file__).resolve().parents[3] / 'shared' / 'conformance' / 'docutils-functional'
+CORPUS = Path(__file__).resolve().parents[1] / 'corpus' / 'docutils-functional'
 DOCUMENTS = sorted(CORPUS.glob('*.rst'))
 CONF = "extensions = ['helpguide.pdf']\nexclude_patterns = ['data']\n"
 

@@ -15,7 +15,7 @@ from trust_project import REPO
 
 pytestmark = pytest.mark.slow
 
-CORPUS = REPO.parent / 'shared' / 'conformance' / 'docutils-functional'
+CORPUS = Path(__file__).resolve().parents[1] / 'corpus' / 'docutils-functional'
 DOCUMENTS = sorted(CORPUS.glob('*.rst'))
 PASSWD = [line for line in Path('/etc/passwd').read_text().splitlines() if line]
 MESSAGE = re.compile(r'^(?P<location>\S*?)(?::\d+)?: (?:WARNING|ERROR|CRITICAL|SEVERE): ', re.M)

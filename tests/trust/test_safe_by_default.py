@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from trust_project import build_scratch
 
 REPO = Path(__file__).resolve().parents[2]
-DANGEROUS = REPO.parent / 'shared' / 'conformance' / 'docutils-functional' / 'dangerous.rst'
+DANGEROUS = REPO / 'tests' / 'corpus' / 'docutils-functional' / 'dangerous.rst'
 TOKEN = 'SECRET-7f3a-OUTSIDE-THE-TREE'
 INSIDE = 'INSIDE-9c2e-THE-TREE'
 PASSWD_LINE = Path('/etc/passwd').read_text().splitlines()[0]
