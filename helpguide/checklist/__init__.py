@@ -1,4 +1,4 @@
-"""The support-contact checklist and contact details: directives, data, HTML."""
+"""The support-contact checklist and contact details: directives, data, HTML, PDF."""
 from .contacts import SupportContacts
 from .directive import SupportChecklist
 from .domain import ChecklistDomain
@@ -8,6 +8,13 @@ from .nodes import support_checklist
 __all__ = ['support_checklist']
 
 
+def register_pdf(app):
+    """The checklist's PDF handler, for the builders that render PDF with
+    helpguide's renderer (as ``add_node`` gives it HTML and text ones)."""
+    if app.builder.format == 'pdf':
+        from . import pdf  # noqa: F401  (registers the handler)
+
+
 def setup(app):
     app.add_domain(ChecklistDomain)
     app.add_node(support_checklist,
@@ -15,5 +22,6 @@ def setup(app):
                  text=(visit_text, None))
     app.add_directive('support-checklist', SupportChecklist)
     app.add_directive('support-contacts', SupportContacts)
+    app.connect('builder-inited', register_pdf)
     return {'version': '1.0', 'env_version': 1,
             'parallel_read_safe': True, 'parallel_write_safe': True}

@@ -6,7 +6,7 @@ from reportlab.platypus import Flowable, NextPageTemplate
 from sphinx.errors import SphinxError
 
 from ..atomic import replacing
-from ..products.form import FormCanvas
+from .form import FormCanvas
 from .cover import Cover, CoverInfo
 from .flowables import BodyStart, ContentsEntry, Heading, RectoBreak, ResolveLinks
 from .registry import Context

@@ -4,8 +4,9 @@
 >>> flowables = render_document(doctree, ctx)
 >>> ctx.contents    # [(level, title markup, key)] of the headings in the contents
 
-Importing this module registers every handler (blocks, tables, images,
-inline markup, the support checklist).
+Importing this module registers every handler of docutils' and Sphinx's
+nodes (blocks, tables, images, inline markup); an extension registers those
+of its own nodes, as the support checklist does (:mod:`helpguide.checklist.pdf`).
 """
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from docutils import nodes
 from reportlab.platypus import Flowable
 from sphinx import addnodes
 
-from . import blocks, boxes, checklist, images, lists, markup, tables  # noqa: F401  (handlers)
+from . import blocks, boxes, images, lists, markup, tables  # noqa: F401  (handlers)
 from .flowables import Anchor
 from .registry import MIN_MEASURE, Context, block
 from .styles import StyleSheet

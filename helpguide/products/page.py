@@ -12,9 +12,9 @@ from sphinx.errors import SphinxError
 
 from helpguide.pdf.builder import setting
 from helpguide.pdf.flowables import Heading
+from helpguide.pdf.form import FormCanvas
 from helpguide.pdf.styles import StyleSheet
 
-from .form import FormCanvas
 from ..atomic import replacing
 
 

@@ -4,7 +4,7 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.platypus import Paragraph
 
 from helpguide.pdf.styles import book_styles
-from helpguide.products.form import checklist_flowables
+from helpguide.pdf.form import checklist_flowables
 from helpguide.products.page import Furniture, SheetTemplate
 
 FIELDS = [
