@@ -25,6 +25,10 @@ guide_support_phone = ''
 guide_support_email = ''
 guide_support_url = ''
 guide_support_hours = ''
+# The guide's subjects: email programs, one file each in source/programs/.
+guide_subjects_dir = 'programs'
+guide_subject_noun = 'email program'
+guide_supported_label = 'SSL for outgoing mail'
 # Platforms in chapter order: (id used in the sources, name shown).
 guide_platforms = [('windows', 'Windows'), ('macintosh', 'Macintosh')]
 guide_paper = 'letter'                # 'letter' or 'a4'

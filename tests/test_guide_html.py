@@ -83,7 +83,7 @@ def test_no_source_spells_the_brand_or_host(repo, guide):
 
 def test_appendix_lists_exactly_the_unsupported_programs(guide):
     domain = guide.env.get_domain('programs')
-    unsupported = [p.name for p in domain.programs(ssl=False)]
+    unsupported = [p.name for p in domain.programs(supported=False)]
     rows = re.findall(r'<tr class="row-(?:odd|even)"><td><p><a [^>]*><strong>([^<]+)</strong>',
                       body(guide, 'unsupported'))
     assert rows == unsupported

@@ -99,16 +99,16 @@ BAD = {
     'duplicate id': (
         dict(id='alpha', name='Bad', platforms='windows', ssl='yes', extra='',
              steps='.. steps:: windows\n\n      #. Step.'),
-        r"programs/bad\.rst:1: ERROR: duplicate program id 'alpha': already declared in "
+        r"programs/bad\.rst:1: ERROR: duplicate email program id 'alpha': already declared in "
         r".*programs/alpha\.rst:1"),
     'no upgrade advice': (
         dict(id='bad', name='Bad', platforms='windows', ssl='no', extra='', steps=''),
-        r"programs/bad\.rst:1: ERROR: email program 'bad' does not support SSL, "
+        r"programs/bad\.rst:1: ERROR: email program 'bad' is marked :ssl: no, "
         r"so it needs :upgrade: advice"),
     'steps missing for a platform': (
         dict(id='bad', name='Bad', platforms='windows macintosh', ssl='yes', extra='',
              steps='.. steps:: windows\n\n      #. Step.'),
-        r"programs/bad\.rst:1: ERROR: program 'bad' has no steps for platform 'macintosh'"),
+        r"programs/bad\.rst:1: ERROR: email program 'bad' has no steps for platform 'macintosh'"),
     'bad ssl value': (
         dict(id='bad', name='Bad', platforms='windows', ssl='maybe', extra='',
              steps='.. steps:: windows\n\n      #. Step.'),
@@ -117,7 +117,7 @@ BAD = {
     'steps for an unlisted platform': (
         dict(id='bad', name='Bad', platforms='windows', ssl='yes', extra='',
              steps='.. steps:: windows macintosh\n\n      #. Step.'),
-        r"programs/bad\.rst:1: ERROR: steps for platform 'macintosh', which program 'bad' "
+        r"programs/bad\.rst:1: ERROR: steps for platform 'macintosh', which email program 'bad' "
         r"does not list"),
 }
 
@@ -145,7 +145,8 @@ def test_steps_outside_a_program_are_an_error(make_app, tmp_path):
         chapter.write('\n.. steps:: windows\n\n   #. A stray step.\n')
     app = make_app('html', srcdir=src)
     app.build()
-    assert re.search(r'win\.rst:6: ERROR: steps belong inside an email-program directive',
+    assert re.search(r'win\.rst:6: ERROR: steps belong inside the directive of one of the '
+                     r'email programs',
                      strip_colors(app.warning.getvalue()))
 
 
@@ -169,7 +170,7 @@ def test_parallel_reading_reports_a_duplicate_id_with_file_and_line(make_app, tm
                                              encoding='utf-8')
     app = make_app('html', srcdir=src, parallel=2)
     app.build()
-    assert re.search(r"programs/zz\.rst:1: ERROR: duplicate program id 'alpha': already "
+    assert re.search(r"programs/zz\.rst:1: ERROR: duplicate email program id 'alpha': already "
                      r"declared in .*programs/alpha\.rst:1", strip_colors(app.warning.getvalue()))
 
 
@@ -185,5 +186,5 @@ def test_merging_a_duplicate_id_keeps_the_document_read_first_in_any_order(app):
         domain.merge_domaindata({data['docname']},
                                 {'programs': {'alpha': data}, 'listings': {}, 'chapters': {}})
     assert domain.data['programs']['alpha']['docname'] == 'programs/alpha'
-    assert re.search(r"programs/zz\.rst:1: ERROR: duplicate program id 'alpha': already "
+    assert re.search(r"programs/zz\.rst:1: ERROR: duplicate email program id 'alpha': already "
                      r"declared in .*programs/alpha\.rst:1", strip_colors(app.warning.getvalue()))

@@ -61,7 +61,7 @@ def assemble(folder: Path, *, html_dir: Path, pdf_dir: Path, settings, epoch: in
         raise FileNotFoundError(f'{html_dir / "index.html"} is missing: run "make html" first')
     for path in contents.html_files(html_dir):
         _copy(path, folder / 'html' / path.relative_to(html_dir))
-    documents = contents.printables(pdf_dir)
+    documents = contents.printables(pdf_dir, settings.words)
     handouts = contents.handouts(pdf_dir, settings.title)
     for doc in documents + handouts:
         _copy(pdf_dir / Path(doc.path).relative_to('pdf'), folder / doc.path)

@@ -26,10 +26,10 @@ class Document:
 
 
 #: The printable products, in the order the landing page lists them:
-#: (file in build/pdf, title, description).
+#: (file in build/pdf, title, description; ``{subject}`` is the guide's word).
 PRINTABLES = (
     ('guide.pdf', 'The guide as a PDF booklet',
-     'Every email program\'s steps, with contents, to read on screen or print.'),
+     'Every {subject}\'s steps, with contents, to read on screen or print.'),
     ('guide-saddle-stitch.pdf', 'The booklet for saddle-stitch printing',
      'Print on both sides of the paper (flip on the short edge), fold in the middle and '
      'staple.'),
@@ -47,11 +47,12 @@ def html_files(html_dir: Path) -> list[Path]:
                   if path.is_file() and shipped(path.relative_to(html_dir).parts))
 
 
-def printables(pdf_dir: Path) -> list[Document]:
+def printables(pdf_dir: Path, words) -> list[Document]:
     found = []
     for name, title, description in PRINTABLES:
         if (pdf_dir / name).is_file():
-            found.append(Document(f'pdf/{name}', title, description))
+            found.append(Document(f'pdf/{name}', title,
+                                  description.format(subject=words.subject)))
         else:
             logger.warning('%s is missing; the bundle leaves it out', pdf_dir / name)
     return found

@@ -8,7 +8,9 @@ import runpy
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from types import SimpleNamespace
 
+from ..programs.words import WORD_SETTINGS, Words
 from ..settings import SETTINGS
 
 
@@ -25,6 +27,7 @@ class BundleSettings:
     edition: str
     date: str
     volume_label: str
+    words: Words        # what the guide calls its subjects and platforms
 
     @property
     def name(self) -> str:
@@ -42,7 +45,7 @@ def read_settings(confdir: Path, epoch: int) -> BundleSettings:
     conf = runpy.run_path(str(Path(confdir, 'conf.py')))
 
     def setting(name):
-        return conf.get(name, SETTINGS[name][0])
+        return conf.get(name, {**SETTINGS, **WORD_SETTINGS}[name][0])
 
     brand = setting('guide_brand')
     day = datetime.fromtimestamp(epoch, timezone.utc)
@@ -55,4 +58,5 @@ def read_settings(confdir: Path, epoch: int) -> BundleSettings:
         edition=setting('guide_edition'),
         date=date,
         volume_label=setting('guide_volume_label') or default_volume_label(brand),
+        words=Words.of(SimpleNamespace(**{name: setting(name) for name in WORD_SETTINGS})),
     )

@@ -1,4 +1,5 @@
-"""The ``handouts`` builder: one short PDF per email program and platform.
+"""The ``handouts`` builder: one short PDF per supported subject (an email
+program, a router model) and platform.
 
 Support staff hand a customer only what their program needs: the brand, the
 program's name, versions and platform, the guide's prerequisite note, the
@@ -24,7 +25,7 @@ from sphinx.util.display import progress_message
 from sphinx.util.parallel import ParallelTasks, make_chunks, parallel_available
 
 from helpguide.pdf.builder import BookletBuilder, setting
-from helpguide.programs import select_platform
+from helpguide.programs import Words, capitalized, select_platform
 
 from ..atomic import replacing
 
@@ -96,9 +97,10 @@ class HandoutsBuilder(BookletBuilder):
                         if program.id in node['ids']), None)
         if section is None:
             return None
+        words = Words.of(self.config)
         facts = nodes.field_list(classes=['program-facts'])
-        facts += field('Versions', program.versions)
-        facts += field('Platform', dict(self.config.guide_platforms)[platform])
+        facts += field(words.versions, program.versions)
+        facts += field(capitalized(words.platform), dict(self.config.guide_platforms)[platform])
         old_facts = [node for node in section.findall(nodes.field_list)
                      if 'program-facts' in node['classes']]
         at = section.index(old_facts[0]) if old_facts else 1
@@ -112,7 +114,7 @@ class HandoutsBuilder(BookletBuilder):
 
         A handout this build did not write goes if its source file is gone,
         or if that file still declares a program, read without error, that
-        no longer needs it (no SSL, or not on that platform). The last good
+        no longer needs it (not supported, or not on that platform). The last good
         handouts of a source that failed to build stay.
         """
         manifest = self.outdir / MANIFEST
@@ -156,7 +158,7 @@ class HandoutsBuilder(BookletBuilder):
         box = support_box(fields, setting(config, 'guide_brand')) if fields else None
         outdir = self.outdir
         handouts = [(program, platform)
-                    for program in self.env.get_domain('programs').programs(ssl=True)
+                    for program in self.env.get_domain('programs').programs(supported=True)
                     for platform in program.platforms]
 
         def write(share) -> tuple[dict[str, str], set[str], str | None]:

@@ -1,10 +1,12 @@
-"""Directives that declare email programs and assemble chapters from them.
+"""Directives that declare a guide's subjects and assemble chapters from them.
 
-``email-program`` declares a program's facts and holds its steps;
-``steps`` gives steps for one or more platforms (steps that are the same on
-two platforms are written once); ``platform-chapter`` lists the programs of a
-platform as a toctree; ``unsupported-programs`` marks where the generated
-appendix goes.
+``subject`` declares the facts of one subject (an email program, a router
+model) and holds its steps; ``steps`` gives steps for one or more platforms
+(steps that are the same on two platforms are written once);
+``platform-chapter`` lists the supported subjects of a platform as a toctree;
+``unsupported-subjects`` marks where the generated appendix goes. The first
+guide's names, ``email-program`` (with ``:ssl:`` for ``:supported:``) and
+``unsupported-programs``, are the same directives.
 """
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -14,6 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 from .domain import duplicate_message
 from .model import Program, platform_list, program_id, requirement, yes_no
 from .nodes import platform_steps, unsupported_programs
+from .words import Words, capitalized
 
 
 def platform_names(config) -> dict[str, str]:
@@ -24,36 +27,44 @@ def join_names(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ', '.join(names[:-1]) + ' and ' + names[-1]
 
 
-class EmailProgram(SphinxDirective):
-    """The facts of one email program, then its notes and steps as content."""
+def subjects_folder(config) -> str:
+    """The folder (relative to the source directory) holding the subject files."""
+    return config.guide_subjects_dir.rstrip('/') + '/'
 
+
+class Subject(SphinxDirective):
+    """The facts of one subject, then its notes and steps as content."""
+
+    #: The option that says whether the subject is supported.
+    supported_option = 'supported'
     required_arguments = 1
     has_content = True
     option_spec = {
         'name': directives.unchanged_required,
         'versions': directives.unchanged_required,
         'platforms': platform_list,
-        'ssl': yes_no,
+        'supported': yes_no,
         'upgrade': directives.unchanged_required,
         'requires': requirement,
         'order': directives.nonnegative_int,
     }
-    required_options = ('name', 'versions', 'platforms', 'ssl')
+    required_options = ('name', 'versions', 'platforms', 'supported')
 
     def run(self) -> list[nodes.Node]:
+        self.words = Words.of(self.config)
         try:
             pid = program_id(self.arguments[0])
         except ValueError as exc:
             raise self.error(str(exc)) from None
-        folder = self.config.guide_programs_dir.rstrip('/') + '/'
+        folder = subjects_folder(self.config)
         if not self.env.docname.startswith(folder):
-            raise self.error(f'email programs are declared in {folder}, '
-                             f'not in {self.env.docname}')
+            raise self.error(f'{self.words.subjects} are declared in {folder} '
+                             f'(guide_subjects_dir), not in {self.env.docname}')
         program = self._program(pid)
         known = self.env.get_domain('programs').add_program(program)
         if known is not None:
-            raise self.error(duplicate_message(self.env, pid, known))
-        if not program.ssl:
+            raise self.error(duplicate_message(self.env, self.words, pid, known))
+        if not program.supported:
             # Reached from the generated appendix, not from a chapter's toctree.
             self.env.metadata[self.env.docname]['orphan'] = True
 
@@ -70,7 +81,7 @@ class EmailProgram(SphinxDirective):
     def _program(self, pid: str) -> Program:
         missing = [name for name in self.required_options if name not in self.options]
         if missing:
-            raise self.error(f'email program {pid!r} lacks required option(s): '
+            raise self.error(f'{self.words.subject} {pid!r} lacks required option(s): '
                              + ', '.join(f':{name}:' for name in missing))
         known_platforms = platform_names(self.config)
         unknown = [p for p in self.options['platforms'] if p not in known_platforms]
@@ -82,24 +93,25 @@ class EmailProgram(SphinxDirective):
             if platform not in self.options['platforms']:
                 raise self.error(f':requires: names platform {platform!r}, '
                                  f'which is not in :platforms:')
-        ssl = self.options['ssl']
-        if not ssl and 'upgrade' not in self.options:
-            raise self.error(f'email program {pid!r} does not support SSL, '
-                             'so it needs :upgrade: advice')
+        supported = self.options[self.supported_option]
+        if not supported and 'upgrade' not in self.options:
+            raise self.error(f'{self.words.subject} {pid!r} is marked '
+                             f':{self.supported_option}: no, so it needs :upgrade: advice')
         return Program(
             id=pid, name=self.options['name'], versions=self.options['versions'],
-            platforms=self.options['platforms'], ssl=ssl,
+            platforms=self.options['platforms'], supported=supported,
             upgrade=self.options.get('upgrade', ''), requires=requires,
             order=self.options.get('order', 1000),
             docname=self.env.docname, lineno=self.get_source_info()[1])
 
     def _facts(self, program: Program) -> nodes.field_list:
         names = platform_names(self.config)
-        rows = [('Versions', program.versions),
-                ('Platforms', join_names([names[p] for p in program.platforms])),
-                ('SSL for outgoing mail', 'supported' if program.ssl else 'not supported')]
+        words = self.words
+        rows = [(words.versions, program.versions),
+                (capitalized(words.platforms), join_names([names[p] for p in program.platforms])),
+                (words.supported, 'supported' if program.supported else 'not supported')]
         if program.upgrade:
-            rows.append(('Upgrade to', program.upgrade))
+            rows.append((words.upgrade, program.upgrade))
         facts = nodes.field_list(classes=['program-facts'])
         for label, value in rows:
             facts += nodes.field('', nodes.field_name(label, label),
@@ -110,18 +122,19 @@ class EmailProgram(SphinxDirective):
         covered = set()
         for block in section.findall(platform_steps):
             stray = [p for p in block['platforms'] if p not in program.platforms]
+            words = self.words
             if stray:
-                raise self.error(f'steps for platform {stray[0]!r}, which program '
-                                 f'{program.id!r} does not list in :platforms:')
+                raise self.error(f'steps for {words.platform} {stray[0]!r}, which '
+                                 f'{words.subject} {program.id!r} does not list in :platforms:')
             twice = covered.intersection(block['platforms'])
             if twice:
-                raise self.error(f'program {program.id!r} gives steps for '
+                raise self.error(f'{words.subject} {program.id!r} gives steps for '
                                  f'{sorted(twice)[0]!r} twice')
             covered.update(block['platforms'])
         missing = [p for p in program.platforms if p not in covered]
-        if program.ssl and missing:
-            raise self.error(f'program {program.id!r} has no steps for platform '
-                             f'{missing[0]!r}')
+        if program.supported and missing:
+            raise self.error(f'{self.words.subject} {program.id!r} has no steps for '
+                             f'{self.words.platform} {missing[0]!r}')
 
     def _add_requirement_notes(self, program: Program, section: nodes.section) -> None:
         """A requirement is data and shows as a note at the top of its platform's steps."""
@@ -132,6 +145,16 @@ class EmailProgram(SphinxDirective):
                     note = nodes.note('', nodes.paragraph(text, text), classes=['requirement'])
                     at = 1 if block.children and isinstance(block[0], nodes.rubric) else 0
                     block.insert(at, note)
+
+
+class EmailProgram(Subject):
+    """``email-program``: the first guide's name for a subject, ``:ssl:`` its
+    name for ``:supported:``."""
+
+    supported_option = 'ssl'
+    required_options = ('name', 'versions', 'platforms', 'ssl')
+    option_spec = {('ssl' if name == 'supported' else name): spec
+                   for name, spec in Subject.option_spec.items()}
 
 
 class Steps(SphinxDirective):
@@ -152,8 +175,9 @@ class Steps(SphinxDirective):
         if unknown:
             raise self.error(f'unknown platform {unknown[0]!r} (known: {", ".join(names)})')
         if not isinstance(self.state.parent, nodes.section) or \
-                not self.env.docname.startswith(self.config.guide_programs_dir.rstrip('/') + '/'):
-            raise self.error('steps belong inside an email-program directive')
+                not self.env.docname.startswith(subjects_folder(self.config)):
+            raise self.error(f'steps belong inside the directive of one of the '
+                             f'{Words.of(self.config).subjects}, in {subjects_folder(self.config)}')
         if not self.content:
             raise self.error('steps without content')
         label = join_names([names[p] for p in platforms])
@@ -189,8 +213,8 @@ class PlatformChapter(TocTree):
             toctree['includefiles'].append(docname)
 
 
-class UnsupportedPrograms(SphinxDirective):
-    """Where the list of programs that cannot use SSL goes (resolved later)."""
+class UnsupportedSubjects(SphinxDirective):
+    """Where the list of unsupported subjects goes (resolved later)."""
 
     option_spec = {}
 

@@ -1,5 +1,5 @@
-"""Per-document storage of the email programs, kept right across incremental
-and parallel builds (``clear_doc`` / ``merge_domaindata``).
+"""Per-document storage of the guide's subjects (email programs, router
+models), kept right across incremental and parallel builds (``clear_doc`` / ``merge_domaindata``).
 
 Parallel reading reads documents side by side, so a chapter may be read
 before every program is known: each chapter records the programs it listed
@@ -9,18 +9,19 @@ from sphinx.domains import Domain
 from sphinx.util import logging
 
 from .model import Program
+from .words import Words
 
 logger = logging.getLogger(__name__)
 
 
-def duplicate_message(env, pid: str, known: Program) -> str:
-    return (f'duplicate program id {pid!r}: already declared in '
+def duplicate_message(env, words, pid: str, known: Program) -> str:
+    return (f'duplicate {words.subject} id {pid!r}: already declared in '
             f'{env.doc2path(known.docname)}:{known.lineno}')
 
 
 class ProgramsDomain(Domain):
     name = 'programs'
-    label = 'Email programs'
+    label = 'Subjects'
     initial_data = {
         'programs': {},   # id -> Program.as_data()
         'listings': {},   # docname -> kind of generated listing it holds
@@ -45,7 +46,8 @@ class ProgramsDomain(Domain):
             if known is not None and known['docname'] != data['docname']:
                 first, later = sorted((known, data), key=lambda d: d['docname'])
                 self.data['programs'][pid] = first
-                logger.error(duplicate_message(self.env, pid, Program.from_data(first)),
+                logger.error(duplicate_message(self.env, Words.of(self.env.config), pid,
+                                                Program.from_data(first)),
                              location=(later['docname'], later['lineno']))
                 continue
             self.data['programs'][pid] = data
@@ -69,8 +71,8 @@ class ProgramsDomain(Domain):
         self.data['chapters'].setdefault(docname, []).append((platform, listed))
 
     def chapter_docnames(self, platform: str) -> list[str]:
-        """The program documents a chapter of ``platform`` lists, in order."""
-        return [p.docname for p in self.programs(platform=platform, ssl=True)]
+        """The subject documents a chapter of ``platform`` lists, in order."""
+        return [p.docname for p in self.programs(platform=platform, supported=True)]
 
     def stale_chapters(self) -> list[str]:
         """Chapters that listed other programs than the ones now known."""
@@ -82,13 +84,14 @@ class ProgramsDomain(Domain):
     def listing_docs(self) -> set[str]:
         return set(self.data['listings'])
 
-    def programs(self, *, platform: str | None = None, ssl: bool | None = None) -> list[Program]:
-        """Programs in guide order (``:order:``, then name)."""
+    def programs(self, *, platform: str | None = None,
+                 supported: bool | None = None) -> list[Program]:
+        """Subjects in guide order (``:order:``, then name)."""
         found = [Program.from_data(data) for data in self.data['programs'].values()]
         if platform is not None:
             found = [p for p in found if platform in p.platforms]
-        if ssl is not None:
-            found = [p for p in found if p.ssl == ssl]
+        if supported is not None:
+            found = [p for p in found if p.supported == supported]
         return sorted(found, key=lambda p: (p.order, p.name.casefold(), p.id))
 
     def get_program(self, pid: str) -> Program | None:

@@ -1,19 +1,20 @@
-"""Listings generated from the programs' data: reading order, rereads and
-the appendix of programs that cannot use SSL (the shape of sphinx.ext.todo).
+"""Listings generated from the subjects' data: reading order, rereads and
+the appendix of unsupported subjects (the shape of sphinx.ext.todo).
 
-Chapters list their programs while they are read, so program documents
-(kept under ``guide_programs_dir``) are read first, every listing is read
+Chapters list their subjects while they are read, so subject documents
+(kept under ``guide_subjects_dir``) are read first, every listing is read
 again whenever a program is added, changed or removed, and a chapter that
 was read beside its programs (parallel reading) is read again after them.
 """
 from docutils import nodes
 
-from .directives import join_names, platform_names
+from .directives import join_names, platform_names, subjects_folder
 from .nodes import unsupported_programs
+from .words import Words, capitalized
 
 
 def _is_program_doc(config, docname: str) -> bool:
-    return docname.startswith(config.guide_programs_dir.rstrip('/') + '/')
+    return docname.startswith(subjects_folder(config))
 
 
 def reread_listings(app, env, added, changed, removed):
@@ -44,14 +45,15 @@ def resolve_unsupported(app, doctree, fromdocname):
     if not placeholders:
         return
     domain = app.env.get_domain('programs')
-    programs = domain.programs(ssl=False)
+    programs = domain.programs(supported=False)
     for placeholder in placeholders:
         placeholder.replace_self(_table(app, programs, fromdocname))
 
 
 def _table(app, programs, fromdocname) -> nodes.table:
     names = platform_names(app.config)
-    headings = ('Email program', 'Platforms', 'Upgrade to')
+    words = Words.of(app.config)
+    headings = (capitalized(words.subject), capitalized(words.platforms), words.upgrade)
     table = nodes.table(classes=['unsupported-programs'])
     group = nodes.tgroup(cols=len(headings))
     table += group

@@ -1,4 +1,4 @@
-"""What the guide knows about an email program, and the validators for it.
+"""What the guide knows about a subject (an email program, a router model), and the validators for it.
 
 Validators are small named functions that raise ``ValueError``; docutils then
 reports the failing option with the directive's file and line.
@@ -18,7 +18,7 @@ class Program:
     name: str
     versions: str
     platforms: list[str]
-    ssl: bool
+    supported: bool
     order: int
     docname: str
     lineno: int

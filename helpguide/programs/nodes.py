@@ -1,9 +1,9 @@
-"""Doctree nodes of the email-program data."""
+"""Doctree nodes of the subjects' data."""
 from docutils import nodes
 
 
 class platform_steps(nodes.container):
-    """The steps of one program for one or more platforms.
+    """The steps of one subject for one or more platforms.
 
     ``node['platforms']`` lists the platform ids; the first child is a rubric
     naming them, which a per-platform output (a platform chapter, a handout)
@@ -12,7 +12,7 @@ class platform_steps(nodes.container):
 
 
 class unsupported_programs(nodes.General, nodes.Element):
-    """Placeholder for the generated list of programs that cannot use SSL."""
+    """Placeholder for the generated list of unsupported subjects."""
 
 
 def select_platform(tree: nodes.Node, platform: str) -> None:

@@ -52,6 +52,9 @@ def test_landing_page_links_the_guide_and_every_pdf(bundle, files):
             assert f'href="{name}"' in landing
     readme = files['README.txt'].decode()
     assert 'index.html' in readme and 'SHA256SUMS' in readme
+    # What the guide calls its subjects comes from conf.py (guide_subject_noun).
+    assert 'One-page handouts, one per email program and platform' in readme
+    assert 'One-page handouts, one per email program</h2>' in landing
 
 
 def test_sha256sums_cover_every_other_file(bundle, files):

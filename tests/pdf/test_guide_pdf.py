@@ -115,7 +115,7 @@ def test_a_program_under_both_platforms_shows_only_that_platforms_steps(guide, r
 
 def test_appendix_lists_exactly_the_unsupported_programs(guide, reader):
     domain = guide.app.env.get_domain('programs')
-    unsupported = [p.name for p in domain.programs(ssl=False)]
+    unsupported = [p.name for p in domain.programs(supported=False)]
     marks = outline(reader)
     page = next(p for d, t, p in marks if t == 'Email programs that do not support SSL')
     page_words = words(guide.pdf, page)

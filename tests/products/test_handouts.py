@@ -29,7 +29,7 @@ def folded(path) -> str:
 
 def expected_handouts(app) -> dict[str, tuple]:
     """handout file name -> (program, platform), from the guide's data."""
-    programs = app.env.get_domain('programs').programs(ssl=True)
+    programs = app.env.get_domain('programs').programs(supported=True)
     return {f'{p.id}-{platform}.pdf': (p, platform) for p in programs for platform in p.platforms}
 
 

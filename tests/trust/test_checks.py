@@ -45,14 +45,14 @@ def unknown_platform(project):
 def duplicate_id(project):
     shutil.copy(project / PROGRAMS / 'outlook-2002.rst', project / PROGRAMS / 'outlook-copy.rst')
     return (f'{PROGRAMS}/outlook-copy.rst', 1,
-            f"duplicate program id 'outlook-2002': already declared in {project}/{OUTLOOK}:1")
+            f"duplicate email program id 'outlook-2002': already declared in {project}/{OUTLOOK}:1")
 
 
 def unsupported_without_upgrade(project):
     text = (project / PROGRAMS / 'netscape-3.rst').read_text(encoding='utf-8')
     (project / PROGRAMS / 'netscape-3.rst').write_text(
         re.sub(r'   :upgrade:.*\n', '', text), encoding='utf-8')
-    return f'{PROGRAMS}/netscape-3.rst', 1, ("email program 'netscape-3' does not support SSL, "
+    return f'{PROGRAMS}/netscape-3.rst', 1, ("email program 'netscape-3' is marked :ssl: no, "
                                              'so it needs :upgrade: advice')
 
 

@@ -1,0 +1,55 @@
+"""The words a guide uses for its subjects and platforms, set in conf.py.
+
+The engine knows *subjects* (email programs, router models, browsers), each
+on one or more *platforms* (Windows, a firmware family), and each supported
+or not. Every text an output prints about them (data boxes, the appendix,
+handouts, the CD bundle) takes its words from these settings, whose
+defaults are neutral; a guide names its own (``guide_subject_noun = 'email
+program'``, ``guide_supported_label = 'SSL for outgoing mail'``).
+"""
+from dataclasses import dataclass
+
+#: setting name -> (default, what it is for)
+WORD_SETTINGS = {
+    'guide_subject_noun': ('product', 'what one subject file describes, in lower case: '
+                                      '"email program", "router model"'),
+    'guide_subject_noun_plural': ('', 'plural of guide_subject_noun; empty: it with "s"'),
+    'guide_platform_noun': ('platform', 'what a platform is, in lower case: '
+                                        '"computer", "firmware family"'),
+    'guide_platform_noun_plural': ('', 'plural of guide_platform_noun; empty: it with "s"'),
+    'guide_supported_label': ('Supported', 'label of the :supported: fact in the data box, '
+                                           'e.g. "SSL for outgoing mail"'),
+    'guide_versions_label': ('Versions', 'label of the :versions: fact'),
+    'guide_upgrade_label': ('Upgrade to', 'label of the :upgrade: advice'),
+}
+
+
+def capitalized(text: str) -> str:
+    """First letter in capitals, the rest as written ("iPhone" stays)."""
+    return text[:1].upper() + text[1:]
+
+
+@dataclass(frozen=True)
+class Words:
+    subject: str        # "email program"
+    subjects: str       # "email programs"
+    platform: str       # "platform"
+    platforms: str      # "platforms"
+    supported: str      # "SSL for outgoing mail"
+    versions: str       # "Versions"
+    upgrade: str        # "Upgrade to"
+
+    @classmethod
+    def of(cls, config) -> 'Words':
+        """The words of *config* (Sphinx's Config, or any object with the settings)."""
+        def get(name):
+            return getattr(config, name, WORD_SETTINGS[name][0]) or WORD_SETTINGS[name][0]
+
+        subject, platform = get('guide_subject_noun'), get('guide_platform_noun')
+        return cls(subject=subject,
+                   subjects=get('guide_subject_noun_plural') or f'{subject}s',
+                   platform=platform,
+                   platforms=get('guide_platform_noun_plural') or f'{platform}s',
+                   supported=get('guide_supported_label'),
+                   versions=get('guide_versions_label'),
+                   upgrade=get('guide_upgrade_label'))
