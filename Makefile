@@ -15,7 +15,7 @@ export SOURCE_DATE_EPOCH
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all help venv html pdf check test clean dist form handouts saddle-stitch bench
+.PHONY: all help venv html pdf check test clean dist form handouts saddle-stitch bench gettext
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -63,6 +63,13 @@ saddle-stitch: $(STAMP) ## Booklet imposed for folding in build/pdf/guide-saddle
 
 dist: html pdf handouts ## CD bundle: build/dist/<name>-<edition>/ and its .zip and .iso
 	$(PY) -m helpguide.dist --html $(BUILD)/html --pdf $(BUILD)/pdf --out $(BUILD)/dist
+
+# Sphinx's message templates of the sources, then each translation's catalog
+# brought up to them: new messages untranslated, changed ones fuzzy.
+gettext: $(STAMP) ## Update the translations: locale/<language>/LC_MESSAGES/*.po
+	rm -rf $(BUILD)/gettext
+	$(PY) -m sphinx -b gettext -q -c . source $(BUILD)/gettext
+	$(PY) -m helpguide.locale guide $(BUILD)/gettext --conf .
 
 check: $(STAMP) ## Check the sources: every problem as path:line: error: message
 	$(PY) -m helpguide.checks source -c .

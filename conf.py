@@ -32,6 +32,9 @@ guide_supported_label = 'SSL for outgoing mail'
 # Platforms in chapter order: (id used in the sources, name shown).
 guide_platforms = [('windows', 'Windows'), ('macintosh', 'Macintosh')]
 guide_paper = 'letter'                # 'letter' or 'a4'
+# Languages the guide is published in, the sources' own first; the others are
+# translated in locale/<language>/LC_MESSAGES/ (make gettext updates them).
+guide_languages = ['en', 'fr']
 
 # -- Sphinx ------------------------------------------------------------------
 project = guide_title
@@ -40,6 +43,9 @@ copyright = f'{guide_brand}'
 version = release = guide_edition
 root_doc = 'index'
 language = 'en'
+# Translations of the sources: locale/<language>/LC_MESSAGES/*.po at the top
+# (make gettext), compiled to .mo by Sphinx as it builds.
+locale_dirs = ['../locale/']      # relative to source/
 extensions = ['helpguide']
 exclude_patterns = []
 templates_path = []

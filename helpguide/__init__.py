@@ -1,14 +1,16 @@
 """helpguide: publish a printable, offline customer help guide with Sphinx.
 
-``extensions = ['helpguide']`` in conf.py loads every part: the garbage
-collector's setting for reading, the guide's settings, safe defaults and
-source checks, the email-program data, the support checklist, the offline
-HTML theme, the PDF booklet builder and the print products.
+``extensions = ['helpguide']`` in conf.py loads every part: the engine's
+message catalog, the garbage collector's setting for reading, the guide's
+settings, safe defaults and source checks, the email-program data, the
+support checklist, the offline HTML theme, the PDF booklet builder and the
+print products.
 """
 
 __version__ = '1.0.0'
 
 PARTS = (
+    'helpguide.locale',
     'helpguide.collector',
     'helpguide.settings',
     'helpguide.safety',

@@ -1,6 +1,6 @@
 """The support-contact checklist and contact details: directives, data, HTML, PDF."""
 from .contacts import SupportContacts
-from .directive import SupportChecklist
+from .directive import SupportChecklist, note_fields
 from .domain import ChecklistDomain
 from .html import visit_html, visit_text
 from .nodes import support_checklist
@@ -23,5 +23,7 @@ def setup(app):
     app.add_directive('support-checklist', SupportChecklist)
     app.add_directive('support-contacts', SupportContacts)
     app.connect('builder-inited', register_pdf)
+    # After the Locale transform, which translates the labels of a translated build.
+    app.connect('doctree-read', note_fields)
     return {'version': '1.0', 'env_version': 1,
             'parallel_read_safe': True, 'parallel_write_safe': True}

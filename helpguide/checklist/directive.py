@@ -41,5 +41,11 @@ class SupportChecklist(SphinxDirective):
             raise self.error('a support checklist needs at least one field')
         node = support_checklist(fields=fields, title=self.arguments[0] if self.arguments else '')
         self.set_source_info(node)
-        self.env.get_domain('checklist').note_fields(self.env.docname, fields)
         return [node]
+
+
+def note_fields(app, doctree) -> None:
+    """The domain keeps the fields as the document ends up, translated labels included."""
+    fields = [field for node in doctree.findall(support_checklist) for field in node['fields']]
+    if fields:
+        app.env.get_domain('checklist').note_fields(app.env.docname, fields)

@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from types import SimpleNamespace
 
+from ..locale.dates import long_date
 from ..programs.words import WORD_SETTINGS, Words
 from ..settings import SETTINGS
 
@@ -49,7 +50,7 @@ def read_settings(confdir: Path, epoch: int) -> BundleSettings:
 
     brand = setting('guide_brand')
     day = datetime.fromtimestamp(epoch, timezone.utc)
-    date = setting('guide_date') or f'{day:%B} {day.day}, {day.year}'  # as on the booklet
+    date = setting('guide_date') or long_date(day.date(), conf.get('language'))  # as on the booklet
     return BundleSettings(
         brand=brand,
         title=setting('guide_title'),

@@ -19,6 +19,8 @@ from sphinx.util import logging
 from sphinx.util.display import progress_message
 from sphinx.util.docutils import LoggingReporter
 
+from ..locale.dates import long_date
+
 logger = logging.getLogger(__name__)
 
 #: The paper sizes of ``guide_paper``
@@ -47,7 +49,7 @@ def book_date(config) -> str:
     epoch = os.environ.get('SOURCE_DATE_EPOCH')
     day = (datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date() if epoch
            else datetime.date.today())
-    return f'{day:%B} {day.day}, {day.year}'
+    return long_date(day, config.language)
 
 
 @contextmanager
