@@ -9,22 +9,24 @@ stand-alone form and anything else that shows the checklist use it, so they
 share one design.
 """
 import weakref
+from pathlib import Path
 
 from reportlab.lib.colors import Color
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.acroform import AcroForm, PDFFromString
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from helpguide.pdf.paragraphs import Paragraph
-from helpguide.pdf.styles import StyleSheet
+from .form_font import font_objects, form_font
+from .paragraphs import Paragraph
+from .styles import StyleSheet
 
 #: Rows of the write-in box of a ``lines`` field.
 LINES_ROWS = 5
-#: Standard-14 font the viewer types filled-in text in (the only kind
-#: ReportLab's AcroForm offers); a blank form uses none, see
-#: :class:`BlankForm`.
-FIELD_FONT = 'Helvetica'
+#: The paragraph style whose face filled-in values are typed in.
+VALUE_STYLE = 'form_hint'
 CLEAR = Color(1, 1, 1, alpha=0)
+RULE_WIDTH = 0.5
 
 # Field names already placed in each PDF being written: a second field of the
 # same name would silently share (or lose) the first one's value.
@@ -100,10 +102,11 @@ class FormField(Flowable):
             self.caption.drawOn(canv, 0, self.height - self.label_height)
             area = self.height - self.label_height
             if self.kind == 'lines':
-                canv.setStrokeColor(colors['rule'])
-                canv.setLineWidth(0.5)
-                for row in range(1, LINES_ROWS):
-                    canv.line(0, row * self.row, self.width, row * self.row)
+                if not self.fillable:  # else the blank field's appearance draws them
+                    canv.setStrokeColor(colors['rule'])
+                    canv.setLineWidth(RULE_WIDTH)
+                    for y in self.rules():
+                        canv.line(0, y, self.width, y)
                 canv.setStrokeColor(colors['accent'])
                 canv.setLineWidth(0.8)
                 canv.rect(0, 0, self.width, area, stroke=1, fill=0)
@@ -114,6 +117,10 @@ class FormField(Flowable):
         if self.fillable:
             self.add_widget(*field)
 
+    def rules(self) -> list[float]:
+        """Heights of the write-in rules inside a ``lines`` box."""
+        return [row * self.row for row in range(1, LINES_ROWS)]
+
     def add_widget(self, x, y, width, height):
         canv = self.canv
         common = dict(name=unique_name(canv, self.name), tooltip=self.label, x=x, y=y,
@@ -121,14 +128,16 @@ class FormField(Flowable):
                       textColor=self.styles.colors['accent'])
         if self.kind == 'check':
             # The printed box is the border; the widget only draws the tick.
-            canv.acroForm.checkbox(size=width, buttonStyle='check', fieldFlags='',
-                                   **common)
+            form_of(canv).checkbox(size=width, buttonStyle='check', fieldFlags='', **common)
             return
         size = round(self.styles.base * 1.05, 1)
-        canv.acroForm.textfield(width=width, height=height, fontName=FIELD_FONT,
-                                fontSize=size, maxlen=0,
-                                fieldFlags='multiline' if self.kind == 'lines' else '',
-                                **common)
+        face = pdfmetrics.getFont(self.styles[VALUE_STYLE].fontName).face
+        lines = self.kind == 'lines'
+        form = form_of(canv)
+        form.textfield(width=width, height=height, fontName=form.typeface(Path(face.filename)),
+                       fontSize=size, maxlen=0, fieldFlags='multiline' if lines else '',
+                       rules=self.rules() if lines else (),
+                       ruleColor=self.styles.colors['rule'], **common)
 
 
 def checklist_flowables(fields: list[dict], styles: StyleSheet, *, prefix: str = '',
@@ -139,32 +148,75 @@ def checklist_flowables(fields: list[dict], styles: StyleSheet, *, prefix: str =
 
 
 class BlankForm(AcroForm):
-    """ReportLab's AcroForm, made so that the blank form prints with embedded
-    fonts only.
+    """ReportLab's AcroForm, made so that fields fill right in any viewer or
+    library and the blank form prints with embedded fonts only.
 
-    ReportLab gives an empty text field an appearance that names the field
-    font though it draws no text, so the printed page would list an
-    unembedded standard-14 font: such an appearance names no font here. The
-    fonts a viewer types and ticks with are in the form's default resources,
-    with ZapfDingbats for the tick, as viewers that redraw fields expect.
+    * Values are typed in one of the guide's faces, embedded
+      (:func:`typeface`, :mod:`.form_font`), never an unembedded standard-14
+      font.
+    * Every text field has an appearance stream of its own. ReportLab shares
+      one object among fields that look the same, and a filler (pypdf)
+      rewrites that object in place: all five blank lines showed one answer.
+    * An empty text field's appearance names no font (it draws no text),
+      and a multi-line one draws the write-in rules in its variable-text
+      sequence: a filled field's new appearance replaces them, so typed
+      lines, spaced as the filler chooses, are never struck through by
+      rules printed for the pen.
+    * The fonts a viewer types and ticks with are in the form's default
+      resources, with ZapfDingbats for the tick, as viewers that redraw
+      fields expect.
     """
 
     def __init__(self, canv, **kwds):
         super().__init__(canv, **kwds)
         self._text_appearance = False
+        self._rules = ()
+        self._typefaces = {}
         self.fonts['ZaDb'] = self.getRefStr(PDFFromString(
             '<< /BaseFont /ZapfDingbats /Name /ZaDb /Subtype /Type1 /Type /Font >>'))
+
+    def typeface(self, path: Path) -> str:
+        """The resource name of the TrueType face at *path*, embedded once."""
+        face = form_font(path)
+        if face.name not in self._typefaces:
+            self._typefaces[face.name] = self.fonts[face.name] = self.getRefStr(
+                font_objects(face, self.getRef))
+        return face.name
+
+    def makeFont(self, fontName):
+        if fontName in self._typefaces:
+            return self._typefaces[fontName], fontName
+        return super().makeFont(fontName)
+
+    def textfield(self, *, rules=(), ruleColor=None, **kwds):
+        """ReportLab's text field; *rules* are heights of lines its blank
+        appearance draws in *ruleColor*."""
+        self._rules = (rules, ruleColor)
+        try:
+            return super().textfield(**kwds)
+        finally:
+            self._rules = ()
 
     def txAP(self, *args, **kwargs):
         self._text_appearance = True
         try:
-            return super().txAP(*args, **kwargs)
+            stream = super().txAP(*args, **kwargs)
         finally:
             self._text_appearance = False
+        # A key no other field's appearance has: ReportLab reuses an equal one.
+        stream._af_refstr += f'\n% field {len(self.fields)}'
+        return stream
 
     def makeStream(self, width, height, stream, **D):
         if self._text_appearance and ' Tf' not in stream:
-            D['Resources'] = PDFFromString('<< /ProcSet [/PDF /Text] >>')
+            D['Resources'] = PDFFromString('<< /ProcSet [/PDF] >>')
+            if self._rules and self._rules[0]:
+                # Inside the Tx sequence, which a filler replaces whole (ISO 32000-1,
+                # 12.7.3.3); what lies outside it would stay under the typed lines.
+                heights, color = self._rules
+                lines = ' '.join(f'0 {y:g} m {width:g} {y:g} l' for y in heights)
+                stream = stream.replace('/Tx BMC', f'/Tx BMC\nq {self.streamStrokeColor(color)} '
+                                        f'{RULE_WIDTH} w {lines} S Q', 1)
         return super().makeStream(width, height, stream, **D)
 
     def format(self, doc):
@@ -175,13 +227,20 @@ class BlankForm(AcroForm):
         return super().format(doc)
 
 
+def form_of(canv) -> BlankForm:
+    """*canv*'s form, made a :class:`BlankForm` on first use whatever the
+    canvas class (ReportLab makes a plain AcroForm)."""
+    form = getattr(canv, 'AcroForm', None)
+    if not isinstance(form, BlankForm):
+        if form is not None and form.fields:
+            raise ValueError('the canvas already has fields of a plain ReportLab AcroForm')
+        canv._doc._catalog.AcroForm = canv.AcroForm = BlankForm(canv)
+    return canv.AcroForm
+
+
 class FormCanvas(Canvas):
     """A canvas whose form (made on first use, as ReportLab's) is a :class:`BlankForm`."""
 
     @property
     def acroForm(self):
-        try:
-            return self.AcroForm
-        except AttributeError:
-            self._doc._catalog.AcroForm = self.AcroForm = BlankForm(self)
-            return self.AcroForm
+        return form_of(self)

@@ -67,12 +67,48 @@ def page_size(page: PageObject) -> tuple[float, float]:
     return float(box.width), float(box.height)
 
 
+#: Annotation flags: hidden, print.
+HIDDEN, PRINT = 1 << 1, 1 << 2
+
+
+def printed_annotations(page: PageObject) -> list[tuple[DictionaryObject, str]]:
+    """The appearance of each annotation of *page* that prints, with the
+    ``cm`` operands that place it (its /BBox, through its /Matrix, fitted
+    to the annotation's /Rect: ISO 32000-1, 12.5.5)."""
+    placed = []
+    for annot in page.get('/Annots', ()):
+        annot = annot.get_object()
+        flags = int(annot.get('/F', 0))
+        if not flags & PRINT or flags & HIDDEN:
+            continue
+        normal = annot.get('/AP', {}).get('/N')
+        normal = normal.get_object() if normal is not None else None
+        if normal is not None and '/BBox' not in normal:  # states: a check box
+            normal = normal.get(annot.get('/AS', '/Off'))
+            normal = normal.get_object() if normal is not None else None
+        if normal is None or '/BBox' not in normal:
+            continue
+        a, b, c, d, e, f = (float(v) for v in normal.get('/Matrix', (1, 0, 0, 1, 0, 0)))
+        x0, y0, x1, y1 = (float(v) for v in normal['/BBox'])
+        corners = [(a * x + c * y + e, b * x + d * y + f) for x in (x0, x1) for y in (y0, y1)]
+        left, bottom = min(x for x, _ in corners), min(y for _, y in corners)
+        width = max(x for x, _ in corners) - left
+        height = max(y for _, y in corners) - bottom
+        rx0, ry0, rx1, ry1 = (float(v) for v in annot['/Rect'])
+        if width <= 0 or height <= 0:
+            continue
+        sx, sy = (abs(rx1 - rx0)) / width, (abs(ry1 - ry0)) / height
+        matrix = (sx, 0, 0, sy, min(rx0, rx1) - left * sx, min(ry0, ry1) - bottom * sy)
+        placed.append((normal, ' '.join(map(pdf_number, matrix))))
+    return placed
+
+
 def page_form(page: PageObject, writer: PdfWriter) -> IndirectObject | None:
     """*page*'s drawing as a form XObject of *writer*, or None for a blank page.
 
     Only the content stream and the resources it names are copied: links
     would pull their targets (other pages of the source) into the print
-    file, and form fields mean nothing on paper.
+    file; form fields are placed as they print (:func:`printed_annotations`).
     """
     contents = page.get('/Contents')
     if contents is None:
@@ -106,8 +142,8 @@ def impose(source: str | os.PathLike, target: str | os.PathLike,
     default it is exactly two pages wide. Pages meet at the fold and are
     centred vertically; a sheet a little wider than two pages (A4 for A5
     pages) leaves the spare paper at the outer edges. Every page must be the
-    same size and unrotated. Links and form fields are left out: the imposed
-    file is for the printer only. Returns the number of sheets.
+    same size and unrotated. Links are left out and form fields are
+    printed as they look: the imposed file is for the printer only. Returns the number of sheets.
     """
     reader = PdfReader(source)
     pages = reader.pages
@@ -141,8 +177,13 @@ def impose(source: str | os.PathLike, target: str | os.PathLike,
             name = NameObject(f'/Page{page_number}')
             placed[name] = form
             box = page.mediabox
-            drawing.append(f'q 1 0 0 1 {pdf_number(x - float(box.left))} '
-                           f'{pdf_number(rise - float(box.bottom))} cm {name} Do Q')
+            shift = (f'1 0 0 1 {pdf_number(x - float(box.left))} '
+                     f'{pdf_number(rise - float(box.bottom))} cm')
+            drawing.append(f'q {shift} {name} Do Q')
+            for number, (appearance, matrix) in enumerate(printed_annotations(page), 1):
+                name = NameObject(f'/Page{page_number}Annot{number}')
+                placed[name] = appearance.clone(writer).indirect_reference
+                drawing.append(f'q {shift} {matrix} cm {name} Do Q')
         paper[NameObject('/Resources')] = DictionaryObject({NameObject('/XObject'): placed})
         content = DecodedStreamObject()
         content.set_data('\n'.join(drawing).encode('ascii'))
