@@ -5,6 +5,7 @@ Run from the project's folder (where conf.py is), as ``make`` does:
     python -m helpguide.products handouts            # build/pdf/handouts/*.pdf
     python -m helpguide.products support-checklist   # build/pdf/support-checklist.pdf
     python -m helpguide.products saddle-stitch --paper a4
+    python -m helpguide.products booklet             # build/pdf/guide.pdf (any project)
 
 Sphinx builds the product with warnings as errors (-W) by
 :func:`helpguide.staging.staged_build`, as the HTML is built: in staging
@@ -25,6 +26,7 @@ PRODUCTS = {
     'handouts': ('handouts', True),
     'support-checklist': ('', False),
     'saddle-stitch': ('', False),
+    'booklet': ('', False),
 }
 
 

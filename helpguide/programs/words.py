@@ -7,21 +7,33 @@ handouts, the CD bundle) takes its words from these settings, whose
 defaults are neutral; a guide names its own (``guide_subject_noun = 'email
 program'``, ``guide_supported_label = 'SSL for outgoing mail'``).
 """
+import re
 from dataclasses import dataclass
 
 #: setting name -> (default, what it is for)
 WORD_SETTINGS = {
     'guide_subject_noun': ('product', 'what one subject file describes, in lower case: '
                                       '"email program", "router model"'),
-    'guide_subject_noun_plural': ('', 'plural of guide_subject_noun; empty: it with "s"'),
+    'guide_subject_noun_plural': ('', 'plural of guide_subject_noun; empty: by the '
+                                      'regular English rule'),
     'guide_platform_noun': ('platform', 'what a platform is, in lower case: '
                                         '"computer", "firmware family"'),
-    'guide_platform_noun_plural': ('', 'plural of guide_platform_noun; empty: it with "s"'),
-    'guide_supported_label': ('Supported', 'label of the :supported: fact in the data box, '
+    'guide_platform_noun_plural': ('', 'plural of guide_platform_noun; empty: by the '
+                                       'regular English rule'),
+    'guide_supported_label': ('Status', 'label of the :supported: fact in the data box, '
                                            'e.g. "SSL for outgoing mail"'),
     'guide_versions_label': ('Versions', 'label of the :versions: fact'),
     'guide_upgrade_label': ('Upgrade to', 'label of the :upgrade: advice'),
 }
+
+
+def plural(noun: str) -> str:
+    """The regular English plural: "family" -> "families", "box" -> "boxes"."""
+    if re.search(r'[^aeiou]y$', noun):
+        return noun[:-1] + 'ies'
+    if re.search(r'(s|x|z|ch|sh)$', noun):
+        return noun + 'es'
+    return noun + 's'
 
 
 def capitalized(text: str) -> str:
@@ -47,9 +59,9 @@ class Words:
 
         subject, platform = get('guide_subject_noun'), get('guide_platform_noun')
         return cls(subject=subject,
-                   subjects=get('guide_subject_noun_plural') or f'{subject}s',
+                   subjects=get('guide_subject_noun_plural') or plural(subject),
                    platform=platform,
-                   platforms=get('guide_platform_noun_plural') or f'{platform}s',
+                   platforms=get('guide_platform_noun_plural') or plural(platform),
                    supported=get('guide_supported_label'),
                    versions=get('guide_versions_label'),
                    upgrade=get('guide_upgrade_label'))
