@@ -34,10 +34,15 @@ class IsoError(ValueError):
     """The volume label or a name cannot go on the image."""
 
 
+#: The label is written to the Joliet descriptor too, in UCS-2 in the same 32
+#: bytes: 16 characters at most (pycdlib refuses more).
+LABEL_LENGTH = 16
+
+
 def check_volume_label(label: str) -> str:
-    if not label or len(label) > 32 or _NOT_D_CHARACTER.search(label):
-        raise IsoError(f'guide_volume_label {label!r}: an ISO 9660 volume label is 1 to 32 '
-                       'characters A-Z, 0-9 and _')
+    if not label or len(label) > LABEL_LENGTH or _NOT_D_CHARACTER.search(label):
+        raise IsoError(f'guide_volume_label {label!r}: an ISO 9660 volume label is 1 to '
+                       f'{LABEL_LENGTH} characters A-Z, 0-9 and _')
     return label
 
 

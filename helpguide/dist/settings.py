@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 from ..locale.dates import long_date
 from ..programs.words import WORD_SETTINGS, Words
+from .iso import LABEL_LENGTH
 from ..settings import SETTINGS
 
 
@@ -39,7 +40,7 @@ class BundleSettings:
 
 def default_volume_label(brand: str) -> str:
     """The brand in ISO 9660 d-characters, e.g. ``COVENANT_ISP``."""
-    return (re.sub(r'[^A-Z0-9]+', '_', brand.upper()).strip('_') or 'GUIDE')[:32]
+    return (re.sub(r'[^A-Z0-9]+', '_', brand.upper()).strip('_') or 'GUIDE')[:LABEL_LENGTH]
 
 
 def read_settings(confdir: Path, epoch: int) -> BundleSettings:
