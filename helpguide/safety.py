@@ -20,6 +20,8 @@ from sphinx.directives.other import Include
 from sphinx.directives.patches import CSVTable
 from sphinx.util import logging
 
+from helpguide.config import add_setting
+
 logger = logging.getLogger(__name__)
 
 #: setting name -> (default, what it is for).
@@ -202,8 +204,9 @@ def apply_settings(app) -> None:
 
 
 def setup(app):
-    for name, (default, _doc) in SETTINGS.items():
-        app.add_config_value(name, default, 'env', types=frozenset({bool}))
+    app.setup_extension('helpguide.config')
+    for name, (default, description) in SETTINGS.items():
+        add_setting(app, name, default, 'env', description=description)
     app.add_directive('include', SafeInclude, override=True)
     app.add_directive('literalinclude', SafeLiteralInclude, override=True)
     app.add_directive('csv-table', SafeCSVTable, override=True)

@@ -7,6 +7,8 @@ rebrands the guide by editing conf.py.
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
+from helpguide.config import add_setting
+
 #: setting name -> (default, what it is for). Strings shown only when set.
 SETTINGS = {
     'guide_brand': ('', 'brand name of the provider'),
@@ -34,6 +36,16 @@ SUBSTITUTIONS = {
     'help_site': ('guide_help_site', False),
 }
 
+#: Sphinx's placeholders for an unset ``author`` and ``project``; not worth printing
+UNSET = ('Author name not set', 'Project name not set')
+
+
+def setting(config, name: str, default=''):
+    """A setting from conf.py, or *default* where the project has none."""
+    value = getattr(config, name, None)
+    return default if value in (None, '', *UNSET) else value
+
+
 class GuideSubstitutions(SphinxTransform):
     """Defines the settings' substitutions in every document, as nodes.
 
@@ -57,7 +69,8 @@ class GuideSubstitutions(SphinxTransform):
 
 
 def setup(app):
-    for name, (default, _doc) in SETTINGS.items():
-        app.add_config_value(name, default, 'env', types=frozenset({str}))
+    app.setup_extension('helpguide.config')
+    for name, (default, description) in SETTINGS.items():
+        add_setting(app, name, default, 'env', description=description)
     app.add_transform(GuideSubstitutions)
     return {'version': '1.0', 'parallel_read_safe': True, 'parallel_write_safe': True}

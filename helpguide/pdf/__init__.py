@@ -13,27 +13,38 @@ cover, contents, chapters. The pieces, for other print products:
   heads, folios, page labels, outline, contents page numbers).
 * :mod:`.book` -- ``book_story(cover, body, ctx)`` and ``write_pdf(...)``,
   which lays a story out once and replaces the target atomically.
-* :mod:`.builder` -- ``BookletBuilder``; ``assemble_doctree()`` inlines the
-  toctrees (a fresh copy per inclusion, platform steps selected); ``PAPER``.
+* :mod:`.printing` -- ``PrintBuilder``, the base of every print builder
+  (paper, page size, settings, doctree access); ``PAPER``.
+* :mod:`.booklet` -- ``write_book(builder, target, pagesize)``: the toctrees
+  inlined (a fresh copy per inclusion, platform steps selected), rendered,
+  laid out; shared by the booklet and saddle-stitch builders.
+* :mod:`.builder` -- ``BookletBuilder``.
 """
 from sphinx.application import Sphinx
 
+from helpguide.config import add_setting
+
 from .builder import BookletBuilder
+from .printing import PAPER
 
 __all__ = ['BookletBuilder', 'setup']
 
 #: The booklet's own settings; the guide's (brand, title, logo, ...) come
-#: from helpguide.settings, so a plain Sphinx project can use the builder too.
+#: from helpguide.settings.
 SETTINGS = {
-    'guide_paper': 'letter',        # 'letter' or 'a4'
-    'booklet_filename': 'guide.pdf',
-    'booklet_contents_depth': 2,    # section levels listed in the contents
+    'booklet_filename': ('guide.pdf', 'file name of the booklet in the output folder'),
+    'booklet_contents_depth': (2, 'section levels listed in the contents'),
 }
 
 
 def setup(app: Sphinx) -> dict:
-    app.setup_extension('helpguide.settings')
+    # The book selects each platform's steps and prints the checklist.
+    for part in ('helpguide.config', 'helpguide.settings', 'helpguide.programs',
+                 'helpguide.checklist'):
+        app.setup_extension(part)
     app.add_builder(BookletBuilder)
-    for name, default in SETTINGS.items():
-        app.add_config_value(name, default, '', types=frozenset({type(default)}))
+    add_setting(app, 'guide_paper', 'letter', '', choices=PAPER,
+                description='paper of every print product')
+    for name, (default, description) in SETTINGS.items():
+        add_setting(app, name, default, '', description=description)
     return {'version': '1.0', 'parallel_read_safe': True, 'parallel_write_safe': True}

@@ -48,16 +48,61 @@ def frame_size(pagesize) -> tuple[float, float]:
     return pagesize[0] - 2 * mx, pagesize[1] - 2 * my
 
 
-class BookTemplate(BaseDocTemplate):
+class PrintTemplate(BaseDocTemplate):
+    """What the pages of every print product share: the PDF outline built
+    from the headings as they land, and a fresh page for a chapter opener
+    (the booklet's RectoBreak), on the right-hand side when *two_sided*.
+
+    ``outline_level`` the outline's current depth, ``page_used`` whether the
+    current page holds anything visible, ``blanks`` pages left empty for a
+    right-hand start.
+    """
+
+    two_sided = False
+    headings = (Heading,)   # flowables that make an outline entry as they land
+
+    def beforeDocument(self):
+        self.outline_level = -1
+        self.page_used = False
+        self.blanks = set()
+
+    def beforePage(self):
+        self.page_used = False
+
+    def afterFlowable(self, flowable):
+        if getattr(flowable, 'height', 0) or getattr(flowable, 'width', 0):
+            self.page_used = True
+        if isinstance(flowable, self.headings):
+            self.heading_landed(flowable)
+
+    def heading_landed(self, heading):
+        # The outline may go down one level at a time only.
+        level = min(max(heading.level - 1, 0), self.outline_level + 1)
+        self.outline_level = level
+        self.canv.addOutlineEntry(heading.text, heading.key, level=level, closed=level > 1)
+
+    def handle_recto(self):
+        if self.page_used:
+            self.handle_pageBreak()
+            self.clean_hanging()
+        if self.two_sided and self.page % 2 == 0:
+            self.blanks.add(self.page)
+            self.handle_pageBreak()
+            self.clean_hanging()
+
+
+class BookTemplate(PrintTemplate):
     """A book: a cover page, then pages with a running head and a folio.
 
     State kept while laying out (reset in :meth:`beforeDocument`):
     ``body_start`` the physical page where arabic numbering starts,
     ``chapter`` the running head, ``openers`` pages where a chapter starts
-    (no running head), ``blanks`` pages left empty for a recto start,
-    ``defined`` keys whose destination exists, ``page_used`` whether the
-    current page holds anything visible.
+    (no running head), ``defined`` keys whose destination exists; and
+    :class:`PrintTemplate`'s.
     """
+
+    two_sided = True
+    headings = (Heading, Cover)
 
     def __init__(self, filename, styles: StyleSheet, meta: Metadata, pagesize=LETTER,
                  contents_keys=frozenset()):
@@ -82,36 +127,25 @@ class BookTemplate(BaseDocTemplate):
 
     # -- state ---------------------------------------------------------------
     def beforeDocument(self):
+        super().beforeDocument()
         self.body_start = None
         self.chapter = ''
         self.openers = set()
-        self.blanks = set()
         self.defined = set()
-        self.outline_level = -1
-        self.page_used = False
         self.canv.addPageLabel(0, 'ROMAN_LOWER')
-
-    def beforePage(self):
-        self.page_used = False
 
     def afterFlowable(self, flowable):
         if isinstance(flowable, Anchor):
             self.defined.update(flowable.keys)
             return
-        if getattr(flowable, 'height', 0) or getattr(flowable, 'width', 0):
-            self.page_used = True
-        if isinstance(flowable, (Heading, Cover)):
-            self.heading_landed(flowable)
+        super().afterFlowable(flowable)
 
     def heading_landed(self, heading: Heading | Cover):
         self.defined.update(heading.keys)
         if heading.level <= 1:
             self.chapter = heading.text
             self.openers.add(self.page)
-        # The outline may go down one level at a time only.
-        level = min(max(heading.level - 1, 0), self.outline_level + 1)
-        self.outline_level = level
-        self.canv.addOutlineEntry(heading.text, heading.key, level=level, closed=level > 1)
+        super().heading_landed(heading)
         if heading.key in self.contents_keys:
             self.define_page_number(heading.key, self.page_label(self.page))
 
@@ -137,15 +171,6 @@ class BookTemplate(BaseDocTemplate):
             raise
 
     # -- actions of the flowables in .flowables -------------------------------
-    def handle_recto(self):
-        if self.page_used:
-            self.handle_pageBreak()
-            self.clean_hanging()
-        if self.page % 2 == 0:
-            self.blanks.add(self.page)
-            self.handle_pageBreak()
-            self.clean_hanging()
-
     def handle_bodyStart(self):
         self.body_start = self.page
         self.chapter = self.meta.title

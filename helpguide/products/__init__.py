@@ -6,6 +6,7 @@ once (the doctrees in build/doctrees are shared with HTML and the booklet).
 
 
 def setup(app):
+    app.setup_extension('helpguide.pdf')
     # Imported here: helpguide.pdf's checklist handler uses .form, and the
     # builders use helpguide.pdf, so importing this package stays cycle-free.
     from .handouts import HandoutsBuilder

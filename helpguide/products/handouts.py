@@ -21,10 +21,10 @@ import json
 from docutils import nodes
 from sphinx.errors import SphinxError
 from sphinx.util import logging
-from sphinx.util.display import progress_message
+from sphinx.util.display import status_iterator
 from sphinx.util.parallel import ParallelTasks, make_chunks, parallel_available
 
-from helpguide.pdf.builder import BookletBuilder, setting
+from helpguide.pdf.printing import PrintBuilder
 from helpguide.programs import Words, capitalized, select_platform
 
 from ..atomic import replacing
@@ -57,14 +57,14 @@ def support_box(fields: list[dict], brand: str) -> nodes.admonition:
     return box
 
 
-class HandoutsBuilder(BookletBuilder):
-    """A booklet builder that writes one sheet per program and platform."""
+class HandoutsBuilder(PrintBuilder):
+    """One sheet per program and platform."""
 
     name = 'handouts'
+    product = 'the handouts'
     epilog = 'The handouts are in %(outdir)s.'
 
     def init(self) -> None:
-        super().init()
         self.processes = 1
         # sphinx-build -j reaches a builder through this event (Builder.app is deprecated).
         self.events.connect('write-started', self.count_processes, priority=500)
@@ -73,9 +73,6 @@ class HandoutsBuilder(BookletBuilder):
         if builder is self and parallel_available and app.parallel > 1 \
                 and app.is_parallel_allowed('write'):
             self.processes = app.parallel
-
-    def get_outdated_docs(self) -> str:
-        return 'the handouts'
 
     def prerequisites(self) -> list[nodes.Element]:
         """The guide's prerequisite notes (admonitions of class ``prerequisite``)."""
@@ -90,8 +87,7 @@ class HandoutsBuilder(BookletBuilder):
         """The program's resolved doctree, cut to *platform*, with the
         platform's facts and the prerequisite note; None if the program's
         directive failed (its error is reported already)."""
-        tree = self.env.get_and_resolve_doctree(program.docname, self, tags=self.tags)
-        tree['docname'] = program.docname
+        tree = self.resolved_doctree(program.docname)
         select_platform(tree, platform)
         section = next((node for node in tree.findall(nodes.section)
                         if program.id in node['ids']), None)
@@ -135,7 +131,6 @@ class HandoutsBuilder(BookletBuilder):
         with replacing(manifest) as partial:
             partial.write_text(json.dumps(sources, indent=1, sort_keys=True), encoding='utf-8')
 
-    @progress_message('writing the handouts')
     def write_documents(self, _docnames) -> None:
         """Write every handout; with ``-j N``, N processes write a share each
         (a handout is a document of its own: at ×50, 500 of them took 16.8 s
@@ -155,7 +150,7 @@ class HandoutsBuilder(BookletBuilder):
         platforms = dict(config.guide_platforms)
         prerequisites = self.prerequisites()
         fields = self.env.get_domain('checklist').fields()
-        box = support_box(fields, setting(config, 'guide_brand')) if fields else None
+        box = support_box(fields, self.setting('guide_brand')) if fields else None
         outdir = self.outdir
         handouts = [(program, platform)
                     for program in self.env.get_domain('programs').programs(supported=True)
@@ -182,7 +177,7 @@ class HandoutsBuilder(BookletBuilder):
                 try:
                     pages = write_sheets(target, story, styles, furniture, pagesize,
                                          location=where)
-                except SphinxError as err:  # raised again where it can stop the build
+                except SphinxError as err:  # reported where it can stop the build
                     return written, failed, str(err)
                 written[target.name] = program.docname
                 if pages > 2:
@@ -191,14 +186,24 @@ class HandoutsBuilder(BookletBuilder):
                                    location=(program.docname, program.lineno))
             return written, failed, None
 
+        if not handouts:
+            self.missing('no program that can use SSL was read from the sources')
+            return
         written, failed, errors = {}, set(), []
+        # One step of Sphinx's progress line per handout, or per share written
+        # by another process, as Sphinx shows its own writing.
+        progress = status_iterator(handouts, 'writing handouts... ', 'darkgreen',
+                                   len(handouts), self.config.verbosity,
+                                   stringify_func=lambda item: handout_name(item[0].id, item[1]))
 
-        def collect(_share, result) -> None:
+        def collect(share, result) -> None:
             share_written, share_failed, error = result
             written.update(share_written)
             failed.update(share_failed)
             if error:
                 errors.append(error)
+            for _ in share:
+                next(progress, None)
 
         if self.processes > 1 and len(handouts) > 1:
             tasks = ParallelTasks(self.processes)
@@ -206,8 +211,11 @@ class HandoutsBuilder(BookletBuilder):
                 tasks.add_task(write, share, collect)
             tasks.join()
         else:
-            collect(handouts, write(handouts))
+            for item in handouts:
+                collect([item], write([item]))
         if errors:
-            raise SphinxError(sorted(errors)[0])
+            logger.error('handouts: %s', sorted(errors)[0])
+            self.failed()
+            return
         self.remove_stale(written, failed)
         logger.info('handouts: %d written to %s', len(written), outdir)

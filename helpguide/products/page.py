@@ -7,13 +7,13 @@ and colour comes from the booklet's :class:`~helpguide.pdf.styles.StyleSheet`.
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, LayoutError, PageTemplate
+from reportlab.platypus import Flowable, Frame, LayoutError, PageTemplate
 from sphinx.errors import SphinxError
 
-from helpguide.pdf.builder import setting
-from helpguide.pdf.flowables import Heading
 from helpguide.pdf.form import FormCanvas
 from helpguide.pdf.styles import StyleSheet
+from helpguide.pdf.templates import PrintTemplate
+from helpguide.settings import setting
 
 from ..atomic import replacing
 
@@ -65,7 +65,7 @@ class Margins:
         return width - 2 * self.side, height - self.top - self.bottom
 
 
-class SheetTemplate(BaseDocTemplate):
+class SheetTemplate(PrintTemplate):
     """One page template: band, frame, footer with the page number."""
 
     def __init__(self, filename, styles: StyleSheet, furniture: Furniture, pagesize):
@@ -82,28 +82,6 @@ class SheetTemplate(BaseDocTemplate):
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id='text')
         self.addPageTemplates([PageTemplate('sheet', [frame], onPage=self.decorate)])
-
-    def beforeDocument(self):
-        self.outline_level = -1
-        self.page_used = False
-
-    def beforePage(self):
-        self.page_used = False
-
-    def afterFlowable(self, flowable):
-        if getattr(flowable, 'height', 0):
-            self.page_used = True
-        if isinstance(flowable, Heading):
-            # The outline may go down one level at a time only.
-            level = min(max(flowable.level - 1, 0), self.outline_level + 1)
-            self.outline_level = level
-            self.canv.addOutlineEntry(flowable.text, flowable.key, level=level)
-
-    def handle_recto(self):
-        """A chapter opener (the booklet's RectoBreak): sheets have no left
-        and right pages, so a fresh page only if this one holds something."""
-        if self.page_used:
-            self.handle_pageBreak()
 
     def decorate(self, canv, doc):
         width, height = self.pagesize

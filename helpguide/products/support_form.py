@@ -10,31 +10,22 @@ write-in lines and boxes and can be filled on screen.
 Every build with the extension loads this module: the renderer and
 ReportLab are imported where the form is written.
 """
-from docutils import nodes
-from sphinx.errors import SphinxError
 from sphinx.util import logging
 from sphinx.util.display import progress_message
 
-from helpguide.pdf.builder import BookletBuilder
+from helpguide.pdf.printing import PrintBuilder
 
 logger = logging.getLogger(__name__)
 
 FILENAME = 'support-checklist.pdf'
 
 
-class SupportChecklistBuilder(BookletBuilder):
-    """A booklet builder that writes only the checklist's document, as a form."""
+class SupportChecklistBuilder(PrintBuilder):
+    """Only the checklist's document, as a form."""
 
     name = 'support-checklist'
+    product = 'the support checklist'
     epilog = 'The support checklist form is in %(outdir)s.'
-
-    def get_outdated_docs(self) -> str:
-        return 'the support checklist'
-
-    def form_tree(self, docname: str) -> nodes.document:
-        tree = self.env.get_and_resolve_doctree(docname, self, tags=self.tags)
-        tree['docname'] = docname
-        return tree
 
     @progress_message('writing the support checklist form')
     def write_documents(self, _docnames) -> None:
@@ -46,15 +37,15 @@ class SupportChecklistBuilder(BookletBuilder):
         config = self.config
         docnames = sorted(self.env.get_domain('checklist').data['fields'])
         if not docnames:
-            raise SphinxError('support-checklist: no support-checklist directive was read '
-                              'from the sources (none is there, or it has an error reported '
-                              'above), so there is no form to write')
+            self.missing('no support-checklist directive was read from the sources '
+                         '(none is there, or it has an error reported above)')
+            return
         pagesize = self.pagesize
         styles = book_styles()
         ctx = new_context(styles, *Margins.of(pagesize, styles).frame_size(pagesize),
                           self.srcdir)
         story = [flowable for docname in docnames
-                 for flowable in render_document(self.form_tree(docname), ctx, book=False)]
+                 for flowable in render_document(self.resolved_doctree(docname), ctx, book=False)]
         furniture = Furniture.from_config(config, 'Support checklist', 'Support checklist')
         target = self.outdir / FILENAME
         write_sheets(target, story, styles, furniture, pagesize,

@@ -1,0 +1,188 @@
+"""Make the book: every toctree of the root document inlined, rendered by
+the renderer, laid out once into one PDF. The booklet builder writes it on
+the paper; the saddle-stitch builder on half sheets, then imposes it.
+
+The renderer and ReportLab are imported in :func:`write_book`, where a book
+is made: importing them was 0.4 s of each HTML build's start.
+"""
+import datetime
+import gc
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.util import logging
+
+from helpguide.programs import select_platform
+
+from ..locale.dates import long_date
+
+from .printing import PrintBuilder
+
+logger = logging.getLogger(__name__)
+
+
+def book_date(builder: PrintBuilder) -> str:
+    """guide_date, else the day of SOURCE_DATE_EPOCH (repeatable builds), else today."""
+    if date := builder.setting('guide_date'):
+        return date
+    epoch = os.environ.get('SOURCE_DATE_EPOCH')
+    day = (datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date() if epoch
+           else datetime.date.today())
+    return long_date(day, builder.config.language)
+
+
+@contextmanager
+def collection_paused():
+    """No automatic garbage collection while the book is made.
+
+    The book's tree and its flowables are a million objects that live until
+    they are freed on purpose (the tree by :func:`dismantle` and an explicit
+    collection, each flowable once drawn); the automatic collector kept
+    walking them all, which was a third of the booklet's time. What the
+    making drops in cycles meanwhile is a few megabytes, left to the
+    collector once it runs again.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def dismantle(tree: nodes.document) -> None:
+    """Cut the book's tree back into its documents.
+
+    Sphinx's role objects keep the inliner of their last use, and with it
+    that document (in a full build, the one just read, whose nodes the
+    book took over); through ``parent`` and ``children`` any of its nodes
+    would keep the whole book alive.
+    """
+    for sof in list(tree.findall(addnodes.start_of_file)):
+        sof.parent = None
+        sof.children = []
+    tree.children = []
+
+
+class BookAssembly:
+    """One document tree of the whole book, from the root document down."""
+
+    def __init__(self, builder: PrintBuilder):
+        self.builder = builder
+        self.instances = 0
+
+    def inline_toctrees(self, tree, docname: str, ancestors: tuple[str, ...]):
+        """Replace each toctree by its documents, in order, a fresh copy each.
+
+        A document may appear under several toctrees (a program under both
+        platforms); each copy gets its own ``instance`` so its link targets
+        stay distinct, and a toctree's ``platform`` selects that platform's
+        steps in its copies.
+        """
+        for toctree in list(tree.findall(addnodes.toctree)):
+            platform = toctree.get('platform')
+            included = []
+            for child in map(str, toctree['includefiles']):
+                if child in ancestors:
+                    logger.warning('booklet: %s includes itself through its toctree', child,
+                                   location=toctree)
+                    continue
+                subtree = self.builder.doctree(child)  # a tree of its own every time
+                self.inline_toctrees(subtree, child, (*ancestors, child))
+                if platform:
+                    select_platform(subtree, platform)
+                self.instances += 1
+                sof = addnodes.start_of_file(docname=child, instance=f'd{self.instances}')
+                sof += subtree.children  # moved, with their parent set to sof
+                for section in sof.findall(nodes.section):
+                    section.setdefault('docname', child)
+                included.append(sof)
+            toctree.parent.replace(toctree, included)
+        return tree
+
+    def tree(self) -> nodes.document:
+        builder = self.builder
+        root = builder.config.root_doc
+        tree = builder.doctree(root)
+        tree['docname'] = root
+        tree = self.inline_toctrees(tree, root, (root,))
+        builder.drop_read_doctrees()  # documents outside the book: free them
+        builder.env.resolve_references(tree, root, builder)
+        for pending in list(tree.findall(addnodes.pending_xref)):
+            pending.replace_self(pending.children)  # unresolved: keep the text
+        return tree
+
+
+def logo(builder: PrintBuilder) -> Path | None:
+    """The cover logo (guide_logo, relative to conf.py), if it can be printed."""
+    name = builder.setting('guide_logo')
+    if not name:
+        return None
+    path = Path(builder.confdir) / name
+    if not path.is_file():
+        logger.warning('booklet: guide_logo file not found: %s; the cover has no logo', path)
+        return None
+    from reportlab.lib.utils import ImageReader
+    try:
+        ImageReader(str(path)).getSize()
+    except Exception:  # PIL raises many kinds for files it cannot read
+        logger.warning('booklet: guide_logo %s is not a PNG, JPEG or GIF image; the cover '
+                       'has no logo', path)
+        return None
+    return path
+
+
+def write_book(builder: PrintBuilder, target: Path, pagesize) -> int | None:
+    """Write the book to *target* on pages of *pagesize*; its page count, or
+    None if it could not be laid out (said, and the build failed)."""
+    with collection_paused():
+        return _write_book(builder, target, pagesize)
+
+
+def _write_book(builder: PrintBuilder, target: Path, pagesize) -> int | None:
+    from reportlab.platypus import LayoutError
+
+    from .book import book_story, write_pdf
+    from .cover import CoverInfo
+    from .render import book_section, new_context, render_document
+    from .styles import book_styles
+    from .templates import Metadata, frame_size
+
+    setting = builder.setting
+    tree = BookAssembly(builder).tree()
+    styles = book_styles()
+    ctx = new_context(styles, *frame_size(pagesize), builder.srcdir,
+                      contents_depth=int(setting('booklet_contents_depth', 2)))
+    titled = book_section(tree)
+    book_title = titled[0].astext() if titled else ''
+    body = render_document(tree, ctx)
+    # The flowables keep no nodes: the layout can reuse the tree's memory once
+    # nothing reaches it and the collector has freed it (it is all cycles).
+    dismantle(tree)
+    del tree, titled
+    gc.unfreeze()  # trees read in this process were frozen with the rest (helpguide.collector)
+    gc.collect()
+    title = setting('guide_title', book_title or setting('project', 'Untitled'))
+    brand = setting('guide_brand', setting('project'))
+    cover = CoverInfo(
+        brand=brand, title=title, subtitle=setting('guide_subtitle'),
+        edition=setting('guide_edition', setting('release')),
+        date=book_date(builder), author=setting('guide_author', setting('author')),
+        logo=logo(builder))
+    meta = Metadata(title=title, author=cover.author or brand,
+                    subject=setting('guide_subtitle', title), keywords=brand)
+    story = book_story(cover, body, ctx)
+    del body  # the layout consumes the story: a flowable is freed once drawn
+    try:
+        return write_pdf(target, story, styles, meta, pagesize,
+                         {key for _, _, key in ctx.contents})
+    except LayoutError as err:
+        source, line = getattr(err, 'rst_location', None) or (None, None)
+        logger.error('%s: cannot lay this out (%s); %s is unchanged', builder.name, err,
+                     target, location=f'{source}:{line or ""}' if source else None)
+        builder.failed()
+        return None

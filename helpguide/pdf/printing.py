@@ -1,0 +1,104 @@
+"""The base of every print builder: the booklet, the saddle-stitch booklet,
+the handouts and the support checklist form.
+
+What they share is here and nothing else: the paper (``guide_paper``) and
+page size, the guide's settings, links that stay inside one PDF, and access
+to the doctrees Sphinx has read. Each builder writes its product in
+:meth:`PrintBuilder.write_documents`.
+
+Every build with the extension loads this module, HTML included, so nothing
+of the renderer or ReportLab's layout engine is imported here.
+"""
+from pathlib import Path
+
+from docutils import nodes
+from reportlab.lib.pagesizes import A4, LETTER
+from sphinx.builders import Builder
+from sphinx.util import logging
+from sphinx.util.docutils import LoggingReporter
+
+from helpguide.settings import setting
+
+logger = logging.getLogger(__name__)
+
+#: The paper sizes of ``guide_paper``
+PAPER = {'letter': LETTER, 'a4': A4}
+
+
+class PrintBuilder(Builder):
+    """A builder whose output is made from every document at once.
+
+    *product* names the output in Sphinx's "building [...]: targets" line
+    and in this builder's one-line errors.
+    """
+
+    format = 'pdf'
+    product = 'the PDF'
+    supported_image_types = ['image/png', 'image/jpeg', 'image/gif']
+    supported_remote_images = False
+
+    def setting(self, name: str, default=''):
+        """A setting from conf.py, or *default* where the project has none."""
+        return setting(self.config, name, default)
+
+    @property
+    def paper(self) -> str:
+        return self.setting('guide_paper', 'letter')
+
+    @property
+    def pagesize(self) -> tuple[float, float]:
+        """Size of the product's pages on ``guide_paper``."""
+        return PAPER[self.paper]
+
+    def get_outdated_docs(self) -> str:
+        return self.product  # one output from every document: always rebuilt
+
+    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
+        return f'%{docname}'  # a destination inside the PDF (pdf/markup.py)
+
+    def get_relative_uri(self, from_: str, to: str, typ: str | None = None) -> str:
+        return self.get_target_uri(to, typ)  # one file: no relative paths
+
+    @property
+    def _read_in_memory(self) -> dict:
+        # A private cache of Sphinx (9.0): a Sphinx without it, or a parallel
+        # read (whose doctrees stayed in the reading processes), unpickles.
+        return getattr(self.env, '_write_doc_doctree_cache', {})
+
+    def doctree(self, docname: str) -> nodes.document:
+        """*docname*'s unresolved doctree, a tree of its own on every call:
+        the one Sphinx has just read, if it kept it in memory (taking it
+        saves unpickling a copy and holding both), else unpickled."""
+        tree = self._read_in_memory.pop(docname, None)
+        if tree is None:
+            return self.env.get_doctree(docname)
+        tree.settings.env = self.env
+        tree.reporter = LoggingReporter(str(self.env.doc2path(docname)))
+        return tree
+
+    def drop_read_doctrees(self) -> None:
+        """Free the doctrees Sphinx kept in memory that were not taken."""
+        self._read_in_memory.clear()
+
+    def resolved_doctree(self, docname: str) -> nodes.document:
+        """*docname*'s doctree with its references and toctrees resolved."""
+        tree = self.env.get_and_resolve_doctree(docname, self, tags=self.tags)
+        tree['docname'] = docname
+        return tree
+
+    def missing(self, what: str) -> None:
+        """Say in one line that the project lacks what this product is made
+        from, and fail the build without writing anything."""
+        logger.error('%s: %s, so there is nothing to write', self.name, what)
+        self.failed()
+
+    def failed(self) -> None:
+        """The build fails (exit status 1) without a crash report; Sphinx's own
+        builders do the same (linkcheck), there being no public way in Sphinx 9."""
+        self._app.statuscode = 1
+
+    def target(self, name: str) -> Path:
+        return Path(self.outdir) / name
+
+    def finish(self) -> None:
+        pass

@@ -1,0 +1,60 @@
+"""A wrong setting, or a builder run on a project that lacks what it makes
+its product from, is one line on stderr and a non-zero exit: never Sphinx's
+crash report, never a traceback. Run through sphinx-build, as a user does."""
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+
+def sphinx_build(srcdir, outdir, builder, *options):
+    return subprocess.run(
+        [sys.executable, '-m', 'sphinx', '-b', builder, '-q', *options, str(srcdir),
+         str(outdir)], capture_output=True, text=True)
+
+
+def one_line(stderr: str) -> str:
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, stderr
+    assert 'Traceback' not in stderr and 'sphinx-doc' not in stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize('builder', ['booklet', 'handouts', 'html'])
+def test_a_paper_that_is_not_allowed_is_one_line_naming_the_setting(rootdir, tmp_path, builder):
+    done = sphinx_build(rootdir / 'test-programs', tmp_path / 'out', builder,
+                        '-D', 'guide_paper=A4')
+    assert done.returncode == 2
+    assert one_line(done.stderr).endswith(
+        "ERROR: guide_paper must be one of 'letter', 'a4', not 'A4'")
+    assert not (tmp_path / 'out').exists() or not any((tmp_path / 'out').iterdir())
+
+
+def test_a_setting_of_the_wrong_type_in_conf_py_is_one_line(rootdir, tmp_path):
+    src = tmp_path / 'src'
+    shutil.copytree(rootdir / 'test-programs', src)
+    with open(src / 'conf.py', 'a', encoding='utf-8') as conf:
+        conf.write('booklet_contents_depth = "two"\nguide_allow_raw = "yes"\n')
+    done = sphinx_build(src, tmp_path / 'out', 'booklet')
+    assert done.returncode == 2
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert lines == ["ERROR: booklet_contents_depth must be an int, not 'two'",
+                     "ERROR: guide_allow_raw must be a bool, not 'yes'"], done.stderr
+
+
+def test_the_checklist_form_of_a_project_without_a_checklist_is_one_line(rootdir, tmp_path):
+    done = sphinx_build(rootdir / 'test-plain', tmp_path / 'out', 'support-checklist')
+    assert done.returncode == 1
+    assert one_line(done.stderr) == (
+        'ERROR: support-checklist: no support-checklist directive was read from the sources '
+        '(none is there, or it has an error reported above), so there is nothing to write')
+    assert not (tmp_path / 'out' / 'support-checklist.pdf').exists()
+
+
+def test_handouts_of_a_project_without_programs_is_one_line(rootdir, tmp_path):
+    done = sphinx_build(rootdir / 'test-plain', tmp_path / 'out', 'handouts')
+    assert done.returncode == 1
+    assert one_line(done.stderr) == (
+        'ERROR: handouts: no program that can use SSL was read from the sources, '
+        'so there is nothing to write')
