@@ -71,7 +71,11 @@ gettext: $(STAMP) ## Update the translations: locale/<language>/LC_MESSAGES/*.po
 	$(PY) -m sphinx -b gettext -q -c . source $(BUILD)/gettext
 	$(PY) -m helpguide.locale guide $(BUILD)/gettext --conf .
 
-check: $(STAMP) ## Check the sources: every problem as path:line: error: message
+# After make gettext, so a source edited since its translation shows as fuzzy;
+# sources with errors cannot be extracted, and the checks name those errors.
+check: $(STAMP) ## Check the sources and translations: every problem as path:line: error: message
+	@$(MAKE) --no-print-directory -s gettext >/dev/null 2>&1 || \
+	  echo 'check: locale/ not updated from the sources, which have errors:' >&2
 	$(PY) -m helpguide.checks source -c .
 
 test: $(TEST_STAMP) check ## Check the sources and run the test suite

@@ -58,3 +58,22 @@ html_show_sourcelink = False
 html_show_sphinx = False
 html_last_updated_fmt = None
 smartquotes = True
+
+# -- Settings in other languages ---------------------------------------------
+# A translated build takes these in place of the English values above.
+guide_translations = {
+    'fr': {
+        'guide_title': 'SSL (Secure Socket Layer) pour le courrier sortant',
+        'guide_subtitle': "Comment activer SSL pour l'envoi du courrier dans votre "
+                          'logiciel de messagerie',
+        'guide_author': 'Service clientèle de Covenant ISP',
+        'guide_help_site': 'Aide en ligne de Covenant ISP',
+        'guide_subject_noun': 'logiciel de messagerie',
+        'guide_subject_noun_plural': 'logiciels de messagerie',
+        'guide_supported_label': 'SSL pour le courrier sortant',
+        'project': 'SSL (Secure Socket Layer) pour le courrier sortant',
+        'author': 'Service clientèle de Covenant ISP',
+        'html_title': 'Covenant ISP : SSL (Secure Socket Layer) pour le courrier sortant',
+        'html_short_title': 'SSL pour le courrier sortant',
+    },
+}

@@ -15,6 +15,8 @@ from sphinx.errors import SphinxError
 from sphinx.util.console import strip_colors
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
+from .translations import translation_problems
+
 
 _MESSAGE = re.compile(r'^(?:(?P<location>.*?): )?(?:WARNING|ERROR|CRITICAL|SEVERE): '
                       r'(?P<text>.*)$')
@@ -77,14 +79,16 @@ def check(srcdir, confdir) -> list[Problem]:
     """Every problem in the sources under ``srcdir`` with conf.py in ``confdir``."""
     warnings = io.StringIO()
     confpath = str(Path(confdir) / 'conf.py')
+    translations = []
     with tempfile.TemporaryDirectory(prefix='helpguide-check-') as scratch, \
             patch_docutils(confdir), docutils_namespace():
         try:
             app = Sphinx(srcdir, confdir, Path(scratch) / 'out', Path(scratch) / 'doctrees',
                          'dummy', status=None, warning=warnings, freshenv=True)
             app.build(force_all=True)
+            translations = translation_problems(app, Problem, _shown_path)
         except SystemExit:
             pass  # a missing root document, reported already
         except SphinxError as exc:
             warnings.write(f'\nERROR: {exc}\n')
-    return parse_warnings(warnings.getvalue(), _shown_path(confpath))
+    return sorted(parse_warnings(warnings.getvalue(), _shown_path(confpath)) + translations)

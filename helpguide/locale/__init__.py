@@ -56,4 +56,5 @@ def setup(app):
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
     app.connect('builder-inited', _install_in_templates)
     app.setup_extension('helpguide.locale.typography')
+    app.setup_extension('helpguide.locale.settings')
     return {'version': '1.0', 'parallel_read_safe': True, 'parallel_write_safe': True}

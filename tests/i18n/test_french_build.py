@@ -67,3 +67,26 @@ def test_dates_follow_the_language():
 ])
 def test_french_spacing(typed, set_):
     assert french_spacing(typed) == set_
+
+
+@pytest.mark.sphinx('html', testroot='locale', confoverrides={'language': 'fr_CA'})
+def test_a_translated_build_takes_its_settings_from_guide_translations(app):
+    assert (app.config.guide_title, app.config.html_title) == ('Un guide traduit',) * 2
+    assert app.config.guide_brand == 'Example ISP'   # not listed: unchanged
+
+
+@pytest.mark.sphinx('html', testroot='locale')
+def test_the_source_language_keeps_its_settings(app):
+    assert app.config.guide_title == 'A translated guide'
+
+
+def test_a_translation_of_an_unknown_setting_is_refused(make_app, rootdir, tmp_path):
+    import shutil
+
+    from sphinx.errors import ConfigError
+    src = tmp_path / 'guide'
+    shutil.copytree(rootdir / 'test-locale', src)
+    with pytest.raises(ConfigError, match=r"guide_translations\['fr'\] names unknown "
+                                          r"setting\(s\): guide_tilte"):
+        make_app('html', srcdir=src, confoverrides={
+            'language': 'fr', 'guide_translations': {'fr': {'guide_tilte': 'x'}}})

@@ -7,7 +7,7 @@ from sphinx.util.console import strip_colors
 
 REPO = Path(__file__).resolve().parents[2]
 #: What a copy of the project holds; the package and the venv are linked.
-COPIED = ('source', 'assets', 'conf.py', 'Makefile', 'build_pdf.py')
+COPIED = ('source', 'locale', 'assets', 'conf.py', 'Makefile', 'build_pdf.py')
 LINKED = ('helpguide', '.venv')
 
 
