@@ -229,7 +229,9 @@ def all_node_classes():
                 yield value
 
 
-@pytest.mark.parametrize('cls', list(all_node_classes()), ids=lambda c: c.__name__)
-def test_every_docutils_and_sphinx_node_has_a_handler(cls):
-    registry = INLINE if issubclass(cls, nodes.Inline) else BLOCK
-    assert registry.lookup(cls) is not None
+def test_every_docutils_and_sphinx_node_has_a_handler():
+    classes = list(all_node_classes())
+    assert len(classes) > 100  # the walk found docutils' and Sphinx's node classes
+    without = [cls.__name__ for cls in classes
+               if (INLINE if issubclass(cls, nodes.Inline) else BLOCK).lookup(cls) is None]
+    assert without == []

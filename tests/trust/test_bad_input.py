@@ -1,15 +1,21 @@
-"""Bad input dropped into a built copy of the guide, then ``make html pdf``:
-a clear ``path:line`` message, a non-zero exit, no crash report, and the
-previous outputs byte-identical. Markup-like text is printed literally."""
+"""Bad input in a copy of the guide: a clear ``path:line`` message, a non-zero
+exit, no crash report. Markup-like text is printed literally.
+
+Each mistake is built in this process by both builders a user's commands run
+(``make html`` and ``build_pdf.py``: the HTML and the booklet), as
+``sphinx-build -W --keep-going`` does; one mistake is dropped into a built copy
+and run through each command line, which leaves the previous outputs
+byte-identical."""
 import re
 import subprocess
+from types import SimpleNamespace
 
 import pytest
+from sphinx.cmd.build import build_main
+from sphinx.util.console import strip_colors
 
 from sphinxrun import html_text
-from trust_project import edit, make, python, snapshot
-
-pytestmark = pytest.mark.slow
+from trust_project import copy_project, make, python, snapshot
 
 OUTLOOK = 'source/programs/outlook-2002.rst'
 
@@ -20,110 +26,131 @@ def outputs(project):
         if not name.split('/')[-1].startswith('.')}
 
 
-#: ``make html pdf`` stops at the HTML; build_pdf.py shows the booklet's own refusal.
-BUILDS = pytest.mark.parametrize('build', ['make html pdf', 'build_pdf.py'])
+#: The two builds of the guide's sources: make html's, and build_pdf.py's booklet.
+BUILDERS = pytest.mark.parametrize('builder', ['html', 'booklet'])
 
 
-def run(project, build: str):
-    return make(project, 'html', 'pdf') if build.startswith('make') else python(project, build)
+@pytest.fixture
+def sources(tmp_path):
+    """A copy of the guide's sources and conf.py, not built yet."""
+    return copy_project(tmp_path / 'guide')
 
 
-def assert_refused(project, result, message: str):
+def build(project, builder, capsys):
+    """``sphinx-build -b BUILDER -W --keep-going`` of ``project``, in this process."""
+    capsys.readouterr()
+    try:
+        status = build_main(['-b', builder, '-E', '-W', '--keep-going', '-q', '-c', str(project),
+                             str(project / 'source'), str(project / 'build' / builder),
+                             '-d', str(project / 'build' / f'doctrees-{builder}')])
+    except SystemExit as stop:  # what ends the sphinx-build process
+        status = stop.code
+    return SimpleNamespace(returncode=status, stderr=strip_colors(capsys.readouterr().err))
+
+
+def assert_refused(result, message: str):
     assert result.returncode != 0
     assert re.search(message, result.stderr, re.M), result.stderr
-    for crash in ('Traceback', 'Sphinx error!', 'Encoding error!', 'Recursion error!'):
+    for crash in ('Traceback', 'Sphinx error!', 'Encoding error!', 'Recursion error!',
+                  'Exception occurred'):
         assert crash not in result.stderr
-    assert not [path for path in (project / 'build').iterdir() if 'staging' in path.name]
 
 
-@BUILDS
-def test_a_source_that_is_not_utf8_is_named_with_its_byte_offset(project, build):
-    before = outputs(project)
+def not_utf8(project):
+    """Write a cp1252 byte into a program file; return the message it gets."""
     path = project / OUTLOOK
     data = path.read_bytes().replace(b'Select your', 'S\u00e9lect your'.encode('cp1252'), 1)
     path.write_bytes(data)
     offset = data.index(b'\xe9')
     line = data.count(b'\n', 0, offset) + 1
     column = offset - data.rfind(b'\n', 0, offset)
-    result = run(project, build)
-    assert_refused(project, result, rf'^\S*{OUTLOOK}:{line}: ERROR: not UTF-8: byte 0xe9 at '
-                                    rf'offset {offset} \(line {line}, column {column}\)')
-    assert outputs(project) == before
+    return (rf'^\S*{OUTLOOK}:{line}: ERROR: not UTF-8: byte 0xe9 at offset {offset} '
+            rf'\(line {line}, column {column}\)')
 
 
-@BUILDS
-def test_an_empty_source_folder_is_an_error_not_an_empty_guide(project, build):
-    before = outputs(project)
-    for path in sorted((project / 'source').rglob('*.rst'), reverse=True):
+@pytest.mark.slow
+@pytest.mark.parametrize('command', ['make html pdf', 'build_pdf.py'])
+def test_each_command_refuses_bad_input_and_keeps_the_last_good_outputs(project, command):
+    message = not_utf8(project)
+    result = make(project, 'html', 'pdf') if command.startswith('make') \
+        else python(project, command)
+    assert_refused(result, message)
+    assert not [path for path in (project / 'build').iterdir() if 'staging' in path.name]
+
+
+@BUILDERS
+def test_a_source_that_is_not_utf8_is_named_with_its_byte_offset(sources, builder, capsys):
+    message = not_utf8(sources)
+    assert_refused(build(sources, builder, capsys), message)
+
+
+@BUILDERS
+def test_an_empty_source_folder_is_an_error_not_an_empty_guide(sources, builder, capsys):
+    for path in sorted((sources / 'source').rglob('*.rst'), reverse=True):
         path.unlink()
-    result = run(project, build)
-    assert_refused(project, result, r'^\S*source/index\.rst:1: ERROR: the source folder holds '
-                                    r'no source files: nothing to build')
-    assert outputs(project) == before
+    result = build(sources, builder, capsys)
+    assert_refused(result, r'^\S*source/index\.rst:1: ERROR: the source folder holds '
+                           r'no source files: nothing to build')
 
 
-@BUILDS
+@BUILDERS
 @pytest.mark.parametrize('document', ['source/index.rst', 'source/introduction.rst'])
-def test_an_empty_document_is_an_error(project, document, build):
-    before = outputs(project)
-    (project / document).write_text('', encoding='utf-8')
-    result = run(project, build)
-    assert_refused(project, result, rf'^\S*{document}:1: ERROR: document is empty')
-    assert outputs(project) == before
+def test_an_empty_document_is_an_error(sources, document, builder, capsys):
+    (sources / document).write_text('', encoding='utf-8')
+    result = build(sources, builder, capsys)
+    assert_refused(result, rf'^\S*{document}:1: ERROR: document is empty')
 
 
-@BUILDS
-def test_a_line_over_the_length_limit_is_named(project, build):
-    before = outputs(project)
-    with open(project / 'source/introduction.rst', 'a', encoding='utf-8') as file:
+@BUILDERS
+def test_a_line_over_the_length_limit_is_named(sources, builder, capsys):
+    with open(sources / 'source/introduction.rst', 'a', encoding='utf-8') as file:
         file.write('\n' + 'long ' * 2001 + '\n')
-    line = len((project / 'source/introduction.rst').read_text(encoding='utf-8').splitlines())
-    result = run(project, build)
-    assert_refused(project, result, rf'^\S*source/introduction\.rst:{line}: ERROR: line of '
-                                    r'10,005 characters, over the limit of 10,000')
-    assert outputs(project) == before
+    line = len((sources / 'source/introduction.rst').read_text(encoding='utf-8').splitlines())
+    result = build(sources, builder, capsys)
+    assert_refused(result, rf'^\S*source/introduction\.rst:{line}: ERROR: line of '
+                           r'10,005 characters, over the limit of 10,000')
 
 
-@BUILDS
-def test_nesting_200_deep_stops_at_a_clear_limit(project, build):
-    before = outputs(project)
+@BUILDERS
+def test_nesting_200_deep_stops_at_a_clear_limit(sources, builder, capsys):
     deep = ''.join('  ' * level + f'- level {level}\n\n' for level in range(200))
-    with open(project / 'source/introduction.rst', 'a', encoding='utf-8') as file:
+    with open(sources / 'source/introduction.rst', 'a', encoding='utf-8') as file:
         file.write('\n' + deep)
-    text = (project / 'source/introduction.rst').read_text(encoding='utf-8').splitlines()
+    text = (sources / 'source/introduction.rst').read_text(encoding='utf-8').splitlines()
     line = text.index('  ' * 33 + '- level 33') + 1
-    result = run(project, build)
-    assert_refused(project, result, rf'^\S*source/introduction\.rst:{line}: ERROR: nested 33 '
-                                    r'levels deep, over the limit of 32')
-    assert outputs(project) == before
+    result = build(sources, builder, capsys)
+    assert_refused(result, rf'^\S*source/introduction\.rst:{line}: ERROR: nested 33 '
+                           r'levels deep, over the limit of 32')
 
 
-@BUILDS
+@BUILDERS
 @pytest.mark.parametrize('text', ['日本語', 'مرحبا', '😀'], ids=['japanese', 'arabic', 'emoji'])
-def test_text_the_booklet_cannot_print_is_named_by_code_point(project, build, text):
-    before = outputs(project)
-    with open(project / 'source/introduction.rst', 'a', encoding='utf-8') as file:
+def test_text_the_booklet_cannot_print_is_named_by_code_point(sources, builder, text, capsys):
+    with open(sources / 'source/introduction.rst', 'a', encoding='utf-8') as file:
         file.write(f'\nSay {text} to us.\n')
-    line = len((project / 'source/introduction.rst').read_text(encoding='utf-8').splitlines())
+    line = len((sources / 'source/introduction.rst').read_text(encoding='utf-8').splitlines())
     points = ', '.join(f'U\\+{ord(char):04X} \\({char}\\)' for char in sorted(set(text)))
-    result = run(project, build)
-    assert_refused(project, result, rf'^\S*source/introduction\.rst:{line}: ERROR: .*no glyph '
-                                    rf'for {points}')
-    assert outputs(project) == before
+    result = build(sources, builder, capsys)
+    assert_refused(result, rf'^\S*source/introduction\.rst:{line}: ERROR: .*no glyph '
+                           rf'for {points}')
 
 
 MARKUP = ('Type <b>bold?</b> & &amp; &lt; <script>alert(1)</script> '
           '<font color=red>x</font> and a</i> stray tag')
 
 
-def test_markup_like_text_is_printed_literally(project):
-    with open(project / 'source/introduction.rst', 'a', encoding='utf-8') as file:
+@BUILDERS
+def test_markup_like_text_is_printed_literally(sources, builder, capsys):
+    with open(sources / 'source/introduction.rst', 'a', encoding='utf-8') as file:
         file.write(f'\n{MARKUP}\n')
-    result = make(project, 'html', 'pdf')
+    result = build(sources, builder, capsys)
     assert result.returncode == 0, result.stderr
-    page = html_text((project / 'build/html/introduction.html').read_text(encoding='utf-8'))
-    assert MARKUP in ' '.join(page.split())
-    assert '<script>alert' not in (project / 'build/html/introduction.html').read_text()
-    pdf_text = subprocess.run(['pdftotext', str(project / 'build/pdf/guide.pdf'), '-'],
+    out = sources / 'build' / builder
+    if builder == 'html':
+        page = (out / 'introduction.html').read_text(encoding='utf-8')
+        assert '<script>alert' not in page
+        text = html_text(page)
+    else:
+        text = subprocess.run(['pdftotext', str(out / 'guide.pdf'), '-'],
                               check=True, capture_output=True, text=True).stdout
-    assert MARKUP in ' '.join(pdf_text.split())
+    assert MARKUP in ' '.join(text.split())

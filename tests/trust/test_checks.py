@@ -1,14 +1,18 @@
 """``make check``: the real sources pass; each kind of mistake in a copy of them
-is named as ``path:line: error: message`` and fails the check."""
+is named as ``path:line: error: message`` and fails the check.
+
+``make check`` itself runs once; each mistake is checked by the same
+``python -m helpguide.checks`` run in this process, from the copy's folder.
+"""
 import re
 import shutil
+from types import SimpleNamespace
 
 import pytest
 from PIL import Image
 
+from helpguide.checks.__main__ import main as check_main
 from trust_project import copy_project, edit, make
-
-pytestmark = pytest.mark.slow
 
 PROGRAMS = 'source/programs'
 OUTLOOK = f'{PROGRAMS}/outlook-2002.rst'
@@ -65,6 +69,14 @@ def literal_host_name(project):
     edit(project / INTRO, '(|smtp_host|)', '(mail.covenantisp.net)')
     return (INTRO, _line_of(project, INTRO, 'mail.cov'),
             '"mail.covenantisp.net" comes from guide_smtp_host')
+
+
+def literal_contact_detail(project):
+    edit(project / 'conf.py', "guide_support_phone = ''", "guide_support_phone = '1-800-555-0100'")
+    edit(project / INTRO, 'through your |brand| account',
+         'through your |brand| account (call 1-800-555-0100)')
+    return (INTRO, _line_of(project, INTRO, '1-800-555-0100'),
+            '"1-800-555-0100" comes from guide_support_phone')
 
 
 def literal_brand_any_case(project):
@@ -139,7 +151,7 @@ def line_over_limit(project):
 
 
 MISTAKES = [missing_required_data, unknown_platform, duplicate_id, unsupported_without_upgrade,
-            steps_missing, literal_host_name, literal_brand_any_case, broken_document_reference,
+            steps_missing, literal_host_name, literal_contact_detail, literal_brand_any_case, broken_document_reference,
             broken_label_reference, missing_image, remote_image, truncated_image,
             image_of_too_many_pixels, not_utf8, empty_document, line_over_limit]
 
@@ -149,16 +161,34 @@ def project(tmp_path):
     return copy_project(tmp_path / 'guide')
 
 
+def check(project, monkeypatch, capsys):
+    """``python -m helpguide.checks source -c .`` run in ``project``."""
+    monkeypatch.chdir(project)
+    status = check_main(['source', '-c', '.'])
+    out, err = capsys.readouterr()
+    return SimpleNamespace(returncode=status, stdout=out, stderr=err)
+
+
+@pytest.mark.slow
 def test_the_real_sources_pass(project):
     result = make(project, 'check')
     assert result.returncode == 0, result.stdout + result.stderr
     assert 'error:' not in result.stdout + result.stderr
 
 
-@pytest.mark.parametrize('mistake', MISTAKES, ids=[m.__name__ for m in MISTAKES])
-def test_each_mistake_is_named_by_file_and_line(project, mistake):
-    path, line, message = mistake(project)
+@pytest.mark.slow
+def test_make_check_fails_on_a_mistake(project):
+    path, line, message = unknown_platform(project)
     result = make(project, 'check')
+    assert result.returncode != 0
+    assert f'{path}:{line}: error: {message}' in result.stdout
+    assert 'Traceback' not in result.stderr
+
+
+@pytest.mark.parametrize('mistake', MISTAKES, ids=[m.__name__ for m in MISTAKES])
+def test_each_mistake_is_named_by_file_and_line(project, mistake, monkeypatch, capsys):
+    path, line, message = mistake(project)
+    result = check(project, monkeypatch, capsys)
     assert result.returncode != 0
     problems = [row for row in result.stdout.splitlines() if ': error: ' in row]
     expected = f'{path}:{line}: error: '
@@ -167,10 +197,10 @@ def test_each_mistake_is_named_by_file_and_line(project, mistake):
     assert 'Traceback' not in result.stderr
 
 
-def test_every_problem_is_listed_not_only_the_first(project):
+def test_every_problem_is_listed_not_only_the_first(project, monkeypatch, capsys):
     expected = [mistake(project) for mistake in (unknown_platform, literal_brand_any_case,
                                                  missing_image, empty_document)]
-    result = make(project, 'check')
+    result = check(project, monkeypatch, capsys)
     assert result.returncode != 0
     rows = [row for row in result.stdout.splitlines() if not row.startswith('.venv/')]
     assert rows and all(re.fullmatch(r'\S+:\d+: error: .+', row) for row in rows), rows
