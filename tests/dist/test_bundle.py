@@ -2,6 +2,7 @@
 import io
 import re
 import runpy
+import shutil
 import subprocess
 import sys
 import time
@@ -143,3 +144,19 @@ def test_bad_volume_label_is_a_clear_error(bundle, tmp_path):
     assert result.returncode == 1
     assert "guide_volume_label 'my disc'" in result.stderr
     assert not (tmp_path / 'dist').exists()
+
+
+def test_a_pdf_not_built_is_left_out_with_a_warning(bundle, tmp_path):
+    pdf = tmp_path / 'pdf'
+    shutil.copytree(bundle.parents[1] / 'pdf', pdf)
+    (pdf / 'guide-saddle-stitch.pdf').unlink()
+    result = _dist(tmp_path, '--html', bundle.parents[1] / 'html', '--pdf', pdf,
+                   '--out', tmp_path / 'dist')
+    assert result.returncode == 0, result.stderr
+    assert f'WARNING: {pdf / "guide-saddle-stitch.pdf"} is missing; the bundle leaves it out' \
+        in result.stderr
+    folder = next(path for path in (tmp_path / 'dist').iterdir() if path.is_dir())
+    shipped = tree(folder)
+    assert 'pdf/guide.pdf' in shipped and 'pdf/guide-saddle-stitch.pdf' not in shipped
+    assert 'guide-saddle-stitch.pdf' not in shipped['index.html'].decode()
+    assert 'guide-saddle-stitch.pdf' not in shipped['SHA256SUMS'].decode()
