@@ -1,6 +1,6 @@
 """The support-contact checklist and contact details: directives, data, HTML, PDF."""
 from .contacts import SupportContacts
-from .directive import SupportChecklist, note_fields
+from .directive import SupportChecklist, keep_together, note_fields
 from .domain import ChecklistDomain
 from .html import visit_html, visit_text
 from .nodes import support_checklist
@@ -25,5 +25,6 @@ def setup(app):
     app.connect('builder-inited', register_pdf)
     # After the Locale transform, which translates the labels of a translated build.
     app.connect('doctree-read', note_fields)
+    app.connect('doctree-read', keep_together)
     return {'version': '1.0', 'env_version': 1,
             'parallel_read_safe': True, 'parallel_write_safe': True}

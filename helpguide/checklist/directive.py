@@ -49,3 +49,14 @@ def note_fields(app, doctree) -> None:
     fields = [field for node in doctree.findall(support_checklist) for field in node['fields']]
     if fields:
         app.env.get_domain('checklist').note_fields(app.env.docname, fields)
+
+
+def keep_together(app, doctree):
+    """The section holding a checklist is kept on one page or one spread in
+    print (helpguide.pdf.keeps): a page turn must not split the form."""
+    for node in doctree.findall(support_checklist):
+        section = node.parent
+        while section is not None and not isinstance(section, nodes.section):
+            section = section.parent
+        if section is not None and 'keep-together' not in section['classes']:
+            section['classes'].append('keep-together')

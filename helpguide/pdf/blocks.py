@@ -5,6 +5,7 @@ from reportlab.platypus import HRFlowable, Indenter, Spacer
 from sphinx import addnodes
 
 from .flowables import Heading, RectoBreak
+from .keeps import KEEP_TOGETHER, KeepInView
 from .paragraphs import Paragraph
 from .registry import BLOCK, Context, block, children, inline_children, paragraph_of
 
@@ -96,7 +97,8 @@ BLOCK.register(nodes.caption)(styled_paragraph('caption'))
 
 @BLOCK.register(nodes.section)
 def section(node, ctx: Context):
-    """A heading (a chapter, level 1, starts on a right-hand page) and its body."""
+    """A heading (a chapter, level 1, starts on a right-hand page) and its
+    body; one of class ``keep-together`` on one page or one spread."""
     titled = bool(node.children) and isinstance(node[0], nodes.title)
     body = node.children[1:] if titled else node.children
     if node is ctx.book_section:  # its title is on the cover, its lead-in before the contents
@@ -117,12 +119,13 @@ def section(node, ctx: Context):
     in_contents = level <= ctx.contents_depth
     if in_contents:
         ctx.contents.append((level, markup, keys[0]))
-    flow = [RectoBreak()] if level == 1 else []
-    flow.append(Heading(markup, ctx.styles.heading(level), level=level, keys=keys,
-                        text=text, contents=in_contents))
+    flow = [Heading(markup, ctx.styles.heading(level), level=level, keys=keys,
+                    text=text, contents=in_contents)]
     with ctx.set(level=level):
         flow.extend(rendered(body, ctx))
-    return flow
+    if KEEP_TOGETHER in node['classes']:
+        return [KeepInView(flow, chapter=level == 1)]
+    return [RectoBreak(), *flow] if level == 1 else flow
 
 
 @BLOCK.register(nodes.transition)

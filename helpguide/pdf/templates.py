@@ -51,7 +51,8 @@ def frame_size(pagesize) -> tuple[float, float]:
 class PrintTemplate(BaseDocTemplate):
     """What the pages of every print product share: the PDF outline built
     from the headings as they land, and a fresh page for a chapter opener
-    (the booklet's RectoBreak), on the right-hand side when *two_sided*.
+    (the booklet's RectoBreak), on the right-hand side when *two_sided*,
+    and for a spread (:class:`~helpguide.pdf.keeps.VersoBreak`) on the left.
 
     ``outline_level`` the outline's current depth, ``page_used`` whether the
     current page holds anything visible, ``blanks`` pages left empty for a
@@ -82,10 +83,18 @@ class PrintTemplate(BaseDocTemplate):
         self.canv.addOutlineEntry(heading.text, heading.key, level=level, closed=level > 1)
 
     def handle_recto(self):
+        self.fresh_page(odd=True)
+
+    def handle_verso(self):
+        """A spread opener (:class:`~helpguide.pdf.keeps.VersoBreak`)."""
+        self.fresh_page(odd=False)
+
+    def fresh_page(self, *, odd: bool):
+        """Go on at the top of a page; an odd (or even) one when *two_sided*."""
         if self.page_used:
             self.handle_pageBreak()
             self.clean_hanging()
-        if self.two_sided and self.page % 2 == 0:
+        if self.two_sided and self.page % 2 != odd:
             self.blanks.add(self.page)
             self.handle_pageBreak()
             self.clean_hanging()

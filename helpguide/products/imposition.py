@@ -43,14 +43,15 @@ def padded_count(page_count: int) -> int:
     return -(-page_count // 4) * 4
 
 
-def printer_spreads(page_count: int) -> list[Side]:
+def printer_spreads(page_count: int, *, blank_back: bool = False) -> list[Side]:
     """The sides in print order; for eight pages 8|1, 2|7, 6|3, 4|5.
 
     Side *i* holds the *i*-th page from the front and the *i*-th from the
     back; the outer page (the higher number) is on the left of the front
-    sides, on the right of the back sides.
+    sides, on the right of the back sides. With *blank_back* the last page
+    (the outside back cover) is always one of the blank pages.
     """
-    total = padded_count(page_count)
+    total = padded_count(page_count + blank_back)
 
     def page(number):
         return number if number <= page_count else None
@@ -135,7 +136,7 @@ def pdf_number(value: float) -> str:
 
 
 def impose(source: str | os.PathLike, target: str | os.PathLike,
-           sheet: tuple[float, float] | None = None) -> int:
+           sheet: tuple[float, float] | None = None, *, blank_back: bool = False) -> int:
     """Write the saddle-stitch imposition of *source* to *target*.
 
     *sheet* is the paper (width, height) in points, used landscape; by
@@ -143,7 +144,9 @@ def impose(source: str | os.PathLike, target: str | os.PathLike,
     centred vertically; a sheet a little wider than two pages (A4 for A5
     pages) leaves the spare paper at the outer edges. Every page must be the
     same size and unrotated. Links are left out and form fields are
-    printed as they look: the imposed file is for the printer only. Returns the number of sheets.
+    printed as they look: the imposed file is for the printer only. With
+    *blank_back* nothing is printed on the outside back cover (see
+    :func:`printer_spreads`). Returns the number of sheets.
     """
     reader = PdfReader(source)
     pages = reader.pages
@@ -166,7 +169,7 @@ def impose(source: str | os.PathLike, target: str | os.PathLike,
     fold, rise = sheet_w / 2, (sheet_h - height) / 2
 
     writer = PdfWriter()
-    for side in printer_spreads(len(pages)):
+    for side in printer_spreads(len(pages), blank_back=blank_back):
         paper = writer.add_blank_page(sheet_w, sheet_h)
         placed, drawing = DictionaryObject(), []
         for page_number, x in ((side.left, fold - width), (side.right, fold)):

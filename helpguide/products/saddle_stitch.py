@@ -49,5 +49,7 @@ class SaddleStitchBuilder(PrintBuilder):
         from .imposition import impose  # pypdf: only where a booklet is imposed
 
         target = self.target(FILENAME)
-        sheets = impose(pages, target, self.pagesize)
+        # The outside back cover is what a booklet shows lying face down:
+        # never the end of a chapter.
+        sheets = impose(pages, target, self.pagesize, blank_back=True)
         logger.info('saddle-stitch: %d sheets written to %s', sheets, target)

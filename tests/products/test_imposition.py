@@ -12,7 +12,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from sheet_text import halves, inked, text_by_x, word_boxes
 
-from helpguide.products.imposition import ImpositionError, Side, impose, printer_spreads
+from helpguide.products.imposition import (ImpositionError, Side, impose, padded_count,
+                                           printer_spreads)
 
 HALF_LETTER = (LETTER[1] / 2, LETTER[0])  # 5.5 x 8.5 in, upright
 
@@ -195,3 +196,13 @@ def test_what_lies_outside_a_page_stays_off_the_sheet(tmp_path):
     fold, top = HALF_LETTER[0], HALF_LETTER[1]
     assert inked(target, 1, (fold + 36, top - 314, fold + 90, top - 298), tmp_path)  # "Page 1"
     assert not inked(target, 1, (fold + 20, top - 214, fold + 90, top - 198), tmp_path)
+
+
+@pytest.mark.parametrize('count', [1, 3, 4, 8, 12, 13])
+def test_with_a_blank_back_the_last_page_is_always_blank(count):
+    sides = printer_spreads(count, blank_back=True)
+
+    last = len(sides) * 2  # the outside back cover: on the left of the first side
+    assert sides[0].left is None
+    assert sorted(p for s in sides for p in (s.left, s.right) if p) == list(range(1, count + 1))
+    assert last == padded_count(count + 1)
