@@ -2,9 +2,9 @@
 
 ``extensions = ['helpguide']`` in conf.py loads every part: the engine's
 message catalog, the garbage collector's setting for reading, the guide's
-settings, safe defaults and source checks, the email-program data, the
-support checklist, the offline HTML theme, the PDF booklet builder and the
-print products.
+settings, safe defaults and source checks, the subjects' data (email
+programs, router models), the support checklist, the offline HTML theme, the
+PDF booklet builder and the print products.
 """
 
 __version__ = '1.0.0'
