@@ -188,3 +188,29 @@ def test_merging_a_duplicate_id_keeps_the_document_read_first_in_any_order(app):
     assert domain.data['programs']['alpha']['docname'] == 'programs/alpha'
     assert re.search(r"programs/zz\.rst:1: ERROR: duplicate email program id 'alpha': already "
                      r"declared in .*programs/alpha\.rst:1", strip_colors(app.warning.getvalue()))
+
+
+@pytest.mark.parametrize('words, appendix_heading, facts', [
+    ({'guide_subject_noun': '', 'guide_supported_label': ''},
+     'Product Platforms Upgrade to', 'Status: supported'),
+    ({'guide_subject_noun': 'router model', 'guide_platform_noun': 'firmware family',
+      'guide_supported_label': 'WPA2 encryption', 'guide_versions_label': 'Hardware versions',
+      'guide_upgrade_label': 'Replace with'},
+     'Router model Firmware families Replace with', 'WPA2 encryption: supported'),
+])
+def test_the_words_for_subjects_come_from_the_settings(make_app, tmp_path, words,
+                                                        appendix_heading, facts):
+    src = tmp_path / 'src'
+    shutil.copytree(ROOT, src)
+    app = make_app('html', srcdir=src, confoverrides=words)
+    app.build()
+    assert appendix_heading in page_text(app, 'appendix')
+    gamma = page_text(app, 'programs/gamma').replace(' : ', ': ')
+    assert facts in gamma
+    assert 'SSL' not in gamma and 'Email' not in page_text(app, 'appendix')
+
+
+def test_plural_of_a_noun_follows_the_regular_english_rule():
+    from helpguide.programs.words import plural
+    assert [plural(n) for n in ('router model', 'firmware family', 'box', 'browser', 'day')] \
+        == ['router models', 'firmware families', 'boxes', 'browsers', 'days']

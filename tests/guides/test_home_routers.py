@@ -40,11 +40,13 @@ def pdf_text(path: Path) -> str:
 
 @pytest.fixture(scope='module')
 def built(repo, tmp_path_factory) -> Path:
-    """A copy of the example, built by ``make dist`` (every output, then the bundle)."""
+    """A copy of the example, checked (``make check``) and built by ``make dist``
+    (every output, then the bundle)."""
     project = tmp_path_factory.mktemp('home-routers') / 'home-routers'
     shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns('build'))
     env = {**os.environ, 'PYTHONPATH': str(repo), 'SOURCE_DATE_EPOCH': EPOCH}
-    result = subprocess.run(['make', '--no-print-directory', 'dist', f'PYTHON={sys.executable}'],
+    result = subprocess.run(['make', '--no-print-directory', 'check', 'dist',
+                             f'PYTHON={sys.executable}'],
                             cwd=project, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     (project / 'stderr.txt').write_text(result.stderr, encoding='utf-8')

@@ -76,7 +76,8 @@ def guide(installed, tmp_path_factory) -> Path:
          '--brand', 'Example Broadband', '--platforms', 'Firefox, Chrome, Safari',
          '--subject', 'webmail feature'], cwd=home, env=env, stdin=subprocess.DEVNULL)
     project = home / 'webmail'
-    run(['make', '--no-print-directory', f'PYTHON={installed}'], cwd=project, env=env)
+    run(['make', '--no-print-directory', 'check', 'all', f'PYTHON={installed}'], cwd=project,
+        env=env)
     return project
 
 
