@@ -13,6 +13,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .. import __version__
 from ..programs.words import capitalized, plural
 
 TEMPLATES = Path(__file__).parent / 'templates'
@@ -97,7 +98,8 @@ def render(guide: Guide) -> dict[str, str]:
     env.filters['underline'] = lambda text, char: char * len(text)
     env.filters['pyrepr'] = repr
     env.filters['capitalized'] = capitalized
-    return {path: env.get_template(template + SUFFIX).render(guide=guide, **extra)
+    return {path: env.get_template(template + SUFFIX).render(guide=guide, version=__version__,
+                                                             **extra)
             for path, (template, extra) in _files(guide).items()}
 
 
