@@ -214,3 +214,14 @@ def test_plural_of_a_noun_follows_the_regular_english_rule():
     from helpguide.programs.words import plural
     assert [plural(n) for n in ('router model', 'firmware family', 'box', 'browser', 'day')] \
         == ['router models', 'firmware families', 'boxes', 'browsers', 'days']
+
+
+def test_an_appendix_without_unsupported_programs_says_so(make_app, tmp_path):
+    src = tmp_path / 'src'
+    shutil.copytree(ROOT, src)
+    (src / 'programs' / 'old.rst').unlink()
+    app = make_app('html', srcdir=src)
+    app.build()
+    appendix = page_text(app, 'appendix')
+    assert 'None: every email program in this guide is supported.' in appendix
+    assert '<table' not in (app.outdir / 'appendix.html').read_text(encoding='utf-8')

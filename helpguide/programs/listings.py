@@ -47,7 +47,15 @@ def resolve_unsupported(app, doctree, fromdocname):
     domain = app.env.get_domain('programs')
     programs = domain.programs(supported=False)
     for placeholder in placeholders:
-        placeholder.replace_self(_table(app, programs, fromdocname))
+        placeholder.replace_self(_table(app, programs, fromdocname) if programs
+                                 else _none(app))
+
+
+def _none(app) -> nodes.paragraph:
+    """An empty table says nothing: say that every subject is supported."""
+    words = Words.of(app.config)
+    text = f'None: every {words.subject} in this guide is supported.'
+    return nodes.paragraph(text, text, classes=['unsupported-none'])
 
 
 def _table(app, programs, fromdocname) -> nodes.table:
