@@ -13,6 +13,7 @@ PARTS = (
     'helpguide.locale',
     'helpguide.collector',
     'helpguide.settings',
+    'helpguide.style',
     'helpguide.safety',
     'helpguide.checks',
     'helpguide.programs',

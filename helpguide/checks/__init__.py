@@ -9,6 +9,7 @@ from . import documents, encoding, glyphs, images, lines, names, reread, sources
 
 
 def setup(app):
+    app.setup_extension('helpguide.style')
     app.connect('builder-inited', sources.refuse_missing_root)
     app.connect('env-before-read-docs', reread.start, priority=100)
     app.connect('env-before-read-docs', encoding.refuse_undecodable)

@@ -8,7 +8,8 @@ cover, contents, chapters. The pieces, for other print products:
   lists the headings, ``ctx.linked`` the link targets used.
 * :mod:`.registry` -- ``BLOCK`` and ``INLINE`` handler registries
   (``@BLOCK.register(node_class)``), ``block(node, ctx)`` to render one node.
-* :mod:`.styles` -- ``book_styles()``: every paragraph, inline and box style.
+* :mod:`.styles` -- ``book_styles(style)``: every paragraph, inline and box style,
+  from the guide's style sheet (:mod:`helpguide.style`).
 * :mod:`.templates` -- ``BookTemplate`` (cover and page templates, running
   heads, folios, page labels, outline, contents page numbers).
 * :mod:`.book` -- ``book_story(cover, body, ctx)`` and ``write_pdf(...)``,
@@ -39,8 +40,8 @@ SETTINGS = {
 
 def setup(app: Sphinx) -> dict:
     # The book selects each platform's steps and prints the checklist.
-    for part in ('helpguide.config', 'helpguide.settings', 'helpguide.programs',
-                 'helpguide.checklist'):
+    for part in ('helpguide.config', 'helpguide.settings', 'helpguide.style',
+                 'helpguide.programs', 'helpguide.checklist'):
         app.setup_extension(part)
     app.add_builder(BookletBuilder)
     add_setting(app, 'guide_paper', 'letter', '', choices=PAPER,

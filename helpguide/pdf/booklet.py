@@ -153,9 +153,11 @@ def _write_book(builder: PrintBuilder, target: Path, pagesize) -> int | None:
     from .templates import Metadata, frame_size
 
     setting = builder.setting
+    if builder.style_failed():
+        return None
     tree = BookAssembly(builder).tree()
-    styles = book_styles()
-    ctx = new_context(styles, *frame_size(pagesize), builder.srcdir,
+    styles = book_styles(builder.style)
+    ctx = new_context(styles, *frame_size(pagesize, styles.style), builder.srcdir,
                       contents_depth=int(setting('booklet_contents_depth', 2)))
     titled = book_section(tree)
     book_title = titled[0].astext() if titled else ''

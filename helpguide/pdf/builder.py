@@ -18,6 +18,6 @@ class BookletBuilder(PrintBuilder):
     @progress_message('writing the booklet')
     def write_documents(self, _docnames) -> None:
         target = self.target(self.setting('booklet_filename', 'guide.pdf'))
-        pages = write_book(self, target, self.pagesize)
+        pages = write_book(self, target, self.book_page)
         if pages is not None:
             logger.info('booklet: %d pages written to %s', pages, target)

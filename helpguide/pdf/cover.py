@@ -5,6 +5,7 @@ from pathlib import Path
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 
+from .fonts import draw_string
 from .paragraphs import Paragraph
 from .registry import escape
 from .styles import StyleSheet
@@ -47,26 +48,32 @@ class Cover(Flowable):
 
     def draw(self):
         canv, info, base = self.canv, self.info, self.styles.base
-        colors = self.styles.colors
+        colors, look = self.styles.colors, self.styles.style['cover']
         canv.bookmarkPage(self.key)
-        band = base * 7
+        if look['background']:
+            self.draw_background(look['background'])
+        band = base * look['band_height']
         top = self.height
         canv.saveState()
-        canv.setFillColor(colors['accent'])
+        canv.setFillColor(self.styles.color(look['band_color']))
         canv.rect(0, top - band, self.width, band, stroke=0, fill=1)
         x_text = base * 1.5
-        if info.logo:
+        if info.logo and look['logo'] != 'none':
             img = ImageReader(str(info.logo))
             iw, ih = img.getSize()
             size = band - base * 2
             scale = size / max(iw, ih)
-            canv.drawImage(img, base, top - band + base, iw * scale, ih * scale,
+            if look['logo'] == 'left':
+                x_logo = base
+                x_text = base * 2 + iw * scale
+            else:
+                x_logo = self.width - base - iw * scale
+            canv.drawImage(img, x_logo, top - band + base, iw * scale, ih * scale,
                            mask='auto')
-            x_text = base * 2 + iw * scale
         brand = self.styles['cover_brand']
-        canv.setFont(brand.fontName, brand.fontSize)
         canv.setFillColor(brand.textColor)
-        canv.drawString(x_text, top - band / 2 - brand.fontSize * 0.35, info.brand)
+        draw_string(canv, x_text, top - band / 2 - brand.fontSize * 0.35, info.brand,
+                    brand.fontName, brand.fontSize, self.styles.fonts)
         canv.restoreState()
 
         y = self._para(info.title, 'cover_title', top - band - self.height * 0.18)
@@ -85,3 +92,10 @@ class Cover(Flowable):
         y = base * 3.8
         for line in filter(None, lines):
             y = self._para(line, 'cover_meta', y)
+
+    def draw_background(self, path):
+        """The style's image over the whole page, under everything else."""
+        canv = self.canv
+        x, y = canv.absolutePosition(0, 0)  # the frame's corner on the page
+        width, height = canv._pagesize
+        canv.drawImage(ImageReader(str(path)), -x, -y, width, height, mask='auto')

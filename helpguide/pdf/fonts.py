@@ -1,65 +1,138 @@
-"""The booklet's TrueType fonts, registered once with ReportLab.
+"""The style's TrueType fonts, registered with ReportLab, and font fallback.
 
 Only embedded TrueType fonts are used (never the standard 14), so every
-character the sources contain prints as itself. Each family is registered
-with its bold and italic faces so Paragraph markup ``<b>``/``<i>`` works.
+character the sources contain prints as itself. Each role of the style
+(body, heading, mono) is registered as a family with its bold and italic
+faces so Paragraph markup ``<b>``/``<i>`` works. Where a face has no glyph
+for a character, the first font of the style's fallback chain that has one
+prints it (:func:`with_fallback`, applied where Paragraph markup becomes
+fragments, and :func:`draw_string` for the page furniture).
 """
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONT_DIR = Path(__file__).resolve().parents[1] / 'fonts'
+from helpguide.style import Style, default_style
+from helpguide.style.coverage import needs_shaping
 
-#: family name -> (regular, bold, italic, bold italic) font files; a face
-#: the family lacks (DejaVu Sans Mono has no italic we ship) is None and
-#: falls back to the upright face of the same weight.
-FAMILIES = {
-    'serif': ('DejaVuSerif', 'DejaVuSerif-Bold', 'DejaVuSerif-Italic',
-              'DejaVuSerif-BoldItalic'),
-    'sans': ('DejaVuSans', 'DejaVuSans-Bold', 'DejaVuSans-Oblique',
-             'DejaVuSans-BoldOblique'),
-    'mono': ('DejaVuSansMono', 'DejaVuSansMono-Bold', None, None),
-}
-FACES = ('', '-Bold', '-Italic', '-BoldItalic')
+FACES = ('regular', 'bold', 'italic', 'bold_italic')
+#: font file -> the name ReportLab knows it by
+_NAMES: dict[Path, str] = {}
 
 
-def face(family: str, bold: bool = False, italic: bool = False) -> str:
-    """The ReportLab font name of one face of a family."""
-    index = bold + 2 * italic
-    if FAMILIES[family][index] is None:
-        index = int(bold)
-    return family + FACES[index]
-
-
-@cache
-def _register(name: str, stem: str) -> TTFont:
-    """Register one face; each file is parsed once, which is the costly part."""
-    font = TTFont(name, FONT_DIR / f'{stem}.ttf')
-    pdfmetrics.registerFont(font)
-    return font
+def font_name(path: Path) -> str:
+    """Register *path* (once) under a name made from its file name."""
+    path = Path(path)
+    if path not in _NAMES:
+        name, taken = path.stem, set(_NAMES.values())
+        number = 1
+        while name in taken:
+            number += 1
+            name = f'{path.stem}-{number}'
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+        _NAMES[path] = name
+    return _NAMES[path]
 
 
 @cache
-def register_fonts() -> None:
-    """Register every family; idempotent, and cheap after the first call."""
-    for family, files in FAMILIES.items():
-        for suffix, stem in zip(FACES, files, strict=True):
-            if stem is not None:
-                _register(family + suffix, stem)
-        pdfmetrics.registerFontFamily(
-            family, normal=family, bold=face(family, bold=True),
-            italic=face(family, italic=True),
-            boldItalic=face(family, bold=True, italic=True))
+def glyphs(name: str) -> frozenset[int] | dict:
+    """The character map of a registered font."""
+    return pdfmetrics.getFont(name).face.charToGlyph
 
 
-def regular_face(family: str = 'serif') -> TTFont:
-    """The family's regular face, registered alone (a source check needs no more)."""
-    return _register(family, FAMILIES[family][0])
+@dataclass(frozen=True)
+class Fonts:
+    """The registered faces of a style: ``families[role]`` is (regular, bold,
+    italic, bold italic) font names; ``chain`` the fallback's font names."""
+    families: dict
+    chain: tuple[str, ...]
+
+    def face(self, role: str, bold: bool = False, italic: bool = False) -> str:
+        return self.families[role][bold + 2 * italic]
+
+    def missing(self, text: str, name: str | None = None) -> list[str]:
+        """Characters of *text* that neither *name* (default: the body face)
+        nor any font of the chain can print (or that need shaping)."""
+        first = glyphs(name or self.face('body'))
+        return sorted({ch for ch in text if ord(ch) >= 32 and (
+            needs_shaping(ord(ch))
+            or ord(ch) not in first and self.fallback_for(ord(ch)) is None)})
+
+    def fallback_for(self, code: int) -> str | None:
+        for name in self.chain:
+            if code in glyphs(name):
+                return name
+        return None
+
+    def runs(self, text: str, name: str) -> list[tuple[str, str]]:
+        """*text* cut into (text, font name) runs: each character in *name*
+        where it has a glyph, else in the first font of the chain that has
+        one (else in *name*: it prints a box, and the checks said so)."""
+        if text.isascii():
+            return [(text, name)]
+        own = glyphs(name)
+        runs: list[tuple[str, str]] = []
+        for ch in text:
+            code = ord(ch)
+            font = name if code in own or code < 32 else (self.fallback_for(code) or name)
+            if runs and runs[-1][1] == font:
+                runs[-1] = (runs[-1][0] + ch, font)
+            else:
+                runs.append((ch, font))
+        return runs
 
 
-def missing_glyphs(text: str, family: str = 'serif') -> list[str]:
-    """Characters of *text* that the family's regular face cannot print."""
-    cmap = regular_face(family).face.charToGlyph
-    return sorted({ch for ch in text if ord(ch) >= 32 and ord(ch) not in cmap})
+def register_fonts(style: Style | None = None) -> Fonts:
+    """Register the style's faces and chain; cheap after the first call."""
+    return _register(style or default_style())
+
+
+@cache
+def _register(style: Style) -> Fonts:
+    families = {}
+    for role in ('body', 'heading', 'mono'):
+        names = tuple(font_name(path) for path in style.family(role))
+        families[role] = names
+        family = names[0]
+        # The regular face last: ReportLab maps a face name back to the one
+        # family slot it was given last, and <b> in a regular run starts there.
+        for (bold, italic), name in reversed(list(zip(((0, 0), (1, 0), (0, 1), (1, 1)),
+                                                     names, strict=True))):
+            addMapping(family, bold, italic, name)
+    chain = tuple(dict.fromkeys(font_name(path) for path in style.fallback))
+    return Fonts(families, chain)
+
+
+def with_fallback(frags: list, fonts: Fonts) -> list:
+    """Paragraph fragments cut where a character needs a fallback font."""
+    out = []
+    for frag in frags:
+        text = getattr(frag, 'text', '')
+        if not text or text.isascii() or getattr(frag, 'cbDefn', None) is not None:
+            out.append(frag)
+            continue
+        runs = fonts.runs(text, frag.fontName)
+        if len(runs) == 1 and runs[0][1] == frag.fontName:
+            out.append(frag)
+        else:
+            out.extend(frag.clone(text=part, fontName=font) for part, font in runs)
+    return out
+
+
+def string_width(text: str, name: str, size: float, fonts: Fonts) -> float:
+    return sum(pdfmetrics.stringWidth(part, font, size) for part, font in fonts.runs(text, name))
+
+
+def draw_string(canv, x: float, y: float, text: str, name: str, size: float, fonts: Fonts,
+                align: str = 'left') -> None:
+    """``canv.drawString`` with the fallback chain; *align* left, right or centre on *x*."""
+    width = string_width(text, name, size, fonts)
+    x -= {'left': 0, 'right': width, 'center': width / 2}[align]
+    for part, font in fonts.runs(text, name):
+        canv.setFont(font, size)
+        canv.drawString(x, y, part)
+        x += pdfmetrics.stringWidth(part, font, size)

@@ -88,9 +88,11 @@ class FormField(Flowable):
 
     def draw(self):
         canv = self.canv
-        colors = self.styles.colors
+        look = self.styles.style['form']
+        line, row_rule = self.styles.color(look['line_color']), self.styles.color(
+            look['row_rule_color'])
         canv.saveState()
-        canv.setStrokeColor(colors['accent'])
+        canv.setStrokeColor(line)
         canv.setLineWidth(0.8)
         if self.kind == 'check':
             _, h = self.caption.wrap(self.width - self.box * 1.8, self.height)
@@ -103,11 +105,11 @@ class FormField(Flowable):
             area = self.height - self.label_height
             if self.kind == 'lines':
                 if not self.fillable:  # else the blank field's appearance draws them
-                    canv.setStrokeColor(colors['rule'])
+                    canv.setStrokeColor(row_rule)
                     canv.setLineWidth(RULE_WIDTH)
                     for y in self.rules():
                         canv.line(0, y, self.width, y)
-                canv.setStrokeColor(colors['accent'])
+                canv.setStrokeColor(line)
                 canv.setLineWidth(0.8)
                 canv.rect(0, 0, self.width, area, stroke=1, fill=0)
             else:
@@ -125,7 +127,7 @@ class FormField(Flowable):
         canv = self.canv
         common = dict(name=unique_name(canv, self.name), tooltip=self.label, x=x, y=y,
                       relative=True, borderWidth=0, borderColor=None, fillColor=CLEAR,
-                      textColor=self.styles.colors['accent'])
+                      textColor=self.styles.color(self.styles.style['form']['label_color']))
         if self.kind == 'check':
             # The printed box is the border; the widget only draws the tick.
             form_of(canv).checkbox(size=width, buttonStyle='check', fieldFlags='', **common)
@@ -137,7 +139,8 @@ class FormField(Flowable):
         form.textfield(width=width, height=height, fontName=form.typeface(Path(face.filename)),
                        fontSize=size, maxlen=0, fieldFlags='multiline' if lines else '',
                        rules=self.rules() if lines else (),
-                       ruleColor=self.styles.colors['rule'], **common)
+                       ruleColor=self.styles.color(self.styles.style['form']['row_rule_color']),
+                       **common)
 
 
 def checklist_flowables(fields: list[dict], styles: StyleSheet, *, prefix: str = '',

@@ -123,7 +123,7 @@ def two_columns(rows, ctx: Context, boxed: bool = False) -> list:
                 ('TOPPADDING', (0, 0), (-1, -1), pad * 0.5),
                 ('BOTTOMPADDING', (0, 0), (-1, -1), pad * 0.2)]
     if boxed:
-        commands += [('BACKGROUND', (0, 0), (-1, -1), st.colors['tint']),
+        commands += [('BACKGROUND', (0, 0), (-1, -1), st.colors['data_box']),
                      ('TOPPADDING', (0, 0), (-1, 0), pad * 1.5),
                      ('BOTTOMPADDING', (0, -1), (-1, -1), pad * 1.2)]
     table.setStyle(TableStyle(commands))

@@ -19,6 +19,8 @@ from reportlab.platypus import Paragraph as _Paragraph
 from reportlab.platypus.paragraph import textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
 
+from .fonts import with_fallback
+
 #: A tag, an entity, or text without either; HTMLParser splits text at
 #: every entity too, so each becomes a fragment of its own here as there.
 TOKEN = re.compile(r'''
@@ -95,7 +97,9 @@ def plain_fragments(texts: list[str], style) -> list:
 
 
 class Paragraph(_Paragraph):
-    """A Paragraph whose regular markup skips ReportLab's HTML parser."""
+    """A Paragraph whose regular markup skips ReportLab's HTML parser, and
+    whose text runs are cut where a character needs a font of the style's
+    fallback chain (the chain rides on the style as ``fallback``)."""
 
     def _setup(self, text, style, bulletText, frags, cleaner):
         if frags is None:
@@ -109,6 +113,9 @@ class Paragraph(_Paragraph):
                 textTransformFrags(frags, style)
                 bulletText = bullet_frags or bulletText
         super()._setup(text, style, bulletText, frags, cleaner)
+        fonts = getattr(self.style, 'fallback', None)
+        if fonts is not None:
+            self.frags = with_fallback(self.frags, fonts)
 
     def wrap(self, availWidth, availHeight):
         """As ReportLab's, which ReportLab asks twice of most paragraphs at the

@@ -12,17 +12,15 @@ of the renderer or ReportLab's layout engine is imported here.
 from pathlib import Path
 
 from docutils import nodes
-from reportlab.lib.pagesizes import A4, LETTER
 from sphinx.builders import Builder
 from sphinx.util import logging
 from sphinx.util.docutils import LoggingReporter
 
 from helpguide.settings import setting
+from helpguide.style import style_of, style_problems
+from helpguide.style.paper import PAPERS as PAPER
 
 logger = logging.getLogger(__name__)
-
-#: The paper sizes of ``guide_paper``
-PAPER = {'letter': LETTER, 'a4': A4}
 
 
 class PrintBuilder(Builder):
@@ -49,6 +47,26 @@ class PrintBuilder(Builder):
     def pagesize(self) -> tuple[float, float]:
         """Size of the product's pages on ``guide_paper``."""
         return PAPER[self.paper]
+
+    @property
+    def style(self):
+        """The guide's style (:mod:`helpguide.style`): fonts, colours, page geometry."""
+        return style_of(self)
+
+    @property
+    def book_page(self) -> tuple[float, float]:
+        """The booklet's page: the paper's, unless the style sets its own size."""
+        return self.style.page_size(self.paper)
+
+    def style_failed(self) -> bool:
+        """True (and the build fails) if the style has mistakes: they were
+        reported as the build began, and nothing is written with a wrong look."""
+        if style_problems(self):
+            logger.error('%s: not written, the style has errors; the last good output '
+                         'is kept', self.name)
+            self.failed()
+            return True
+        return False
 
     def get_outdated_docs(self) -> str:
         return self.product  # one output from every document: always rebuilt

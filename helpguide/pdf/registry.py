@@ -20,7 +20,6 @@ from reportlab.platypus import Flowable
 from sphinx.util import logging
 
 from .flowables import Anchor
-from .fonts import missing_glyphs
 from .paragraphs import Paragraph
 from .styles import StyleSheet
 
@@ -171,8 +170,8 @@ def inline(node: nodes.Node, ctx: Context) -> str:
     """Paragraph markup for one inline node (or text)."""
     if isinstance(node, nodes.Text):
         text = node.astext()
-        if not text.isascii() and (missing := missing_glyphs(text)):
-            warn('booklet: the embedded fonts have no glyph for '
+        if not text.isascii() and (missing := ctx.styles.fonts.missing(text)):
+            warn('booklet: no font of the style (nor its fallback chain) has a glyph for '
                  + ', '.join(f'U+{ord(ch):04X} ({ch})' for ch in missing)
                  + '; it would print as a box', node.parent or node)
         return escape(text)

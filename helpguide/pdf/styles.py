@@ -1,8 +1,10 @@
 """Every style of the booklet, by semantic name.
 
 Handlers and templates ask for ``styles['note']`` or ``styles.inline('guilabel', text)``
-and never name a font, size or colour themselves; a different look for the
-booklet, a handout or a form is a different :class:`StyleSheet`.
+and never name a font, size or colour themselves; every value comes from the
+guide's :class:`~helpguide.style.Style` (its TOML style sheet over the
+engine's default), and a different look for the booklet, a handout or a form
+is a different :class:`StyleSheet`.
 """
 from dataclasses import dataclass, field
 
@@ -10,16 +12,9 @@ from reportlab.lib.colors import Color, HexColor, white
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
-from .fonts import face, register_fonts
+from helpguide.style import Style, default_style
 
-ACCENT = HexColor('#1F4E79')        # brand blue: headings, step numbers, rules
-ACCENT_LIGHT = HexColor('#EAF1F8')  # tint behind notes
-MUTED = HexColor('#5A6470')         # running heads, captions, URLs
-RULE = HexColor('#B8C4D0')
-WARN = HexColor('#9C2A00')          # warnings and cautions
-WARN_LIGHT = HexColor('#FBEDE6')
-CODE_BG = HexColor('#F3F4F6')
-GUI_BG = HexColor('#E4ECF5')
+from .fonts import Fonts, register_fonts
 
 
 @dataclass(frozen=True)
@@ -59,6 +54,9 @@ class StyleSheet:
     paragraphs: dict[str, ParagraphStyle] = field(default_factory=dict)
     inlines: dict[str, Inline] = field(default_factory=dict)
     boxes: dict[str, Box] = field(default_factory=dict)
+    style: Style | None = None
+    fonts: Fonts | None = None
+    colors: dict[str, Color] = field(default_factory=dict)
 
     def __getitem__(self, name: str) -> ParagraphStyle:
         return self.paragraphs[name]
@@ -88,24 +86,33 @@ class StyleSheet:
         """Hanging indent of list items and quotes."""
         return 1.8 * self.base
 
-    @property
-    def colors(self) -> dict[str, Color]:
-        return {'accent': ACCENT, 'muted': MUTED, 'rule': RULE, 'white': white,
-                'tint': ACCENT_LIGHT, 'code_bg': CODE_BG}
+    def color(self, value: str) -> Color:
+        """A colour value of the style (``#RRGGBB`` or a name in its [colors])."""
+        return HexColor(self.style.color(value))
 
 
-def book_styles(base: float = 10) -> StyleSheet:
-    """The booklet's style sheet; *base* is the body text size in points."""
-    register_fonts()
-    lead = base * 1.4
-    serif, sans, mono = face('serif'), face('sans'), face('mono')
-    sans_bold = face('sans', bold=True)
+def book_styles(style: Style | None = None) -> StyleSheet:
+    """The booklet's style sheet from *style* (default: the engine's own)."""
+    style = style or default_style()
+    fonts = register_fonts(style)
+    face = fonts.face
+    colors = {name: HexColor(value) for name, value in style['colors'].items()}
+    colors['white'] = white
+    ACCENT, BRAND, MUTED, RULE = (colors[n] for n in ('accent', 'brand', 'muted', 'rule'))
+    WARN, CODE_BG = colors['warning_rule'], colors['code_background']
+    base, lead = style['text']['size'], style['text']['leading']
+    sizes, leadings = style['headings']['sizes'], style['headings']['leadings']
+    cover = style['cover']
+    serif, sans, mono = face('body'), face('heading'), face('mono')
+    sans_bold = face('heading', bold=True)
 
     # Every style descends from root, so none falls back to ReportLab's
     # Helvetica (for list labels, say) where it sets no font of its own.
     # No paragraph leaves its last line alone at the top of a page (a widow).
+    # The fallback chain rides on every style (helpguide.pdf.paragraphs).
     root = ParagraphStyle('root', fontName=serif, fontSize=base, leading=lead,
-                          bulletFontName=sans_bold, bulletColor=ACCENT, allowWidows=0)
+                          textColor=colors['text'], bulletFontName=sans_bold,
+                          bulletColor=ACCENT, allowWidows=0, fallback=fonts)
 
     def ps(name, parent=root, **kw):
         return ParagraphStyle(name, parent=parent, **kw)
@@ -116,14 +123,14 @@ def book_styles(base: float = 10) -> StyleSheet:
         ps('compact', body, spaceAfter=base * 0.2),
         ps('lead', body, fontName=sans, fontSize=base * 1.1, leading=base * 1.55,
            textColor=MUTED, spaceAfter=base * 1.2),
-        ps('heading1', fontName=sans_bold, fontSize=base * 2.2, leading=base * 2.7,
-           textColor=ACCENT, spaceBefore=0, spaceAfter=base * 1.6, keepWithNext=1),
-        ps('heading2', fontName=sans_bold, fontSize=base * 1.5, leading=base * 1.9,
-           textColor=ACCENT, spaceBefore=base * 1.6, spaceAfter=base * 0.7, keepWithNext=1),
-        ps('heading3', fontName=sans_bold, fontSize=base * 1.2, leading=base * 1.5,
+        ps('heading1', fontName=sans_bold, fontSize=sizes[0], leading=leadings[0],
+           textColor=BRAND, spaceBefore=0, spaceAfter=base * 1.6, keepWithNext=1),
+        ps('heading2', fontName=sans_bold, fontSize=sizes[1], leading=leadings[1],
+           textColor=BRAND, spaceBefore=base * 1.6, spaceAfter=base * 0.7, keepWithNext=1),
+        ps('heading3', fontName=sans_bold, fontSize=sizes[2], leading=leadings[2],
            spaceBefore=base * 1.2, spaceAfter=base * 0.5, keepWithNext=1),
-        ps('heading4', fontName=face('sans', bold=True, italic=True), fontSize=base,
-           leading=lead, spaceBefore=base, spaceAfter=base * 0.4, keepWithNext=1),
+        ps('heading4', fontName=face('heading', bold=True, italic=True), fontSize=sizes[3],
+           leading=leadings[3], spaceBefore=base, spaceAfter=base * 0.4, keepWithNext=1),
         ps('rubric', fontName=sans_bold, fontSize=base, leading=lead, textColor=ACCENT,
            spaceBefore=base * 0.8, spaceAfter=base * 0.3, keepWithNext=1),
         ps('subtitle', fontName=sans, fontSize=base * 1.2, leading=base * 1.6,
@@ -132,7 +139,7 @@ def book_styles(base: float = 10) -> StyleSheet:
            textColor=ACCENT, spaceAfter=base * 0.2, keepWithNext=1),
         ps('warn_title', fontName=sans_bold, fontSize=base * 0.95, leading=lead,
            textColor=WARN, spaceAfter=base * 0.2, keepWithNext=1),
-        ps('term', fontName=face('serif', bold=True), fontSize=base, leading=lead,
+        ps('term', fontName=face('body', bold=True), fontSize=base, leading=lead,
            spaceAfter=base * 0.1, keepWithNext=1),
         ps('field_name', fontName=sans_bold, fontSize=base * 0.9, leading=lead,
            textColor=ACCENT),
@@ -141,8 +148,8 @@ def book_styles(base: float = 10) -> StyleSheet:
         ps('math', fontName=mono, fontSize=base * 0.9, leading=base * 1.3,
            alignment=TA_CENTER, spaceAfter=base * 0.6),
         ps('line', body, spaceAfter=0),
-        ps('attribution', body, alignment=TA_RIGHT, fontName=face('serif', italic=True)),
-        ps('caption', body, fontName=face('sans', italic=True), fontSize=base * 0.85,
+        ps('attribution', body, alignment=TA_RIGHT, fontName=face('body', italic=True)),
+        ps('caption', body, fontName=face('heading', italic=True), fontSize=base * 0.85,
            leading=base * 1.2, textColor=MUTED, alignment=TA_CENTER),
         ps('footnote', body, fontSize=base * 0.85, leading=base * 1.2,
            spaceAfter=base * 0.3),
@@ -155,10 +162,10 @@ def book_styles(base: float = 10) -> StyleSheet:
         # Page furniture
         ps('running_head', fontName=sans, fontSize=base * 0.8, leading=base,
            textColor=MUTED),
-        ps('folio', fontName=sans_bold, fontSize=base * 0.85, leading=base, textColor=ACCENT),
+        ps('folio', fontName=sans_bold, fontSize=base * 0.85, leading=base, textColor=BRAND),
         # Contents
-        ps('contents_title', fontName=sans_bold, fontSize=base * 2.2, leading=base * 2.7,
-           textColor=ACCENT, spaceAfter=base * 1.6),
+        ps('contents_title', fontName=sans_bold, fontSize=sizes[0], leading=leadings[0],
+           textColor=BRAND, spaceAfter=base * 1.6),
         ps('contents1', fontName=sans_bold, fontSize=base * 1.1, leading=base * 1.5,
            spaceBefore=base * 0.9, spaceAfter=base * 0.2, keepWithNext=1),
         ps('contents2', fontName=serif, fontSize=base, leading=base * 1.4,
@@ -167,36 +174,42 @@ def book_styles(base: float = 10) -> StyleSheet:
            leftIndent=base * 3, textColor=MUTED),
         # Cover
         ps('cover_brand', fontName=sans_bold, fontSize=base * 1.4, leading=base * 1.8,
-           textColor=white),
-        ps('cover_title', fontName=sans_bold, fontSize=base * 3, leading=base * 3.6,
-           textColor=ACCENT, alignment=TA_LEFT),
-        ps('cover_subtitle', fontName=sans, fontSize=base * 1.4, leading=base * 1.9,
-           textColor=MUTED),
+           textColor=HexColor(style.color(cover['brand_color']))),
+        ps('cover_title', fontName=sans_bold, fontSize=cover['title_size'],
+           leading=cover['title_size'] * 1.2,
+           textColor=HexColor(style.color(cover['title_color'])), alignment=TA_LEFT),
+        ps('cover_subtitle', fontName=sans, fontSize=cover['subtitle_size'],
+           leading=cover['subtitle_size'] + base * 0.5,
+           textColor=HexColor(style.color(cover['subtitle_color']))),
         ps('cover_meta', fontName=sans, fontSize=base, leading=base * 1.4, textColor=MUTED),
         # The support checklist: labels above write-in lines
         ps('form_label', fontName=sans_bold, fontSize=base * 0.9, leading=base * 1.2,
-           textColor=ACCENT),
+           textColor=HexColor(style.color(style['form']['label_color']))),
         ps('form_hint', fontName=sans, fontSize=base * 0.8, leading=base, textColor=MUTED),
     ]
-    sheet = StyleSheet(base=base, paragraphs={s.name: s for s in styles})
+    sheet = StyleSheet(base=base, paragraphs={s.name: s for s in styles}, style=style,
+                       fonts=fonts, colors=colors)
     sheet.inlines.update({
         'emphasis': Inline(tags=('i',)),
         'strong': Inline(tags=('b',)),
         'literal': Inline(font=mono, size=round(base * 0.9, 1)),
         'kbd': Inline(font=face('mono', bold=True), size=round(base * 0.85, 1), back=CODE_BG),
-        'guilabel': Inline(font=sans_bold, size=round(base * 0.9, 1), color=ACCENT, back=GUI_BG),
+        'guilabel': Inline(font=sans_bold, size=round(base * 0.9, 1), color=ACCENT,
+                           back=colors['label_background']),
         'menuselection': Inline(font=sans_bold, size=round(base * 0.9, 1), color=ACCENT),
         'menu_arrow': Inline(font=sans, color=MUTED),
         'url': Inline(font=sans, size=round(base * 0.8, 1), color=MUTED),
-        'link': Inline(color=ACCENT),
+        'link': Inline(color=colors['link']),
         'math': Inline(font=mono, size=round(base * 0.9, 1)),
         'problematic': Inline(color=WARN, tags=('b',)),
         'title_reference': Inline(tags=('i',)),
         'small': Inline(size=round(base * 0.8, 1)),
     })
     sheet.boxes.update({
-        'note': Box(ACCENT_LIGHT, ACCENT_LIGHT, ACCENT),
-        'warning': Box(WARN_LIGHT, WARN_LIGHT, WARN, title_style='warn_title'),
+        'note': Box(colors['note_background'], colors['note_background'],
+                    colors['note_rule']),
+        'warning': Box(colors['warning_background'], colors['warning_background'], WARN,
+                       title_style='warn_title'),
         'topic': Box(white, RULE, RULE),
         'code': Box(CODE_BG, CODE_BG, CODE_BG, padding=5),
     })

@@ -58,13 +58,13 @@ def table_group(tgroup, table_node, ctx: Context):
     data = [[''] * ncols for _ in rows]
     commands = [
         *st.table_commands(),
-        ('GRID', (0, 0), (-1, -1), 0.5, st.colors['rule']),
+        ('GRID', (0, 0), (-1, -1), 0.5, st.colors['table_rule']),
         ('LEFTPADDING', (0, 0), (-1, -1), pad), ('RIGHTPADDING', (0, 0), (-1, -1), pad),
         ('TOPPADDING', (0, 0), (-1, -1), pad * 0.6),
         ('BOTTOMPADDING', (0, 0), (-1, -1), pad * 0.2),
     ]
     if head:
-        commands += [('BACKGROUND', (0, 0), (-1, len(head) - 1), st.colors['tint']),
+        commands += [('BACKGROUND', (0, 0), (-1, len(head) - 1), st.colors['table_head']),
                      ('LINEBELOW', (0, len(head) - 1), (-1, len(head) - 1), 1,
                       st.colors['accent'])]
     for r, c, down, across, entry in cells:

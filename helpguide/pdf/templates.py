@@ -11,8 +11,11 @@ from dataclasses import dataclass
 from reportlab.lib.pagesizes import LETTER
 from reportlab.platypus import BaseDocTemplate, Frame, LayoutError, PageTemplate
 
+from helpguide.style import Style, default_style
+
 from .cover import Cover
 from .flowables import Anchor, Heading, page_number_form
+from .fonts import draw_string
 from .styles import StyleSheet
 
 
@@ -36,16 +39,10 @@ def to_roman(n: int) -> str:
     return ''.join(out)
 
 
-def margins(pagesize) -> tuple[float, float]:
-    """Side and top/bottom margins: proportional, so half-size pages work too."""
-    w, h = pagesize
-    return w * 0.12, h * 0.1
-
-
-def frame_size(pagesize) -> tuple[float, float]:
+def frame_size(pagesize, style: Style | None = None) -> tuple[float, float]:
     """Width and height of the text frame on a page of *pagesize*."""
-    mx, my = margins(pagesize)
-    return pagesize[0] - 2 * mx, pagesize[1] - 2 * my
+    m = (style or default_style()).margins(pagesize)
+    return (pagesize[0] - m['inner'] - m['outer'], pagesize[1] - m['top'] - m['bottom'])
 
 
 class PrintTemplate(BaseDocTemplate):
@@ -115,14 +112,16 @@ class BookTemplate(PrintTemplate):
 
     def __init__(self, filename, styles: StyleSheet, meta: Metadata, pagesize=LETTER,
                  contents_keys=frozenset()):
-        self.margin_x, self.margin_y = margins(pagesize)
+        page = styles.style['page']
+        self.margin = styles.style.margins(pagesize)
+        self.mirrored = page['mirrored']
         super().__init__(filename, pagesize=pagesize, title=meta.title,
                          author=meta.author, subject=meta.subject,
                          keywords=meta.keywords, creator='helpguide booklet',
                          invariant=1, initialFontName=styles['body'].fontName,
-                         leftMargin=self.margin_x,
-                         rightMargin=self.margin_x, topMargin=self.margin_y,
-                         bottomMargin=self.margin_y, allowSplitting=1)
+                         leftMargin=self.margin['inner'],
+                         rightMargin=self.margin['outer'], topMargin=self.margin['top'],
+                         bottomMargin=self.margin['bottom'], allowSplitting=1)
         self.styles = styles
         self.meta = meta
         self.contents_keys = contents_keys
@@ -133,6 +132,16 @@ class BookTemplate(PrintTemplate):
             PageTemplate('cover', [frame]),
             PageTemplate('page', [frame], onPageEnd=self.decorate),
         ])
+
+    def handle_pageBegin(self):
+        """With mirrored margins the inner margin is at the spine: on the left
+        of right-hand (odd) pages, on the right of left-hand ones."""
+        if self.mirrored:
+            left = self.margin['inner' if (self.page + 1) % 2 else 'outer']
+            for frame in self.pageTemplate.frames:
+                frame.__dict__['_x1'] = left
+                frame._geom()
+        super().handle_pageBegin()
 
     # -- state ---------------------------------------------------------------
     def beforeDocument(self):
@@ -198,32 +207,47 @@ class BookTemplate(PrintTemplate):
         return to_roman(page)
 
     def decorate(self, canv, doc):
-        """Running head (not on chapter openers) and folio, on the outer side."""
+        """Running head (not on chapter openers) and folio where the style
+        puts them (by default the head at the top and the folio at the
+        bottom, on the outer side)."""
         page = self.page
         if page in self.blanks:
             return
         recto = page % 2 == 1
-        left, right = self.leftMargin, self.leftMargin + self.width
+        frame = self.pageTemplate.frames[0]
+        left, right = frame._x1, frame._x1 + frame._width
         head, folio = self.styles['running_head'], self.styles['folio']
+        fonts = self.styles.fonts
+        where = self.styles.style['page']
         canv.saveState()
-        top = self.bottomMargin + self.height + self.margin_y * 0.45
-        if page not in self.openers and self.chapter:
-            canv.setFont(head.fontName, head.fontSize)
+        if page not in self.openers and self.chapter and where['running_head'] != 'none':
+            edge, x, align = self.place(where['running_head'], recto, left, right)
+            y = self.baseline(edge)
             canv.setFillColor(head.textColor)
-            text = self.chapter
-            if recto:
-                canv.drawRightString(right, top, text)
-            else:
-                canv.drawString(left, top, text)
+            draw_string(canv, x, y, self.chapter, head.fontName, head.fontSize, fonts, align)
+            # The rule sits between the head and the text.
+            rule = y - head.fontSize * 0.6 if edge == 'top' else y + head.fontSize * 1.2
             canv.setStrokeColor(self.styles.colors['rule'])
             canv.setLineWidth(0.5)
-            canv.line(left, top - head.fontSize * 0.6, right, top - head.fontSize * 0.6)
-        bottom = self.bottomMargin - self.margin_y * 0.5
-        canv.setFont(folio.fontName, folio.fontSize)
-        canv.setFillColor(folio.textColor)
-        label = self.page_label(page)
-        if recto:
-            canv.drawRightString(right, bottom, label)
-        else:
-            canv.drawString(left, bottom, label)
+            canv.line(left, rule, right, rule)
+        if where['folio'] != 'none':
+            edge, x, align = self.place(where['folio'], recto, left, right)
+            canv.setFillColor(folio.textColor)
+            draw_string(canv, x, self.baseline(edge), self.page_label(page), folio.fontName,
+                        folio.fontSize, fonts, align)
         canv.restoreState()
+
+    def baseline(self, edge: str) -> float:
+        """The baseline of page furniture in the top or bottom margin."""
+        if edge == 'top':
+            return self.pagesize[1] - self.margin['top'] * 0.55
+        return self.margin['bottom'] * 0.5
+
+    @staticmethod
+    def place(position: str, recto: bool, left: float, right: float):
+        """(edge, x, alignment) of ``top-outer`` and the like on this page."""
+        edge, side = position.split('-')
+        if side == 'center':
+            return edge, (left + right) / 2, 'center'
+        at_right = recto == (side == 'outer')
+        return edge, (right if at_right else left), ('right' if at_right else 'left')

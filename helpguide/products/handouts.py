@@ -143,9 +143,11 @@ class HandoutsBuilder(PrintBuilder):
 
         from .page import Furniture, Margins, write_sheets
 
+        if self.style_failed():
+            return
         config = self.config
         pagesize = self.pagesize
-        styles = book_styles()
+        styles = book_styles(self.style)
         frame = Margins.of(pagesize, styles).frame_size(pagesize)
         platforms = dict(config.guide_platforms)
         prerequisites = self.prerequisites()

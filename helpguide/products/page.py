@@ -10,6 +10,7 @@ from pathlib import Path
 from reportlab.platypus import Flowable, Frame, LayoutError, PageTemplate
 from sphinx.errors import SphinxError
 
+from helpguide.pdf.fonts import draw_string
 from helpguide.pdf.form import FormCanvas
 from helpguide.pdf.styles import StyleSheet
 from helpguide.pdf.templates import PrintTemplate
@@ -56,7 +57,7 @@ class Margins:
     @classmethod
     def of(cls, pagesize, styles: StyleSheet) -> 'Margins':
         edge = min(pagesize) * 0.05
-        band = styles.base * 3.2
+        band = styles.base * styles.style['handout']['band_height']
         return cls(edge=edge, side=min(pagesize) * 0.09, top=edge + band + styles.base * 2.4,
                    bottom=edge + styles.base * 3.6, band=band)
 
@@ -89,16 +90,17 @@ class SheetTemplate(PrintTemplate):
         left, right = self.leftMargin, self.leftMargin + self.width
         styles, colors = self.styles, self.styles.colors
         brand, product = styles['cover_brand'], styles['running_head']
+        look, fonts = styles.style['handout'], styles.fonts
         canv.saveState()
-        canv.setFillColor(colors['accent'])
+        canv.setFillColor(styles.color(look['band_color']))
         band_bottom = height - m.edge - m.band
         canv.rect(left, band_bottom, right - left, m.band, stroke=0, fill=1)
         baseline = band_bottom + m.band / 2 - brand.fontSize * 0.35
-        canv.setFillColor(brand.textColor)
-        canv.setFont(brand.fontName, brand.fontSize)
-        canv.drawString(left + base, baseline, self.furniture.brand)
-        canv.setFont(product.fontName, product.fontSize * 1.1)
-        canv.drawRightString(right - base, baseline, self.furniture.product)
+        canv.setFillColor(styles.color(look['text_color']))
+        draw_string(canv, left + base, baseline, self.furniture.brand, brand.fontName,
+                    brand.fontSize, fonts)
+        draw_string(canv, right - base, baseline, self.furniture.product, product.fontName,
+                    product.fontSize * 1.1, fonts, 'right')
 
         footer, folio = styles['running_head'], styles['folio']
         text = m.edge + footer.fontSize * 0.5
@@ -107,11 +109,11 @@ class SheetTemplate(PrintTemplate):
         canv.setLineWidth(0.5)
         canv.line(left, rule, right, rule)
         canv.setFillColor(footer.textColor)
-        canv.setFont(footer.fontName, footer.fontSize)
-        canv.drawString(left, text, self.furniture.footer)
+        draw_string(canv, left, text, self.furniture.footer, footer.fontName,
+                    footer.fontSize, fonts)
         canv.setFillColor(folio.textColor)
-        canv.setFont(folio.fontName, folio.fontSize)
-        canv.drawRightString(right, text, f'Page {doc.page}')
+        draw_string(canv, right, text, f'Page {doc.page}', folio.fontName, folio.fontSize,
+                    fonts, 'right')
         canv.restoreState()
 
 

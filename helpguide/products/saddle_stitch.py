@@ -9,8 +9,11 @@ a side of a Letter (A4) sheet in printer-spread order, without scaling.
 from sphinx.util import logging
 from sphinx.util.display import progress_message
 
+from sphinx.errors import SphinxError
+
 from helpguide.pdf.booklet import write_book
 from helpguide.pdf.printing import PrintBuilder
+from helpguide.style.paper import page_size
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +25,22 @@ def half_sheet(sheet: tuple[float, float]) -> tuple[float, float]:
     for Letter, A5 (exactly half of A4) for A4."""
     width, height = sheet
     return height / 2, width
+
+
+def saddle_page(style, sheet: tuple[float, float]) -> tuple[float, float]:
+    """The booklet's page on *sheet*: the style's ``[page] saddle_stitch``
+    size, else half the sheet."""
+    half = half_sheet(sheet)
+    size = style['page']['saddle_stitch']
+    if size == 'half-sheet':
+        return half
+    page = page_size(size)
+    if page[0] > half[0] + 0.5 or page[1] > half[1] + 0.5:
+        raise SphinxError(
+            f'{style.path}:{style.line("page", "saddle_stitch")}: [page] saddle_stitch '
+            f'{size!r} ({page[0]:.0f} x {page[1]:.0f} pt) is larger than half the sheet '
+            f'({half[0]:.0f} x {half[1]:.0f} pt)')
+    return page
 
 
 class SaddleStitchBuilder(PrintBuilder):
@@ -36,7 +55,7 @@ class SaddleStitchBuilder(PrintBuilder):
         pages = self.target(f'.{FILENAME}.pages.pdf')
         pages.unlink(missing_ok=True)  # left by a build that was killed
         with progress_message('writing the booklet at half size'):
-            written = write_book(self, pages, half_sheet(self.pagesize))
+            written = write_book(self, pages, saddle_page(self.style, self.pagesize))
         if written is None:
             return  # it failed and said why; the last imposed file stays
         try:

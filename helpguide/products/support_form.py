@@ -34,6 +34,8 @@ class SupportChecklistBuilder(PrintBuilder):
 
         from .page import Furniture, Margins, write_sheets
 
+        if self.style_failed():
+            return
         config = self.config
         docnames = sorted(self.env.get_domain('checklist').data['fields'])
         if not docnames:
@@ -41,7 +43,7 @@ class SupportChecklistBuilder(PrintBuilder):
                          '(none is there, or it has an error reported above)')
             return
         pagesize = self.pagesize
-        styles = book_styles()
+        styles = book_styles(self.style)
         ctx = new_context(styles, *Margins.of(pagesize, styles).frame_size(pagesize),
                           self.srcdir)
         story = [flowable for docname in docnames

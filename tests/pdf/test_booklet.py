@@ -6,7 +6,7 @@ from docutils import nodes
 from reportlab.pdfbase import pdfmetrics
 from sphinx import addnodes
 
-from helpguide.pdf.fonts import FAMILIES, register_fonts
+from helpguide.pdf.fonts import register_fonts
 from helpguide.pdf.registry import BLOCK, INLINE
 import helpguide.pdf.render  # noqa: F401  (registers the handlers)
 from booklets import build_booklet
@@ -102,10 +102,10 @@ def test_every_font_is_embedded_truetype(basic):
 
 
 def test_every_printed_character_has_a_glyph(basic):
-    register_fonts()
+    fonts = register_fonts()
     covered = set()
-    for family in FAMILIES:
-        covered |= set(pdfmetrics.getFont(family).face.charToGlyph)
+    for name in (*fonts.families['body'], *fonts.families['heading'], *fonts.chain):
+        covered |= set(pdfmetrics.getFont(name).face.charToGlyph)
     text = page_text(basic.pdf)
     assert '\u25a0' not in text and '\ufffd' not in text
     assert {ch for ch in text if ch.isprintable() and ord(ch) not in covered} == set()
@@ -213,8 +213,9 @@ def test_unknown_nodes_warn_with_location_and_keep_their_text(booklet_of):
 
 def test_characters_without_a_glyph_are_named_with_their_location(booklet_of):
     unknown = booklet_of('pdf-unknown')
-    assert re.search(r'index\.rst:13: WARNING: booklet: the embedded fonts have no glyph for '
-                     r'U\+65E5 \(\u65e5\), U\+672C \(\u672c\)', unknown.warnings)
+    assert re.search(r'index\.rst:13: WARNING: booklet: no font of the style \(nor its fallback chain\) '
+                     r'has a glyph for '
+                     r'U\+AD6D \(\uad6d\), U\+D55C \(\ud55c\)', unknown.warnings)
 
 
 def all_node_classes():

@@ -130,7 +130,7 @@ def test_a4_handouts(repo, tmp_path):
 
 def test_an_unknown_paper_size_is_a_clear_error(repo, tmp_path):
     with pytest.raises(BadSetting):
-        build(repo, tmp_path, 'handouts', guide_paper='legal')
+        build(repo, tmp_path, 'handouts', guide_paper='tabloid')
     assert not (tmp_path / 'handouts').exists() or not any((tmp_path / 'handouts').iterdir())
 
 

@@ -124,7 +124,7 @@ def test_nesting_200_deep_stops_at_a_clear_limit(sources, builder, capsys):
 
 
 @BUILDERS
-@pytest.mark.parametrize('text', ['日本語', 'مرحبا', '😀'], ids=['japanese', 'arabic', 'emoji'])
+@pytest.mark.parametrize('text', ['한국어', 'مرحبا', '🥰'], ids=['korean', 'arabic', 'emoji'])
 def test_text_the_booklet_cannot_print_is_named_by_code_point(sources, builder, text, capsys):
     with open(sources / 'source/introduction.rst', 'a', encoding='utf-8') as file:
         file.write(f'\nSay {text} to us.\n')
