@@ -2,6 +2,7 @@
 from docutils import nodes
 from reportlab.platypus import Preformatted, Table, TableStyle
 from sphinx import addnodes
+from sphinx.locale import admonitionlabels
 
 from .blocks import rendered
 from .paragraphs import Paragraph
@@ -33,12 +34,9 @@ def boxed(title_markup, render_body, ctx: Context, box_name: str) -> list:
     return [table]
 
 
-ADMONITION_TITLES = {
-    nodes.attention: 'Attention', nodes.caution: 'Caution', nodes.danger: 'Danger',
-    nodes.error: 'Error', nodes.hint: 'Hint', nodes.important: 'Important',
-    nodes.note: 'Note', nodes.tip: 'Tip', nodes.warning: 'Warning',
-    addnodes.seealso: 'See also',
-}
+#: Sphinx's own labels (its catalog translates them: "Remarque", "Voir aussi").
+ADMONITION_TITLES = {getattr(nodes, name, None) or getattr(addnodes, name): label
+                     for name, label in admonitionlabels.items()}
 WARNING_KINDS = (nodes.attention, nodes.caution, nodes.danger, nodes.error, nodes.warning)
 
 
@@ -48,7 +46,7 @@ def admonition(node, ctx: Context):
     if body and isinstance(body[0], nodes.title):
         title = inline_children(body.pop(0), ctx)
     else:
-        title = escape(ADMONITION_TITLES.get(type(node), type(node).__name__.title()))
+        title = escape(str(ADMONITION_TITLES.get(type(node), type(node).__name__.title())))
     box = 'warning' if isinstance(node, WARNING_KINDS) else 'note'
     return boxed(title, lambda: rendered(body, ctx), ctx, box)
 

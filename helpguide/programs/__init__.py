@@ -3,7 +3,7 @@ their per-document store, the words the guide uses for them, and the
 chapters and appendix generated from them."""
 from . import listings
 from .directives import EmailProgram, PlatformChapter, Steps, Subject, UnsupportedSubjects
-from .domain import ProgramsDomain
+from .domain import ProgramsDomain, note_titles
 from .nodes import platform_steps, select_platform, unsupported_programs
 from .words import WORD_SETTINGS, Words, capitalized
 
@@ -31,6 +31,8 @@ def setup(app):
     app.connect('env-before-read-docs', listings.read_programs_first)
     app.connect('env-updated', listings.reread_stale_chapters)
     app.connect('doctree-resolved', listings.resolve_unsupported)
+    # After the Locale transform, which translates a subject's title.
+    app.connect('doctree-read', note_titles)
     return {
         'version': '1.0',
         'env_version': 3,

@@ -16,6 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 from .domain import duplicate_message
 from .model import Program, platform_list, program_id, requirement, yes_no
 from .nodes import platform_steps, unsupported_programs
+from ..locale import _
 from .words import Words, capitalized
 
 
@@ -24,7 +25,17 @@ def platform_names(config) -> dict[str, str]:
 
 
 def join_names(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ', '.join(names[:-1]) + ' and ' + names[-1]
+    """"Windows", "Windows and Macintosh", "A, B and C", in the build's language."""
+    if len(names) == 1:
+        return names[0]
+    return _('%(names)s and %(last)s') % {'names': ', '.join(names[:-1]), 'last': names[-1]}
+
+
+def data(text: str, node_class=nodes.paragraph, **attributes) -> nodes.TextElement:
+    """A text node of the subject's data or the engine's words: not a message of
+    the guide's catalogs (names stay as the programs show them, the engine's
+    words are in its own catalog)."""
+    return node_class(text, text, translatable=False, **attributes)
 
 
 def subjects_folder(config) -> str:
@@ -109,13 +120,17 @@ class Subject(SphinxDirective):
         words = self.words
         rows = [(words.versions, program.versions),
                 (capitalized(words.platforms), join_names([names[p] for p in program.platforms])),
-                (words.supported, 'supported' if program.supported else 'not supported')]
-        if program.upgrade:
-            rows.append((words.upgrade, program.upgrade))
+                (words.supported, _('supported') if program.supported else _('not supported'))]
         facts = nodes.field_list(classes=['program-facts'])
         for label, value in rows:
-            facts += nodes.field('', nodes.field_name(label, label),
-                                 nodes.field_body('', nodes.paragraph(value, value)))
+            facts += nodes.field('', data(label, nodes.field_name),
+                                 nodes.field_body('', data(value)))
+        if program.upgrade:
+            # Advice in the guide's words: a message of its catalogs.
+            advice = nodes.paragraph(program.upgrade, program.upgrade, classes=['upgrade'])
+            self.set_source_info(advice)
+            facts += nodes.field('', data(words.upgrade, nodes.field_name),
+                                 nodes.field_body('', advice))
         return facts
 
     def _check_steps(self, program: Program, section: nodes.section) -> None:
@@ -142,7 +157,10 @@ class Subject(SphinxDirective):
             for platform in block['platforms']:
                 text = program.requires.get(platform)
                 if text:
-                    note = nodes.note('', nodes.paragraph(text, text), classes=['requirement'])
+                    # The guide's words: a message of its catalogs, placed at the directive.
+                    paragraph = nodes.paragraph(text, text)
+                    self.set_source_info(paragraph)
+                    note = nodes.note('', paragraph, classes=['requirement'])
                     at = 1 if block.children and isinstance(block[0], nodes.rubric) else 0
                     block.insert(at, note)
 
@@ -183,7 +201,7 @@ class Steps(SphinxDirective):
         label = join_names([names[p] for p in platforms])
         block = platform_steps(classes=['platform-steps', *platforms], platforms=platforms)
         self.set_source_info(block)
-        block += nodes.rubric(label, label, classes=['platform-title'])
+        block += data(label, nodes.rubric, classes=['platform-title'])
         self.state.nested_parse(self.content, self.content_offset, block)
         return [block]
 

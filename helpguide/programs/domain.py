@@ -5,6 +5,7 @@ Parallel reading reads documents side by side, so a chapter may be read
 before every program is known: each chapter records the programs it listed
 (``chapters``), and ``listings.reread_stale_chapters`` reads it again once
 all are."""
+from docutils import nodes
 from sphinx.domains import Domain
 from sphinx.util import logging
 
@@ -100,3 +101,19 @@ class ProgramsDomain(Domain):
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
         return []
+
+
+def note_titles(app, doctree) -> None:
+    """Each subject is named, and its upgrade advice given, as its page reads
+    once the document is read: in a translated build, translated (handouts,
+    the appendix and navigation then say what its page says)."""
+    programs = app.env.get_domain('programs').data['programs']
+    for section in doctree.findall(nodes.section):
+        data = next((programs[pid] for pid in section['ids'] if pid in programs), None)
+        if data is None or data['docname'] != app.env.docname:
+            continue
+        if section.children and isinstance(section[0], nodes.title):
+            data['name'] = section[0].astext()
+        for advice in section.findall(nodes.paragraph):
+            if 'upgrade' in advice['classes']:
+                data['upgrade'] = advice.astext()

@@ -10,20 +10,22 @@ program'``, ``guide_supported_label = 'SSL for outgoing mail'``).
 import re
 from dataclasses import dataclass
 
+from ..locale import N_, _
+
 #: setting name -> (default, what it is for)
 WORD_SETTINGS = {
-    'guide_subject_noun': ('product', 'what one subject file describes, in lower case: '
+    'guide_subject_noun': (N_('product'), 'what one subject file describes, in lower case: '
                                       '"email program", "router model"'),
     'guide_subject_noun_plural': ('', 'plural of guide_subject_noun; empty: by the '
                                       'regular English rule'),
-    'guide_platform_noun': ('platform', 'what a platform is, in lower case: '
+    'guide_platform_noun': (N_('platform'), 'what a platform is, in lower case: '
                                         '"computer", "firmware family"'),
     'guide_platform_noun_plural': ('', 'plural of guide_platform_noun; empty: by the '
                                        'regular English rule'),
-    'guide_supported_label': ('Status', 'label of the :supported: fact in the data box, '
+    'guide_supported_label': (N_('Status'), 'label of the :supported: fact in the data box, '
                                            'e.g. "SSL for outgoing mail"'),
-    'guide_versions_label': ('Versions', 'label of the :versions: fact'),
-    'guide_upgrade_label': ('Upgrade to', 'label of the :upgrade: advice'),
+    'guide_versions_label': (N_('Versions'), 'label of the :versions: fact'),
+    'guide_upgrade_label': (N_('Upgrade to'), 'label of the :upgrade: advice'),
 }
 
 
@@ -55,13 +57,18 @@ class Words:
     def of(cls, config) -> 'Words':
         """The words of *config* (Sphinx's Config, or any object with the settings)."""
         def get(name):
-            return getattr(config, name, WORD_SETTINGS[name][0]) or WORD_SETTINGS[name][0]
+            # A default is the engine's word, in the build's language.
+            default = WORD_SETTINGS[name][0]
+            value = getattr(config, name, default) or default
+            return _(value) if default and value == default else value
 
         subject, platform = get('guide_subject_noun'), get('guide_platform_noun')
         return cls(subject=subject,
-                   subjects=get('guide_subject_noun_plural') or plural(subject),
+                   subjects=get('guide_subject_noun_plural') or (
+                       _('products') if subject == _('product') else plural(subject)),
                    platform=platform,
-                   platforms=get('guide_platform_noun_plural') or plural(platform),
+                   platforms=get('guide_platform_noun_plural') or (
+                       _('platforms') if platform == _('platform') else plural(platform)),
                    supported=get('guide_supported_label'),
                    versions=get('guide_versions_label'),
                    upgrade=get('guide_upgrade_label'))

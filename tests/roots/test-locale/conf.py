@@ -3,7 +3,7 @@ language = 'en'
 locale_dirs = ['locale/']
 guide_brand = 'Example ISP'
 guide_title = 'A translated guide'
-release = '2026.1'
+release = guide_edition = '2026.1'
 html_theme = 'helpguide'
 guide_languages = ['en', 'fr']
 html_title = 'A translated guide'
