@@ -2,23 +2,17 @@
 families, built with its own Makefile (every output and the CD bundle) and
 read back: chapters, appendix, handouts per model and firmware, the form,
 the saddle-stitch booklet, and the guide's own words everywhere."""
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+from tests.guides.home_routers import built_example, bundle_folder
 from tests.products.pdf_fonts import fonts
 from sphinxrun import html_text
 
 pytestmark = pytest.mark.slow
-
-EXAMPLE = Path(__file__).resolve().parents[2] / 'examples' / 'home-routers'
-EPOCH = '1772366400'   # 2026-03-01 12:00 UTC
 
 #: handout -> (text it must show, text of the other firmware it must not)
 HANDOUTS = {
@@ -40,17 +34,7 @@ def pdf_text(path: Path) -> str:
 
 @pytest.fixture(scope='module')
 def built(repo, tmp_path_factory) -> Path:
-    """A copy of the example, checked (``make check``) and built by ``make dist``
-    (every output, then the bundle)."""
-    project = tmp_path_factory.mktemp('home-routers') / 'home-routers'
-    shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns('build'))
-    env = {**os.environ, 'PYTHONPATH': str(repo), 'SOURCE_DATE_EPOCH': EPOCH}
-    result = subprocess.run(['make', '--no-print-directory', 'check', 'dist',
-                             f'PYTHON={sys.executable}'],
-                            cwd=project, capture_output=True, text=True, env=env)
-    assert result.returncode == 0, result.stdout + result.stderr
-    (project / 'stderr.txt').write_text(result.stderr, encoding='utf-8')
-    return project
+    return built_example(repo, tmp_path_factory)
 
 
 def page(built, name) -> str:
@@ -164,7 +148,7 @@ def test_no_output_speaks_of_the_first_guides_subject(built):
     texts = [pdf_text(path) for path in sorted((built / 'build/pdf').rglob('*.pdf'))]
     texts += [squeeze(html_text(path.read_text(encoding='utf-8'), ' '))
               for path in sorted((built / 'build/html').rglob('*.html'))]
-    bundle = next(path for path in (built / 'build/dist').iterdir() if path.is_dir())
+    bundle = bundle_folder(built)
     readme = (bundle / 'README.txt').read_text(encoding='utf-8')
     landing = (bundle / 'index.html').read_text(encoding='utf-8')
     assert 'One-page handouts, one per router model and firmware family' in readme
