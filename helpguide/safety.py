@@ -205,6 +205,7 @@ def apply_settings(app) -> None:
 
 def setup(app):
     app.setup_extension('helpguide.config')
+    app.setup_extension('helpguide.link_schemes')
     for name, (default, description) in SETTINGS.items():
         add_setting(app, name, default, 'env', description=description)
     app.add_directive('include', SafeInclude, override=True)

@@ -43,6 +43,7 @@ def setup(app: Sphinx) -> dict:
     for part in ('helpguide.config', 'helpguide.settings', 'helpguide.style',
                  'helpguide.programs', 'helpguide.checklist'):
         app.setup_extension(part)
+    app.setup_extension('helpguide.link_schemes')  # no active links, even in a plain project
     app.add_builder(BookletBuilder)
     add_setting(app, 'guide_paper', 'letter', '', choices=PAPER,
                 description='paper of every print product')

@@ -6,8 +6,10 @@ from sphinx import addnodes
 
 from .flowables import Heading, RectoBreak
 from .keeps import KEEP_TOGETHER, KeepInView
+from .markup import raw_pdf
 from .paragraphs import Paragraph
-from .registry import BLOCK, Context, block, children, inline_children, paragraph_of
+from .registry import (BLOCK, Context, RenderError, block, children, inline_children, location,
+                       paragraph_of)
 
 
 def rendered(nodes_, ctx: Context) -> list:
@@ -150,7 +152,11 @@ def raw(node, ctx: Context):
     """Raw ``pdf`` content is Paragraph markup; other formats are not for print."""
     if 'pdf' not in node.get('format', '').split():
         return []
-    return [Paragraph(node.astext(), ctx.styles[ctx.para_style])]
+    try:
+        return [Paragraph(raw_pdf(node), ctx.styles[ctx.para_style])]
+    except ValueError as err:  # ReportLab's markup parser
+        raise RenderError(f'raw pdf content is not ReportLab paragraph markup: {err}',
+                          location(node)) from None
 
 
 # -- quotes, lines, notes ----------------------------------------------------

@@ -5,7 +5,7 @@ from urllib.parse import unquote
 
 from docutils import nodes
 from PIL import Image as PILImage
-from reportlab.platypus import Image, KeepTogether
+from reportlab.platypus import Image
 
 from .image_limits import MAX_BYTES, MAX_PIXELS
 from .paragraphs import Paragraph
@@ -111,7 +111,11 @@ def figure(node, ctx: Context):
             parts.append(Paragraph(inline_children(child, ctx), ctx.styles['caption']))
         else:
             parts.extend(block(child, ctx))
-    return [KeepTogether(parts)]
+    # Kept together by keep-with-next, not KeepTogether: a KeepTogether
+    # cannot be measured inside a table cell or a box (it has no canvas there).
+    for part in parts[:-1]:
+        part.keepWithNext = 1
+    return parts
 
 
 @BLOCK.register(nodes.caption)

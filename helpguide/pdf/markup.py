@@ -1,9 +1,13 @@
 """The inline channel: docutils inline nodes as ReportLab Paragraph markup."""
+import posixpath
+import re
+
 from docutils import nodes
 from sphinx import addnodes
 
+from ..safety import is_remote
 from .images import inline_image
-from .registry import INLINE, Context, escape, inline_children
+from .registry import INLINE, Context, RenderError, escape, inline_children, location
 
 MENU_SEPARATOR = '\N{TRIANGULAR BULLET}'  # what Sphinx's :menuselection: puts between items
 ARROW = '\N{RIGHTWARDS ARROW}'
@@ -75,9 +79,26 @@ def math(node, ctx):
     return ctx.styles.inline('math', escape(node.astext()))
 
 
+#: Where ReportLab markup links: an href without a scheme names a destination.
+RAW_LINK = re.compile(r'''\b(?:href|destination)\s*=\s*(["'])(.*?)\1''', re.IGNORECASE)
+
+
+def raw_pdf(node) -> str:
+    """The markup of a raw ``pdf`` node, whose links may only be URLs: its
+    author cannot name the book's destinations, and one that is missing
+    would stop the PDF being saved."""
+    markup = node.astext()
+    for _quote, target in RAW_LINK.findall(markup):
+        if not is_remote(target):
+            raise RenderError(f'raw pdf content links to {target!r}: only URLs can be '
+                              'linked from raw pdf; link places in the guide with a '
+                              'reference', location(node))
+    return markup
+
+
 @INLINE.register(nodes.raw)
 def raw(node, ctx):
-    return node.astext() if 'pdf' in node.get('format', '').split() else ''
+    return raw_pdf(node) if 'pdf' in node.get('format', '').split() else ''
 
 
 @INLINE.register(nodes.image)
@@ -105,6 +126,17 @@ def internal_key(node, ctx) -> str | None:
     return None
 
 
+def relative_key(uri: str, ctx) -> str | None:
+    """The destination of a link without a scheme (``#anchor``, ``page.html#x``),
+    if it names a place in the book: the book has no files to point to."""
+    path, _, anchor = uri.partition('#')
+    if not path:
+        return ctx.key(anchor) if anchor else None
+    docname = posixpath.normpath(posixpath.splitext(path)[0]).lstrip('./')
+    instance = ctx.instances.get(docname)
+    return instance and ctx.key(anchor, instance)
+
+
 @INLINE.register(nodes.reference)
 def reference(node, ctx):
     text = inline_children(node, ctx)
@@ -113,6 +145,8 @@ def reference(node, ctx):
         return link(internal_key(node, ctx), text, ctx)
     if not uri or not ctx.links:
         return text
+    if not is_remote(uri):  # a page or an anchor: its text, linked where it is in the book
+        return link(relative_key(uri, ctx), text, ctx)
     shown = node.astext()
     if uri.startswith('mailto:'):
         return text if shown == uri[7:] else f'{text} ({escape(uri[7:])})'

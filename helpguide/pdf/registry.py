@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape as _escape
 from docutils import nodes
 from docutils.utils import get_source_line
 from reportlab.platypus import Flowable
+from sphinx.errors import SphinxError
 from sphinx.util import logging
 
 from .flowables import Anchor
@@ -145,6 +146,44 @@ def warn(msg: str, node: nodes.Node) -> None:
     logger.warning(msg, location=node, type='booklet')
 
 
+class RenderError(SphinxError):
+    """A node that cannot be rendered: *message*, and the node's ``(source, line)``.
+
+    Every exception a handler raises becomes one, naming the innermost node
+    being rendered, so a build reports ``file:line`` instead of a traceback.
+    """
+
+    category = 'Booklet error'
+
+    def __init__(self, message: str, location: tuple | None):
+        message = ' '.join(message.split())  # one line, whatever ReportLab says
+        source, line = location or (None, None)
+        where = f'{source}:{line or ""}: ' if source else ''
+        super().__init__(where + message)
+        self.message = message
+        self.rst_location = location
+
+
+def location(node: nodes.Node) -> tuple:
+    """``(source, line)`` of *node*, or of its nearest ancestor that knows its line."""
+    source, line = get_source_line(node)
+    while not line and node.parent is not None:  # Sphinx gives some nodes line 0
+        node = node.parent
+        line = node.line
+    return source, line
+
+
+def rendering(handler, node: nodes.Node, ctx: 'Context'):
+    """``handler(node, ctx)``, any exception turned into a :class:`RenderError`."""
+    try:
+        return handler(node, ctx)
+    except RenderError:
+        raise
+    except Exception as exc:  # a handler or ReportLab's markup parser, on odd input
+        raise RenderError(f'cannot render this {type(node).__name__}: '
+                          f'{type(exc).__name__}: {exc}', location(node)) from exc
+
+
 def block(node: nodes.Node, ctx: Context) -> list[Flowable]:
     """Flowables for one block-level node."""
     if isinstance(node, nodes.Element) and node.get('ids'):
@@ -154,12 +193,12 @@ def block(node: nodes.Node, ctx: Context) -> list[Flowable]:
         warn(f'booklet: no handler for node {type(node).__name__!r}; '
              'rendering its children', node)
         handler = children
-    flowables = handler(node, ctx)
+    flowables = rendering(handler, node, ctx)
     where = None
     for flowable in flowables:  # for error messages: where in the sources it came from
         if getattr(flowable, 'rst_location', None) is None:
             # (source, line), not the node: the tree can be freed before the layout
-            where = where or get_source_line(node)
+            where = where or location(node)
             flowable.rst_location = where
     if ctx.pending and flowables:
         flowables.insert(0, Anchor(ctx.take_pending()))

@@ -180,13 +180,15 @@ class BookTemplate(PrintTemplate):
         self.canv.endForm()
 
     def handle_flowable(self, flowables):
-        """As ReportLab does; a layout error names the node that could not fit."""
+        """As ReportLab does; any error names the node being laid out."""
         flowable = flowables[0] if flowables else None
         try:
             super().handle_flowable(flowables)
-        except LayoutError as err:
+        except Exception as err:  # whatever ReportLab raises, reported at its node
+            if not isinstance(err, LayoutError):
+                err = LayoutError(f'{type(err).__name__}: {err}').with_traceback(None)
             err.rst_location = getattr(flowable, 'rst_location', None)
-            raise
+            raise err from None
 
     # -- actions of the flowables in .flowables -------------------------------
     def handle_bodyStart(self):

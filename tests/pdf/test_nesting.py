@@ -1,0 +1,162 @@
+"""Every construct inside every container prints, and what cannot be rendered
+stops the build with ``file:line``, never a traceback.
+
+The matrix document is written here, one section per (container, construct):
+each construct carries a probe word, and each probe must reach the PDF once
+per container that can hold it.
+"""
+import re
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from docutils import nodes
+from reportlab.platypus import Flowable
+
+from helpguide.pdf.registry import BLOCK
+import helpguide.pdf.render  # noqa: F401  (registers the handlers the tests replace)
+from booklets import build_booklet
+from pdfread import page_text
+
+PIC = Path(__file__).resolve().parents[1] / 'roots' / 'test-pdf-basic' / 'pic.png'
+
+#: construct -> (reStructuredText, its probe word)
+CONSTRUCTS = {
+    'paragraph': ('Prose with *emphasis*, ``code`` and `a link <https://example.org/>`_ '
+                  'PROBEpara.', 'PROBEpara'),
+    'figure': ('.. figure:: pic.png\n\n   PROBEfigcap caption.\n\n   PROBEfiglegend legend.',
+               'PROBEfigcap'),
+    'captioned-image': ('.. figure:: pic.png\n   :width: 40px\n\n   PROBEcapimg',
+                        'PROBEcapimg'),
+    'image': ('.. image:: pic.png\n   :alt: PROBEalt\n\nPROBEimage after.', 'PROBEimage'),
+    'table': ('.. table:: PROBEtabcap\n\n   =====  ==========\n   Head   Col\n'
+              '   =====  ==========\n   cell   PROBEtable\n   =====  ==========',
+              'PROBEtable'),
+    'bullets': ('- PROBEbullet\n- two\n\n  - nested', 'PROBEbullet'),
+    'enumerated': ('#. PROBEenum\n#. second', 'PROBEenum'),
+    'definitions': ('term\n   PROBEdefinition', 'PROBEdefinition'),
+    'fields': (':name: PROBEfield\n:other: more', 'PROBEfield'),
+    'options': ('-a         PROBEoption\n--long=X   long option', 'PROBEoption'),
+    'code': ('.. code-block:: python\n\n   PROBEcode = 1', 'PROBEcode'),
+    'literal': ('::\n\n   PROBEliteral text', 'PROBEliteral'),
+    'line-block': ('| PROBEline one\n| line two', 'PROBEline'),
+    'note': ('.. note:: PROBEnote', 'PROBEnote'),
+    'admonition': ('.. admonition:: Title\n\n   PROBEadmon', 'PROBEadmon'),
+    'rubric': ('.. rubric:: PROBErubric', 'PROBErubric'),
+    'doctest': ('>>> PROBEdoctest\n2', 'PROBEdoctest'),
+    'container': ('.. container:: klass\n\n   PROBEcontainer', 'PROBEcontainer'),
+    'seealso': ('.. seealso:: PROBEseealso', 'PROBEseealso'),
+    'versionadded': ('.. versionadded:: 1.0\n   PROBEversion', 'PROBEversion'),
+    'centered': ('.. centered:: PROBEcentered', 'PROBEcentered'),
+    'hlist': ('.. hlist::\n   :columns: 2\n\n   * PROBEhlist\n   * b', 'PROBEhlist'),
+    'signature': ('.. py:function:: probe_signature(eggs, ham=1) -> int\n   :no-index:\n\n'
+                  '   PROBEdescribed', 'PROBEdescribed'),
+    'list-table': ('.. list-table::\n\n   * - PROBElisttable\n     - b', 'PROBElisttable'),
+    'anchor-links': ('To `nowhere <#>`_ and `PROBEanchor <#missing>`_.', 'PROBEanchor'),
+    'relative-link': ('See `PROBErelative <../user/page.html#part>`_.', 'PROBErelative'),
+    'math': ('.. math::\n\n   PROBEmath', 'PROBEmath'),
+}
+#: container -> how it wraps a construct (topics and sidebars hold no others)
+CONTAINERS = {
+    'cell': lambda body: '.. list-table::\n\n   * - Cell\n     - Cell.\n\n'
+                         + textwrap.indent(body, ' ' * 7),
+    'admonition': lambda body: '.. note::\n\n' + textwrap.indent(body, '   '),
+    'sidebar': lambda body: '.. sidebar:: Side\n\n' + textwrap.indent(body, '   '),
+    'topic': lambda body: '.. topic:: Topic\n\n' + textwrap.indent(body, '   '),
+    'list-item': lambda body: '- Item.\n\n' + textwrap.indent(body, '  '),
+    'field-body': lambda body: ':field: Field.\n\n' + textwrap.indent(body, '   '),
+    'footnote': lambda body: 'Noted [#]_.\n\n.. [#] Note.\n\n' + textwrap.indent(body, '   '),
+    'block-quote': lambda body: 'Quoted:\n\n' + textwrap.indent(body, '   '),
+}
+
+
+def matrix() -> str:
+    out = ['Matrix\n======\n']
+    for container, wrap in CONTAINERS.items():
+        for construct, (body, _probe) in CONSTRUCTS.items():
+            title = f'{container} {construct}'
+            out.append(f'{title}\n{"-" * len(title)}\n\n{wrap(body)}\n')
+    return '\n'.join(out)
+
+
+def write_project(src: Path, text: str, conf: str = '') -> Path:
+    src.mkdir()
+    (src / 'conf.py').write_text("extensions = ['helpguide.pdf']\n" + conf)
+    (src / 'index.rst').write_text(text)
+    shutil.copy(PIC, src / 'pic.png')
+    return src
+
+
+@pytest.fixture(scope='module')
+def built(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp('matrix')
+    return build_booklet(write_project(tmp / 'src', matrix()), tmp)
+
+
+def test_every_construct_in_every_container_builds(built):
+    assert built.app.statuscode == 0, built.warnings
+    assert 'Traceback' not in built.warnings
+    assert 'no handler for node' not in built.warnings
+    assert 'no inline handler' not in built.warnings
+
+
+def test_every_construct_in_every_container_reaches_the_page(built):
+    text = page_text(built.pdf)
+    for construct, (_body, probe) in CONSTRUCTS.items():
+        assert text.count(probe) >= len(CONTAINERS), (construct, text.count(probe))
+
+
+def test_a_figure_in_a_cell_keeps_its_caption_and_legend(built):
+    text = ' '.join(page_text(built.pdf).split())
+    assert 'PROBEfigcap caption.' in text
+    assert text.count('PROBEfiglegend legend.') >= len(CONTAINERS)
+
+
+def fails_cleanly(booklet) -> list[str]:
+    """The build failed with file:line messages; return them."""
+    assert booklet.app.statuscode != 0
+    assert 'Traceback' not in booklet.warnings
+    found = re.findall(r'^\S+:\d+: (?:ERROR|CRITICAL): .*$', booklet.warnings, re.M)
+    assert found, booklet.warnings
+    assert not booklet.pdf.exists()
+    return found
+
+
+def test_raw_pdf_that_is_not_markup_is_an_error_at_its_line(tmp_path):
+    src = write_project(tmp_path / 'src', 'T\n=\n\nText.\n\n.. raw:: pdf\n\n   <b>x<i>y</b>\n')
+    errors = fails_cleanly(build_booklet(src, tmp_path))
+    assert any('index.rst:6:' in e and 'raw pdf' in e for e in errors), errors
+
+
+def test_raw_pdf_linking_a_destination_is_an_error_at_its_line(tmp_path):
+    src = write_project(tmp_path / 'src', '.. role:: pdf(raw)\n   :format: pdf\n\nT\n=\n\n'
+                        'Text :pdf:`<a href="#x">here</a>`.\n')
+    errors = fails_cleanly(build_booklet(src, tmp_path))
+    assert any('index.rst:7:' in e and "links to '#x'" in e for e in errors), errors
+
+
+class Exploding(Flowable):
+    """Raises while being laid out, as a ReportLab bug or odd input might."""
+
+    def wrap(self, aW, aH):
+        raise ZeroDivisionError('boom')
+
+
+def test_an_exception_while_laying_out_a_node_is_an_error_at_its_line(tmp_path, monkeypatch):
+    monkeypatch.setitem(BLOCK.handlers, nodes.rubric, lambda node, ctx: [Exploding()])
+    src = write_project(tmp_path / 'src', 'T\n=\n\nText.\n\n.. rubric:: Bang\n')
+    errors = fails_cleanly(build_booklet(src, tmp_path))
+    assert any('index.rst:6:' in e and 'ZeroDivisionError: boom' in e for e in errors), errors
+
+
+def test_an_exception_while_rendering_a_node_is_an_error_at_its_line(tmp_path, monkeypatch):
+
+    def broken(node, ctx):
+        raise KeyError('no such style')
+    monkeypatch.setitem(BLOCK.handlers, nodes.rubric, broken)
+    src = write_project(tmp_path / 'src', 'T\n=\n\nText.\n\n- item\n\n  .. rubric:: Bang\n')
+    errors = fails_cleanly(build_booklet(src, tmp_path))
+    # Sphinx's rubric has no line of its own: the item holding it is named.
+    assert any('index.rst:6:' in e and 'rubric' in e and 'no such style' in e
+               for e in errors), errors
