@@ -9,7 +9,8 @@ its parsed doctrees in build/doctrees, shared with the HTML build, so each
 source is parsed once. Warnings and errors name their file and line, and
 fail the build as in the HTML build (-W): the booklet is written beside the
 target first and replaces it only when the whole build succeeded, so a
-failed build leaves the last good PDF as it was.
+failed build leaves the last good PDF as it was. Two builds of the same
+booklet take turns; a full disk or an unwritable folder is said in one line.
 """
 import argparse
 import os
@@ -18,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 PAPERS = ('letter', 'a4')
+PROG = 'build_pdf.py'
 
 
 def parse_args(argv):
@@ -41,6 +43,8 @@ def main(argv=None) -> int:
     args = parse_args(argv)
     from sphinx.cmd.build import build_main
 
+    from helpguide.guarded import DiskError, build_lock, disk_errors_said
+
     output = args.output.resolve()
     if output.suffix.lower() != '.pdf' or output.is_dir():
         print(f'build_pdf.py: error: --output must name a .pdf file, not {args.output}',
@@ -55,14 +59,25 @@ def main(argv=None) -> int:
                    '-D', f'booklet_filename={staged.name}']
     if args.paper:
         sphinx_args += ['-D', f'guide_paper={args.paper}']
-    staged.unlink(missing_ok=True)  # left by a build that was killed
-    status = build_main([*sphinx_args, str(args.source), str(output.parent)])
-    if status or not staged.is_file():
-        staged.unlink(missing_ok=True)
-        print(f'build_pdf.py: error: the booklet was not built; {output} is unchanged',
+    try:
+        # Builds of this booklet, and of anything sharing its doctrees, take turns.
+        with disk_errors_said(PROG, output, staged), build_lock(args.doctrees.resolve(), PROG), \
+                build_lock(output, PROG):
+            try:
+                staged.unlink(missing_ok=True)  # left by a build that was killed
+                status = build_main([*sphinx_args, str(args.source), str(output.parent)])
+                published = status == 0 and staged.is_file()
+                if published:
+                    os.replace(staged, output)
+            finally:
+                staged.unlink(missing_ok=True)
+    except DiskError as err:
+        print(err, file=sys.stderr)
+        return 1
+    if not published:
+        print(f'{PROG}: error: the booklet was not built; {output} is unchanged',
               file=sys.stderr)
         return status or 1
-    os.replace(staged, output)
     print(output)
     return 0
 

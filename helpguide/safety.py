@@ -6,7 +6,9 @@ and ``raw`` with ``:file:``) are off unless conf.py turns them on with
 lie inside the source folder, and a ``:url:`` is never fetched. Images and
 downloads must be files inside the source folder, never http(s): the outputs
 ship offline. What is refused is an error with the file and line, and it is
-left out of the doctree, so nothing leaks even without ``-W``.
+left out of the doctree, so nothing leaks even without ``-W``. Every path is
+judged where it really is, symbolic links resolved: a source file, image,
+download or inserted file that links outside the source folder is refused.
 """
 import re
 from pathlib import Path
@@ -155,6 +157,25 @@ def refuse_outside_assets(app, doctree) -> None:
             node.replace_self(nodes.literal(node.astext(), node.astext()))
 
 
+def refuse_outside_sources(app, docname: str, source: list[str]) -> None:
+    """A source file that is a link to a file outside the source folder is
+    not read: it is an error, and the document is empty."""
+    path = app.env.doc2path(docname)
+    if not is_inside(path, app.env.srcdir):
+        logger.error(f'{Path(path).name} is a link to {Path(path).resolve()}, outside the '
+                     'source folder; it is not read', location=(docname, 1),
+                     type='helpguide', subtype='source')
+        source[0] = ''
+
+
+def no_copy_of_outside_sources(app, pagename, templatename, context, doctree) -> None:
+    """Sphinx's copy of a page's source (``_sources/``) is not made of a file
+    outside the source folder."""
+    if context.get('sourcename') and not is_inside(app.env.doc2path(pagename),
+                                                   app.env.srcdir):
+        context['sourcename'] = ''
+
+
 def _setting_location(app, setting: str) -> str:
     """``conf.py:LINE`` where ``setting`` is assigned (line 1 if it is set elsewhere)."""
     conf = Path(app.confdir) / 'conf.py'
@@ -213,6 +234,8 @@ def setup(app):
     app.add_directive('csv-table', SafeCSVTable, override=True)
     app.add_directive('raw', SafeRaw, override=True)
     app.connect('builder-inited', apply_settings)
+    app.connect('source-read', refuse_outside_sources, priority=100)
+    app.connect('html-page-context', no_copy_of_outside_sources)
     app.connect('doctree-read', refuse_outside_assets, priority=400)
     app.connect('doctree-read', refuse_remote_raw)
     return {'version': '1.0', 'parallel_read_safe': True, 'parallel_write_safe': True}

@@ -15,16 +15,16 @@ Sphinx itself never deletes an output file.
 import argparse
 import ctypes
 import errno
-import fcntl
 import os
 import pickle
 import shutil
 import sys
 from collections.abc import Callable
-from contextlib import contextmanager
 from pathlib import Path
 
 from sphinx.cmd.build import build_main
+
+from .guarded import DiskError, build_lock, disk_errors_said
 
 ENV_PICKLE = 'environment.pickle'
 _AT_FDCWD = -100
@@ -35,13 +35,9 @@ def _staging(live: Path) -> Path:
     return live.parent / f'.{live.name}.staging'
 
 
-@contextmanager
 def _locked(live: Path):
     """One build at a time per folder: two would share its staging folder."""
-    live.parent.mkdir(parents=True, exist_ok=True)
-    with open(live.parent / f'.{live.name}.lock', 'w') as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        yield
+    return build_lock(live, 'build')
 
 
 def _exchange(new: Path, live: Path) -> None:
@@ -144,7 +140,12 @@ def main(argv=None) -> int:
         return build_main(['-b', 'html', '-d', str(doctreedir), *args.sphinx_options,
                            args.source, str(outdir)])
 
-    return staged_build(args.outdir, args.doctrees, build, per_document=True)
+    try:
+        with disk_errors_said('python -m helpguide.staging', args.outdir):
+            return staged_build(args.outdir, args.doctrees, build, per_document=True)
+    except DiskError as err:
+        print(err, file=sys.stderr)
+        return 1
 
 
 if __name__ == '__main__':

@@ -139,7 +139,12 @@ def transition(node, ctx: Context):
 
 @BLOCK.register(addnodes.desc_signature, addnodes.desc_signature_line)
 def desc_signature(node, ctx: Context):
-    return [Paragraph(inline_children(node, ctx), ctx.styles['term'])]
+    """A signature; one of several lines (C++ templates) each on its own line."""
+    if node.get('is_multiline'):
+        markup = '<br/>'.join(inline_children(line, ctx) for line in node.children)
+    else:
+        markup = inline_children(node, ctx)
+    return [Paragraph(markup, ctx.styles['term'])]
 
 
 @BLOCK.register(addnodes.desc_content)

@@ -7,7 +7,8 @@ from sphinx import addnodes
 
 from ..safety import is_remote
 from .images import inline_image
-from .registry import INLINE, Context, RenderError, escape, inline_children, location
+from .registry import (INLINE, Context, RenderError, escape, inline, inline_children,
+                       location)
 
 MENU_SEPARATOR = '\N{TRIANGULAR BULLET}'  # what Sphinx's :menuselection: puts between items
 ARROW = '\N{RIGHTWARDS ARROW}'
@@ -27,9 +28,7 @@ INLINE.register(nodes.problematic)(styled('problematic'))
 INLINE.register(addnodes.literal_strong)(styled('kbd'))
 INLINE.register(addnodes.literal_emphasis, addnodes.desc_addname, addnodes.desc_type,
                 addnodes.desc_sig_element, addnodes.desc_inline,
-                addnodes.desc_parameterlist, addnodes.desc_parameter,
-                addnodes.desc_optional, addnodes.desc_returns,
-                addnodes.desc_type_parameter_list, addnodes.desc_type_parameter,
+                addnodes.desc_parameter, addnodes.desc_type_parameter,
                 addnodes.manpage)(styled('literal'))
 INLINE.register(nodes.generated, nodes.abbreviation, nodes.acronym,
                 nodes.substitution_reference, nodes.target, nodes.label,
@@ -37,6 +36,36 @@ INLINE.register(nodes.generated, nodes.abbreviation, nodes.acronym,
                 addnodes.number_reference, addnodes.pending_xref_condition,
                 addnodes.desc_sig_space, addnodes.desc_signature,
                 addnodes.desc_signature_line, addnodes.production)(inline_children)
+
+
+# -- signatures: the punctuation Sphinx's text and LaTeX writers add -----------
+def parameters(node, ctx) -> str:
+    """Parameters separated by commas; an optional group in brackets, its comma inside."""
+    out = []
+    for child in node.children:
+        sep = ', ' if out else ''
+        if isinstance(child, addnodes.desc_optional):
+            out.append(f'[{sep}{parameters(child, ctx)}]')
+        else:
+            out.append(sep + inline(child, ctx))
+    return ''.join(out)
+
+
+def parameter_list(opening: str, closing: str):
+    def handler(node, ctx):
+        return ctx.styles.inline('literal', escape(opening) + parameters(node, ctx)
+                                 + escape(closing))
+    return handler
+
+
+INLINE.register(addnodes.desc_parameterlist)(parameter_list('(', ')'))
+INLINE.register(addnodes.desc_type_parameter_list)(parameter_list('[', ']'))
+INLINE.register(addnodes.desc_optional)(parameter_list('[', ']'))
+
+
+@INLINE.register(addnodes.desc_returns)
+def desc_returns(node, ctx):
+    return ctx.styles.inline('literal', escape(' -> ') + inline_children(node, ctx))
 
 
 @INLINE.register(nodes.comment, nodes.system_message, addnodes.index, nodes.pending,

@@ -21,6 +21,7 @@ import shutil
 import sys
 from pathlib import Path
 
+PROG = 'python -m helpguide.products'
 #: builder -> (output folder below --output, whether the folder is the product)
 PRODUCTS = {
     'handouts': ('handouts', True),
@@ -54,7 +55,7 @@ def main(argv=None) -> int:
     args = parse_args(argv)
     from sphinx.cmd.build import build_main
 
-    from helpguide.staging import staged_build
+    from helpguide.guarded import DiskError, disk_errors_said
 
     folder, whole = PRODUCTS[args.builder]
     options = ['-b', args.builder, '-c', str(args.conf), '-q', '-W', '-j', args.jobs]
@@ -63,6 +64,22 @@ def main(argv=None) -> int:
 
     def build(outdir: Path, doctreedir: Path) -> int:
         return build_main([*options, '-d', str(doctreedir), str(args.source), str(outdir)])
+
+    try:
+        with disk_errors_said(PROG, args.output / folder if whole else args.output):
+            status = publish(args, build, folder, whole)
+    except DiskError as err:
+        print(err, file=sys.stderr)
+        return 1
+    if status:
+        print(f'{PROG}: error: {args.builder} was not built; '
+              f'{args.output / folder} is unchanged', file=sys.stderr)
+    return status
+
+
+def publish(args, build, folder: str, whole: bool) -> int:
+    """Build in staging; swap the product in if the build succeeds."""
+    from helpguide.staging import staged_build
 
     # The doctrees are staged too: a failed build must not leave a cache
     # that hides its problem from the next build of any output.
@@ -73,14 +90,13 @@ def main(argv=None) -> int:
         live = args.output
         scratch = args.output / f'.{args.builder}'
         shutil.rmtree(scratch, ignore_errors=True)  # left by a build that was killed
-        status = staged_build(scratch, args.doctrees, build)
-        if status == 0:
-            for path in sorted(scratch.iterdir()):
-                os.replace(path, live / path.name)
-        shutil.rmtree(scratch, ignore_errors=True)
-    if status:
-        print(f'python -m helpguide.products: error: {args.builder} was not built; '
-              f'{live} is unchanged', file=sys.stderr)
+        try:
+            status = staged_build(scratch, args.doctrees, build)
+            if status == 0:
+                for path in sorted(scratch.iterdir()):
+                    os.replace(path, live / path.name)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
     return status
 
 

@@ -37,7 +37,7 @@ def test_a_failed_write_keeps_the_last_good_pdf_and_leaves_no_temporary_file(tmp
     target = tmp_path / 'guide.pdf'
     write_pdf(target, story(styles), styles, Metadata('T'), LETTER, set())
     good = target.read_bytes()
-    with pytest.raises(RuntimeError, match='boom'):
+    with pytest.raises(LayoutError, match='RuntimeError: boom'):  # named at its node
         write_pdf(target, story(styles, Exploding()), styles, Metadata('T'), LETTER, set())
     assert target.read_bytes() == good
     assert [p.name for p in tmp_path.iterdir()] == ['guide.pdf']

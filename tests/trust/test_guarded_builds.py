@@ -1,0 +1,127 @@
+"""Builds that meet each other or a full disk end cleanly.
+
+Two builds of the same booklet take turns, the second saying in one line
+that it waits; a full disk or a read-only output folder is one line naming
+the path and the reason, the last good output stays, and no temporary file
+is left. The disk is filled for real on a tiny tmpfs where this machine lets
+the tests mount one, and an ENOSPC is injected in-process everywhere.
+"""
+import errno
+import importlib.util
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from trust_project import python
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def load_build_pdf():
+    spec = importlib.util.spec_from_file_location('build_pdf', REPO / 'build_pdf.py')
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def names(folder: Path) -> set[str]:
+    """What a folder holds, but the lock files builds share."""
+    return {p.name for p in folder.iterdir() if not p.name.endswith('.lock')}
+
+
+def test_two_builds_of_one_booklet_take_turns(project):
+    target = project / 'build' / 'pdf' / 'guide.pdf'
+    before = names(target.parent)
+    command = [str(REPO / '.venv' / 'bin' / 'python'), 'build_pdf.py', '-j', '1']
+    runs = [subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [(run.wait(timeout=600), *run.communicate()) for run in runs]
+    assert [status for status, _, _ in results] == [0, 0], results
+    errs = ''.join(err for _, _, err in results)
+    assert 'Traceback' not in errs
+    assert errs.count('another build of') == 1, errs
+    waited = next(err for _, _, err in results if 'another build' in err).strip()
+    assert len(waited.splitlines()) == 1
+    assert waited.startswith('build_pdf.py: another build of ')
+    assert waited.endswith(' is running; waiting for it to finish')
+    assert len(PdfReader(target).pages) > 10
+    assert names(target.parent) == before
+
+
+def test_no_space_left_is_one_line_and_keeps_the_last_good_booklet(project, monkeypatch,
+                                                                   capsys):
+    target = project / 'build' / 'pdf' / 'guide.pdf'
+    good = target.read_bytes()
+    before = names(target.parent)
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, 'No space left on device')
+    monkeypatch.setattr('helpguide.atomic.os.fsync', full)
+    build_pdf = load_build_pdf()
+    monkeypatch.setattr(build_pdf, 'ROOT', project)
+    status = build_pdf.main(['--source', str(project / 'source'), '--output', str(target),
+                             '--doctrees', str(project / 'build' / 'doctrees'), '-j', '1'])
+    err = capsys.readouterr().err
+    assert status == 1, err
+    assert err.strip().splitlines() == [
+        f'build_pdf.py: error: cannot write {target}: No space left on device; '
+        f'{target} is unchanged'], err
+    assert target.read_bytes() == good
+    assert names(target.parent) == before
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 20 KB tmpfs holding a last good booklet; skipped where mounting is refused."""
+    mount = tmp_path / 'tiny'
+    mount.mkdir()
+    done = subprocess.run(['mount', '-t', 'tmpfs', '-o', 'size=20k', 'tmpfs', str(mount)],
+                          capture_output=True)
+    if done.returncode:
+        pytest.skip(f'cannot mount a tmpfs here: {done.stderr.decode().strip()}')
+    try:
+        yield mount
+    finally:
+        subprocess.run(['umount', str(mount)], check=True)
+
+
+def real_full_disk_run(project, folder: Path):
+    return python(project, 'build_pdf.py', '-j', '1', '--output', str(folder / 'guide.pdf'))
+
+
+def test_a_really_full_disk_is_one_line(project, tiny_disk):
+    (tiny_disk / 'guide.pdf').write_bytes(b'%PDF-1.4 last good\n')
+    result = real_full_disk_run(project, tiny_disk)
+    assert result.returncode == 1
+    assert 'Traceback' not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f'build_pdf.py: error: cannot write {tiny_disk / "guide.pdf"}: '
+        f'No space left on device; {tiny_disk / "guide.pdf"} is unchanged'], result.stderr
+    assert (tiny_disk / 'guide.pdf').read_bytes() == b'%PDF-1.4 last good\n'
+    assert names(tiny_disk) == {'guide.pdf'}
+
+
+def test_a_read_only_output_folder_is_one_line(project, tiny_disk):
+    (tiny_disk / 'guide.pdf').write_bytes(b'%PDF-1.4 last good\n')
+    subprocess.run(['mount', '-o', 'remount,ro', str(tiny_disk)], check=True)
+    result = real_full_disk_run(project, tiny_disk)
+    assert result.returncode == 1
+    assert 'Traceback' not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and 'Read-only file system' in lines[0], result.stderr
+    assert lines[0].startswith(f'build_pdf.py: error: cannot write {tiny_disk}')
+    assert (tiny_disk / 'guide.pdf').read_bytes() == b'%PDF-1.4 last good\n'
+
+
+def test_products_say_a_full_disk_in_one_line(project, tiny_disk):
+    result = python(project, '-m', 'helpguide.products', 'support-checklist', '-j', '1',
+                    '--output', str(tiny_disk))
+    assert result.returncode == 1
+    assert 'Traceback' not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and 'No space left on device' in lines[0], result.stderr
+    assert lines[0].startswith('python -m helpguide.products: error: cannot write ')
+    assert names(tiny_disk) == set()
+
