@@ -61,8 +61,7 @@ def main(argv=None) -> int:
         sphinx_args += ['-D', f'guide_paper={args.paper}']
     try:
         # Builds of this booklet, and of anything sharing its doctrees, take turns.
-        with disk_errors_said(PROG, output, staged), build_lock(args.doctrees.resolve(), PROG), \
-                build_lock(output, PROG):
+        with disk_errors_said(PROG, output, staged), build_lock([args.doctrees, output], PROG):
             try:
                 staged.unlink(missing_ok=True)  # left by a build that was killed
                 status = build_main([*sphinx_args, str(args.source), str(output.parent)])

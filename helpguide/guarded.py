@@ -2,6 +2,7 @@
 
 * :func:`build_lock`: builds of the same output (or of the doctree cache
   every output shares) take turns; one that has to wait says so in one line.
+  Closing the handle releases the lock, so a killed build leaves none held.
 * :func:`disk_errors_said`: a full disk, an unwritable or read-only output
   folder ends the build with one line naming the path and the reason, not a
   traceback. The outputs are written beside their targets and moved over them
@@ -9,29 +10,35 @@
   the last good output stays and no temporary file is left.
 """
 import fcntl
+import os
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 
-def lock_file(path: Path) -> Path:
-    """The lock beside *path*; :mod:`helpguide.staging` takes the same one."""
-    return path.parent / f'.{path.name}.lock'
-
-
 @contextmanager
-def build_lock(path, prog: str) -> Iterator[None]:
-    """Hold the lock of the output *path* (a file or a folder) while building it."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_file(path), 'a') as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            print(f'{prog}: another build of {path} is running; waiting for it to finish',
-                  file=sys.stderr, flush=True)
-            fcntl.flock(lock, fcntl.LOCK_EX)
+def build_lock(paths, prog: str) -> Iterator[None]:
+    """Hold the locks of the outputs *paths* (files or folders) while building them.
+
+    The lock is the folder holding each path, not a file beside it: a lock
+    file would be litter in the output folder, and a staged output folder is
+    swapped by renaming, so its own handle would lock a folder no longer
+    there. Folders are locked in one order, each once, so no two builds can
+    wait for each other.
+    """
+    folders = sorted({Path(path).absolute().parent for path in paths})
+    with ExitStack() as stack:
+        for folder in folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+            stack.callback(os.close, handle)
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                print(f'{prog}: another build in {folder} is running; waiting for it to '
+                      'finish', file=sys.stderr, flush=True)
+                fcntl.flock(handle, fcntl.LOCK_EX)
         yield
 
 

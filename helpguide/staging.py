@@ -35,11 +35,6 @@ def _staging(live: Path) -> Path:
     return live.parent / f'.{live.name}.staging'
 
 
-def _locked(live: Path):
-    """One build at a time per folder: two would share its staging folder."""
-    return build_lock(live, 'build')
-
-
 def _exchange(new: Path, live: Path) -> None:
     """Put ``new`` at ``live`` in one step; the old ``live`` ends up at ``new``."""
     if not live.exists():
@@ -98,7 +93,7 @@ def staged_build(outdir, doctreedir, build: Callable[[Path, Path], int], *,
     outdir, doctreedir = Path(outdir), Path(doctreedir)
     stages = {outdir: _staging(outdir), doctreedir: _staging(doctreedir)}
     # Every output shares the doctree cache: builds of any two (make -j) take turns.
-    with _locked(doctreedir), _locked(outdir):
+    with build_lock([doctreedir, outdir], 'build'):
         try:
             for stage in stages.values():
                 shutil.rmtree(stage, ignore_errors=True)  # left by a killed build
