@@ -148,6 +148,7 @@ def _write_book(builder: PrintBuilder, target: Path, pagesize) -> int | None:
 
     from .book import book_story, write_pdf
     from .cover import CoverInfo
+    from .registry import RenderError
     from .render import book_section, new_context, render_document
     from .styles import book_styles
     from .templates import Metadata, frame_size
@@ -161,7 +162,10 @@ def _write_book(builder: PrintBuilder, target: Path, pagesize) -> int | None:
                       contents_depth=int(setting('booklet_contents_depth', 2)))
     titled = book_section(tree)
     book_title = titled[0].astext() if titled else ''
-    body = render_document(tree, ctx)
+    try:
+        body = render_document(tree, ctx)
+    except RenderError as err:
+        return failed(builder, err, err.message, target)
     # The flowables keep no nodes: the layout can reuse the tree's memory once
     # nothing reaches it and the collector has freed it (it is all cycles).
     dismantle(tree)
@@ -183,8 +187,14 @@ def _write_book(builder: PrintBuilder, target: Path, pagesize) -> int | None:
         return write_pdf(target, story, styles, meta, pagesize,
                          {key for _, _, key in ctx.contents})
     except LayoutError as err:
-        source, line = getattr(err, 'rst_location', None) or (None, None)
-        logger.error('%s: cannot lay this out (%s); %s is unchanged', builder.name, err,
-                     target, location=f'{source}:{line or ""}' if source else None)
-        builder.failed()
-        return None
+        return failed(builder, err, f'cannot lay this out ({err})', target)
+    except OSError as err:  # a full disk or a read-only folder: named as the target
+        raise OSError(err.errno, err.strerror, str(target)) from None
+
+
+def failed(builder: PrintBuilder, err: Exception, message: str, target: Path) -> None:
+    """Say *message* at the node *err* names; the build fails, *target* stays."""
+    source, line = getattr(err, 'rst_location', None) or (None, None)
+    logger.error('%s: %s; %s is unchanged', builder.name, message, target,
+                 location=f'{source}:{line or ""}' if source else None)
+    builder.failed()
