@@ -385,6 +385,16 @@ def print_report(results: dict, active: list[Tool]) -> None:
         print(f'  {goal:43} {op} {limit:7.3f}  wall {shown[0]}  CPU {shown[1]}')
 
 
+def check_mechanisms() -> bool:
+    """Run benchmarks/mechanisms (the speed-ups' own tests): figures from a
+    build where one of them is not in effect would mislead."""
+    done = subprocess.run([str(VENV / 'bin' / 'python'), '-m', 'pytest', '-q', '-p',
+                           'no:cacheprovider', str(HERE / 'mechanisms')], cwd=REPO)
+    print('speed-ups in effect (benchmarks/mechanisms):',
+          'yes' if done.returncode == 0 else 'NO: see the failures above')
+    return done.returncode == 0
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--scales', type=int, nargs='+', default=[1, 10, 50, 200])
@@ -396,6 +406,7 @@ def main(argv=None) -> None:
                              "(default: %(default)s, as `make` builds)")
     args = parser.parse_args(argv)
 
+    mechanisms = check_mechanisms()
     with_latex = all(shutil.which(t) for t in ('latexmk', 'pdflatex', 'make'))
     active = [t for t in tools(with_latex) if not args.tools or t.name in args.tools]
     if any(t.python == VENV_BENCH / 'bin' / 'python' and not t.missing for t in active):
@@ -403,6 +414,7 @@ def main(argv=None) -> None:
     results = {'machine': {'cpus': os.cpu_count(), 'python': platform.python_version(),
                            'platform': platform.platform(),
                            'date': time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())},
+               'mechanisms_in_effect': mechanisms,
                'runs': args.runs, 'jobs': args.jobs, 'scales': {}, 'growth': {}, 'cpu_growth': {}, 'not_run': {}}
     failed = {}
     for scale in args.scales:

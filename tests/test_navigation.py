@@ -139,3 +139,29 @@ def test_a_text_edit_rewrites_only_its_page_and_chapters(make_app, tmp_path):
     # Sphinx also rewrites the chapters that list it and their parents; the
     # other programs' pages keep the navigation they have, which is still right.
     assert not rewritten & {'programs/alpha.html', 'programs/gamma.html'}
+
+
+def chapter_shown(page: str) -> list[str]:
+    """How a page names the chapter win.html: link texts and link titles."""
+    return (re.findall(r'<a [^>]*href="\.\./win\.html"[^>]*>\s*([^<]*?)\s*<', page)
+            + re.findall(r'title="([^"]*)"\s+href="\.\./win\.html"', page))
+
+
+def test_a_renamed_chapter_is_renamed_on_the_pages_that_show_it(make_app, tmp_path):
+    """Titles are rendered once per build (helpguide.html.builder): the next
+    build shows the new title, not the one rendered before."""
+    src = tmp_path / 'src'
+    shutil.copytree(ROOT, src)
+    app = make_app('html', srcdir=src, confoverrides=THEME)
+    app.build()
+    beta = app.outdir / 'programs' / 'beta.html'
+    shown = chapter_shown(beta.read_text(encoding='utf-8'))
+    assert shown.count('Windows') > 2
+    win = src / 'win.rst'
+    win.write_text(win.read_text(encoding='utf-8').replace('Windows\n=======',
+                                                           'Windows PCs\n==========='),
+                   encoding='utf-8')
+    app = make_app('html', srcdir=src, confoverrides=THEME)
+    app.build(force_all=True)   # every page shows its chapter: all are written again
+    assert chapter_shown(beta.read_text(encoding='utf-8')) == [
+        'Windows PCs' if name == 'Windows' else name for name in shown]
