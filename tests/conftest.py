@@ -2,8 +2,10 @@
 import os
 from pathlib import Path
 
+import jinja2
 import pytest
 from hypothesis import settings
+from sphinx.jinja2glue import BuiltinTemplateLoader
 
 pytest_plugins = ['sphinx.testing.fixtures']
 
@@ -13,6 +15,37 @@ REPO = Path(__file__).resolve().parent.parent
 # reproduces on any machine; elsewhere each run explores new ones.
 settings.register_profile('ci', derandomize=True, print_blob=True)
 settings.load_profile('ci' if os.environ.get('CI') == 'true' else 'default')
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Jinja's compiled templates kept for the session, checked against each
+    template's source as Jinja does: the hundreds of in-process HTML builds
+    each made a template environment of their own and compiled every theme
+    template again, most of each build's time."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+@pytest.fixture(scope='session', autouse=True)
+def compiled_templates():
+    cache = _CompiledTemplates()
+    init = BuiltinTemplateLoader.init
+
+    def init_with_cache(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        self.environment.bytecode_cache = cache
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(BuiltinTemplateLoader, 'init', init_with_cache)
+        yield
 
 
 @pytest.fixture(scope='session')
