@@ -7,6 +7,8 @@ import pytest
 from hypothesis import settings
 from sphinx.jinja2glue import BuiltinTemplateLoader
 
+from guide_build import GuideBuilds
+
 pytest_plugins = ['sphinx.testing.fixtures']
 
 REPO = Path(__file__).resolve().parent.parent
@@ -56,3 +58,9 @@ def rootdir():
 @pytest.fixture(scope='session')
 def repo():
     return REPO
+
+
+@pytest.fixture(scope='session')
+def real_guide(repo, tmp_path_factory):
+    """The real guide, read once per session: ``real_guide('booklet')``."""
+    return GuideBuilds(repo, tmp_path_factory.mktemp('real-guide'))

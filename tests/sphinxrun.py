@@ -7,8 +7,10 @@ from sphinx.util.console import strip_colors
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 
-def sphinx_build(srcdir, confdir, outdir, doctreedir, builder, **options) -> tuple[Sphinx, str]:
-    """Build from scratch; return the application and its warnings as plain text.
+def sphinx_build(srcdir, confdir, outdir, doctreedir, builder, fresh=True,
+                 **options) -> tuple[Sphinx, str]:
+    """Build (from scratch unless not *fresh*); return the application and its
+    warnings as plain text.
 
     As sphinx-build does, docutils registrations are undone afterwards, so
     many builds can run in one test session.
@@ -16,7 +18,7 @@ def sphinx_build(srcdir, confdir, outdir, doctreedir, builder, **options) -> tup
     warnings = StringIO()
     with patch_docutils(confdir), docutils_namespace():
         app = Sphinx(srcdir, confdir, outdir, doctreedir, builder,
-                     status=None, warning=warnings, freshenv=True, **options)
+                     status=None, warning=warnings, freshenv=fresh, **options)
         app.build()
     return app, strip_colors(warnings.getvalue())
 

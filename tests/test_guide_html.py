@@ -4,7 +4,7 @@ import re
 import pytest
 
 import seed
-from sphinxrun import html_text, sphinx_build
+from sphinxrun import html_text
 
 
 def text_of(html: str) -> str:
@@ -12,11 +12,8 @@ def text_of(html: str) -> str:
 
 
 @pytest.fixture(scope='module')
-def guide(repo, tmp_path_factory):
-    out = tmp_path_factory.mktemp('guide')
-    app, app.warnings_text = sphinx_build(repo / 'source', repo, out / 'html', out / 'doctrees',
-                                          'html', warningiserror=True)
-    return app
+def guide(real_guide):
+    return real_guide('html')
 
 
 def body(app, docname):

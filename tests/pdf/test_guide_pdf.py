@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 import seed
-from booklets import build_booklet
+from booklets import Booklet
 from pdfread import contents, fonts, outline, page_text, stranded_headings, words
 
 pytestmark = pytest.mark.slow
@@ -17,10 +17,10 @@ PLATFORMS = {'windows': 'Windows', 'macintosh': 'Macintosh'}
 
 
 @pytest.fixture(scope='module')
-def guide(repo, tmp_path_factory):
-    booklet = build_booklet(repo / 'source', tmp_path_factory.mktemp('guide'), confdir=repo)
-    assert booklet.app.statuscode == 0, booklet.warnings
-    return booklet
+def guide(real_guide):
+    app = real_guide('booklet')
+    assert app.statuscode == 0, app.warnings_text
+    return Booklet(app.outdir / app.config.booklet_filename, app.warnings_text, app)
 
 
 @pytest.fixture(scope='module')

@@ -1,13 +1,12 @@
 """The booklet's checklist page is the same form: fillable, its fields read back."""
 import pytest
 from pypdf import PdfReader, PdfWriter
-from guide_build import build
 from pdf_fonts import fonts
 
 
 @pytest.fixture(scope='module')
-def booklet(repo, tmp_path_factory):
-    app = build(repo, tmp_path_factory.mktemp('booklet'), 'booklet')
+def booklet(real_guide):
+    app = real_guide('booklet')
     assert app.warnings_text == ''
     app.pdf = app.outdir / 'guide.pdf'
     return app

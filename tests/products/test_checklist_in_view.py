@@ -50,16 +50,16 @@ def assert_in_view(pages: list[int], *, spreads: bool):
 
 
 @pytest.mark.parametrize('paper', PAPERS)
-def test_booklet_keeps_the_checklist_on_a_page_or_a_spread(repo, tmp_path, paper):
-    app = build(repo, tmp_path, 'booklet', guide_paper=paper)
+def test_booklet_keeps_the_checklist_on_a_page_or_a_spread(real_guide, paper):
+    app = real_guide('booklet', paper)
     pdf = app.outdir / app.config.booklet_filename
 
     assert_in_view(checklist_pages(app, pdf), spreads=True)
 
 
 @pytest.mark.parametrize('paper', PAPERS)
-def test_stand_alone_form_is_one_page(repo, tmp_path, paper):
-    app = build(repo, tmp_path, 'support-checklist', guide_paper=paper)
+def test_stand_alone_form_is_one_page(real_guide, paper):
+    app = real_guide('support-checklist', paper)
     pdf = app.outdir / 'support-checklist.pdf'
 
     assert len(PdfReader(pdf).pages) == 1
@@ -68,7 +68,7 @@ def test_stand_alone_form_is_one_page(repo, tmp_path, paper):
 
 @pytest.mark.parametrize('paper', PAPERS)
 def test_saddle_stitch_keeps_the_checklist_in_view_and_the_back_cover_blank(
-        repo, tmp_path, paper, monkeypatch):
+        repo, tmp_path, paper, monkeypatch, real_guide):
     pages = tmp_path / 'pages.pdf'
     real_impose = imposition.impose
 
@@ -77,7 +77,8 @@ def test_saddle_stitch_keeps_the_checklist_in_view_and_the_back_cover_blank(
         return real_impose(source, target, sheet, **options)
 
     monkeypatch.setattr(imposition, 'impose', keep_pages)
-    app = build(repo, tmp_path, 'saddle-stitch', guide_paper=paper)
+    app = build(repo, tmp_path, 'saddle-stitch', doctrees=real_guide.doctrees(), fresh=False,
+                guide_paper=paper)
     imposed = app.outdir / 'guide-saddle-stitch.pdf'
 
     assert_in_view(checklist_pages(app, pages), spreads=True)

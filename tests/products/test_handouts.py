@@ -15,8 +15,8 @@ from helpguide.config import BadSetting
 
 
 @pytest.fixture(scope='module')
-def guide(repo, tmp_path_factory):
-    return build(repo, tmp_path_factory.mktemp('handouts'), 'handouts')
+def guide(real_guide):
+    return real_guide('handouts')
 
 
 def text(path) -> str:
@@ -119,8 +119,8 @@ def test_every_word_is_inside_the_margins(guide):
         assert outside_margins(guide.outdir / name, 24) == [], name
 
 
-def test_a4_handouts(repo, tmp_path):
-    app = build(repo, tmp_path, 'handouts', guide_paper='a4')
+def test_a4_handouts(real_guide):
+    app = real_guide('handouts', 'a4')
     for name in expected_handouts(app):
         for page in PdfReader(app.outdir / name).pages:
             assert (float(page.mediabox.width), float(page.mediabox.height)) == \

@@ -17,7 +17,7 @@ def squeeze(text: str) -> str:
 
 
 @pytest.fixture(scope='module', params=['letter', 'a4'])
-def imposed(request, repo, tmp_path_factory):
+def imposed(request, repo, tmp_path_factory, real_guide):
     """The imposed guide, a copy of the half-size booklet it was made from,
     the sheet size and the output folder."""
     out = tmp_path_factory.mktemp(request.param)
@@ -30,7 +30,8 @@ def imposed(request, repo, tmp_path_factory):
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(imposition, 'impose', keep_pages)
-        app = build(repo, out, 'saddle-stitch', guide_paper=request.param)
+        app = build(repo, out, 'saddle-stitch', doctrees=real_guide.doctrees(), fresh=False,
+                    guide_paper=request.param)
     assert app.warnings_text == ''
     return (app.outdir / 'guide-saddle-stitch.pdf', pages,
             {'letter': LETTER, 'a4': A4}[request.param], app.outdir)

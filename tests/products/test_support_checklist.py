@@ -5,7 +5,6 @@ import subprocess
 import pytest
 from pypdf import PdfReader, PdfWriter
 from reportlab.lib.pagesizes import A4, LETTER
-from guide_build import build
 from pdf_fonts import fonts
 from sheet_text import outside_margins
 
@@ -14,8 +13,8 @@ KINDS = {'text': '/Tx', 'lines': '/Tx', 'check': '/Btn'}
 
 
 @pytest.fixture(scope='module')
-def guide(repo, tmp_path_factory):
-    app = build(repo, tmp_path_factory.mktemp('form'), 'support-checklist')
+def guide(real_guide):
+    app = real_guide('support-checklist')
     app.form = app.outdir / 'support-checklist.pdf'
     return app
 
@@ -91,8 +90,8 @@ def test_blank_form_uses_only_embedded_fonts(guide):
     assert used and all(used.values()), used
 
 
-def test_a4_when_asked(repo, tmp_path):
-    app = build(repo, tmp_path, 'support-checklist', guide_paper='a4')
+def test_a4_when_asked(real_guide):
+    app = real_guide('support-checklist', 'a4')
     reader = PdfReader(app.outdir / 'support-checklist.pdf')
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox
