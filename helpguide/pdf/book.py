@@ -6,11 +6,11 @@ from reportlab.platypus import Flowable, NextPageTemplate
 from sphinx.errors import SphinxError
 
 from ..atomic import replacing
-from .form import FormCanvas
 from .cover import Cover, CoverInfo
 from .flowables import BodyStart, ContentsEntry, Heading, RectoBreak, ResolveLinks
 from .registry import Context
 from .styles import StyleSheet
+from .tagging import Element, build_tagged, group
 from .templates import BookTemplate, Metadata
 
 CONTENTS_KEY = 'contents'
@@ -21,10 +21,10 @@ def contents_story(entries, styles: StyleSheet, preface=()) -> list[Flowable]:
     entry per (level, markup, key)."""
     story = [Heading('Contents', styles['contents_title'], level=1, keys=[CONTENTS_KEY],
                      text='Contents'), *preface]
-    for level, markup, key in entries:
-        style = styles[f'contents{min(level, 3)}']
-        story.append(ContentsEntry(markup, style, styles['contents2'], key))
-    return story
+    entries = [ContentsEntry(markup, styles[f'contents{min(level, 3)}'], styles['contents2'], key)
+               for level, markup, key in entries]
+    group(Element('TOC'), entries)
+    return story + entries
 
 
 def book_story(cover: CoverInfo, body: list[Flowable], ctx: Context) -> list[Flowable]:
@@ -51,9 +51,8 @@ def write_pdf(target: Path, story: list[Flowable], styles: StyleSheet, meta: Met
     half-written file or loses the last good one.
     """
     with replacing(target) as partial:
-        with open(partial, 'wb') as out:
-            doc = BookTemplate(out, styles, meta, pagesize, frozenset(contents_keys))
-            doc.build(story, canvasmaker=FormCanvas)  # the checklist's blank fields name no font
+        doc = BookTemplate(str(partial), styles, meta, pagesize, frozenset(contents_keys))
+        build_tagged(doc, story, partial, meta.lang)
         written = len(PdfReader(partial).pages)
         if written != doc.page:
             raise PdfWriteError(f'{target}: wrote {written} of {doc.page} pages')

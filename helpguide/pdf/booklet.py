@@ -151,6 +151,7 @@ def _write_book(builder: PrintBuilder, target: Path, pagesize) -> int | None:
     from .registry import RenderError
     from .render import book_section, new_context, render_document
     from .styles import book_styles
+    from .tagging import pdf_language
     from .templates import Metadata, frame_size
 
     setting = builder.setting
@@ -180,7 +181,8 @@ def _write_book(builder: PrintBuilder, target: Path, pagesize) -> int | None:
         date=book_date(builder), author=setting('guide_author', setting('author')),
         logo=logo(builder))
     meta = Metadata(title=title, author=cover.author or brand,
-                    subject=setting('guide_subtitle', title), keywords=brand)
+                    subject=setting('guide_subtitle', title), keywords=brand,
+                    lang=pdf_language(builder.config.language))
     story = book_story(cover, body, ctx)
     del body  # the layout consumes the story: a flowable is freed once drawn
     try:

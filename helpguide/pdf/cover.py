@@ -9,6 +9,7 @@ from .fonts import draw_string
 from .paragraphs import Paragraph
 from .registry import escape
 from .styles import StyleSheet
+from .tagging import element
 
 
 @dataclass(frozen=True)
@@ -23,8 +24,13 @@ class CoverInfo:
 
 
 class Cover(Flowable):
-    """Fills the cover page's frame. It is also the outline's first entry."""
+    """Fills the cover page's frame. It is also the outline's first entry.
 
+    Tagged as a division holding the logo (a Figure whose alternate text is
+    the brand), the brand, the title (the first heading) and the lines below
+    it; the band and the rules are artifacts."""
+
+    tag_role = 'Div'
     level = 1
     key = 'cover'
     keys = (key,)
@@ -39,11 +45,12 @@ class Cover(Flowable):
         self.width, self.height = aW, aH
         return aW, aH
 
-    def _para(self, text, style, y_top):
+    def _para(self, text, style, y_top, role='P'):
         """Draw *text* in *style* with its top at *y_top*; return its bottom."""
         p = Paragraph(escape(text), self.styles[style])
         _, h = p.wrap(self.width, self.height)
-        p.drawOn(self.canv, 0, y_top - h)
+        with element(self.canv, role):
+            p.drawOn(self.canv, 0, y_top - h)
         return y_top - h
 
     def draw(self):
@@ -68,15 +75,17 @@ class Cover(Flowable):
                 x_text = base * 2 + iw * scale
             else:
                 x_logo = self.width - base - iw * scale
-            canv.drawImage(img, x_logo, top - band + base, iw * scale, ih * scale,
-                           mask='auto')
+            with element(canv, 'Figure', alt=info.brand):
+                canv.drawImage(img, x_logo, top - band + base, iw * scale, ih * scale,
+                               mask='auto')
         brand = self.styles['cover_brand']
         canv.setFillColor(brand.textColor)
-        draw_string(canv, x_text, top - band / 2 - brand.fontSize * 0.35, info.brand,
-                    brand.fontName, brand.fontSize, self.styles.fonts)
+        with element(canv, 'P'):
+            draw_string(canv, x_text, top - band / 2 - brand.fontSize * 0.35, info.brand,
+                        brand.fontName, brand.fontSize, self.styles.fonts)
         canv.restoreState()
 
-        y = self._para(info.title, 'cover_title', top - band - self.height * 0.18)
+        y = self._para(info.title, 'cover_title', top - band - self.height * 0.18, 'H1')
         if info.subtitle:
             y = self._para(info.subtitle, 'cover_subtitle', y - base)
         canv.setStrokeColor(colors['accent'])

@@ -23,6 +23,7 @@ from sphinx.util import logging
 from .flowables import Anchor
 from .paragraphs import Paragraph
 from .styles import StyleSheet
+from .tagging import tag_block
 
 logger = logging.getLogger(__name__)
 
@@ -185,7 +186,7 @@ def rendering(handler, node: nodes.Node, ctx: 'Context'):
 
 
 def block(node: nodes.Node, ctx: Context) -> list[Flowable]:
-    """Flowables for one block-level node."""
+    """Flowables for one block-level node, in the structure element of its type."""
     if isinstance(node, nodes.Element) and node.get('ids'):
         ctx.pending.extend(ctx.key(i) for i in node['ids'])
     handler = BLOCK.lookup(type(node))
@@ -200,6 +201,7 @@ def block(node: nodes.Node, ctx: Context) -> list[Flowable]:
             # (source, line), not the node: the tree can be freed before the layout
             where = where or location(node)
             flowable.rst_location = where
+    tag_block(node, flowables)
     if ctx.pending and flowables:
         flowables.insert(0, Anchor(ctx.take_pending()))
     return flowables

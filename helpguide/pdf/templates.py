@@ -26,6 +26,7 @@ class Metadata:
     author: str = ''
     subject: str = ''
     keywords: str = ''
+    lang: str = 'en'    # the PDF's /Lang
 
 
 def to_roman(n: int) -> str:

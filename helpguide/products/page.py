@@ -11,8 +11,8 @@ from reportlab.platypus import Flowable, Frame, LayoutError, PageTemplate
 from sphinx.errors import SphinxError
 
 from helpguide.pdf.fonts import draw_string
-from helpguide.pdf.form import FormCanvas
 from helpguide.pdf.styles import StyleSheet
+from helpguide.pdf.tagging import build_tagged, pdf_language
 from helpguide.pdf.templates import PrintTemplate
 from helpguide.settings import setting
 
@@ -28,6 +28,7 @@ class Furniture:
     title: str          # the PDF's document title
     author: str = ''
     subject: str = ''
+    lang: str = 'en'    # the PDF's /Lang
 
     @classmethod
     def from_config(cls, config, product: str, heading: str) -> 'Furniture':
@@ -38,7 +39,8 @@ class Furniture:
         return cls(brand=brand, product=product,
                    footer=f'{title} \N{MIDDLE DOT} Edition {edition}' if edition else title,
                    title=f'{heading}: {title}',
-                   author=setting(config, 'guide_author', brand), subject=title)
+                   author=setting(config, 'guide_author', brand), subject=title,
+                   lang=pdf_language(config.language))
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,7 @@ def write_sheets(target, story: list[Flowable], styles: StyleSheet, furniture: F
     with replacing(target) as partial:
         doc = SheetTemplate(str(partial), styles, furniture, pagesize)
         try:
-            doc.build(story, canvasmaker=FormCanvas)
+            build_tagged(doc, story, partial, furniture.lang)
         except LayoutError as err:
             raise SphinxError(f'{location}: cannot lay out {Path(target).name}: {err}; '
                               'the last good file is kept') from None

@@ -1,0 +1,49 @@
+"""Tagged PDF (PDF/UA-1) and PDF/A-2 for everything the renderer writes.
+
+Handlers write no tags. The pieces:
+
+* :mod:`.roles` -- the structure element a docutils node's flowables go
+  in; :func:`helpguide.pdf.registry.block` calls :func:`tag_block`.
+* :mod:`.tree` -- :class:`Element` and :func:`group`, which puts flowables
+  in an element and gives each flowable that draws content its own.
+* :mod:`.canvas` -- :class:`TaggingCanvas`: marked content around each
+  tagged flowable's drawing, everything else on the page an Artifact;
+  :func:`element` for flowables that draw several things (the cover).
+* :mod:`.writer` -- :func:`finish`: the structure tree, language, title
+  display, tab order, XMP metadata and output intent, written with pikepdf
+  into the file ReportLab wrote.
+* :mod:`.archive` -- PDF/A-2 and PDF/UA-1 identification (XMP) and the
+  sRGB output intent.
+* :mod:`.check` -- ``python -m helpguide.pdf.tagging.check FILE...``
+  (``make check-pdf``): the conditions of PDF/UA-1 and PDF/A-2 a machine
+  can check in our files.
+"""
+from docutils import nodes
+
+from .canvas import TaggingCanvas, element
+from .roles import element_for
+from .tree import Element, group
+from .writer import Document, finish
+
+__all__ = ['Document', 'Element', 'TaggingCanvas', 'build_tagged', 'element', 'finish',
+           'group', 'pdf_language', 'tag_block']
+
+
+def tag_block(node: nodes.Node, flowables: list) -> None:
+    """Wrap what *node*'s handler returned in the element of *node*'s type."""
+    made = element_for(node)
+    if made is not None and flowables:
+        group(made, flowables)
+
+
+def build_tagged(doc, story: list, path, lang: str) -> None:
+    """Lay *story* out with *doc* (a DocTemplate writing to *path*) as a
+    tagged PDF/UA-1 and PDF/A-2 file in language *lang*."""
+    root = group(Element('Document'), story)
+    doc.build(story, canvasmaker=TaggingCanvas)
+    finish(path, root, doc.canv, Document(lang=lang))
+
+
+def pdf_language(language: str | None) -> str:
+    """Sphinx's ``language`` (``pt_BR``) as a PDF /Lang (``pt-BR``)."""
+    return (language or 'en').replace('_', '-')

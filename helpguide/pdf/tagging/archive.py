@@ -1,0 +1,119 @@
+"""PDF/A-2 and PDF/UA-1 identification: XMP metadata that says what the
+Info dictionary says, and an sRGB output intent.
+
+The XMP packet follows WeasyPrint's (``weasyprint/pdf/metadata.py``): the
+PDF/UA identification schema is not one PDF/A predefines, so the packet
+describes it in a ``pdfaExtension`` schema, as PDF/A requires.
+"""
+import re
+from xml.sax.saxutils import escape
+
+import pikepdf
+from PIL import ImageCms
+
+#: PDF/A-2 conformance level claimed: A, as the files are tagged with
+#: Unicode text (see the README's list of what ``make check-pdf`` checks).
+CONFORMANCE = 'A'
+SRGB = 'sRGB IEC61966-2.1'
+
+XMP = '''<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
+    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"
+    xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+    xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+   <pdfaid:part>2</pdfaid:part>
+   <pdfaid:conformance>{conformance}</pdfaid:conformance>
+   <pdfuaid:part>1</pdfuaid:part>
+{properties}
+   <pdfaExtension:schemas>
+    <rdf:Bag>
+     <rdf:li rdf:parseType="Resource">
+      <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+      <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+      <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+      <pdfaSchema:property>
+       <rdf:Seq>
+        <rdf:li rdf:parseType="Resource">
+         <pdfaProperty:name>part</pdfaProperty:name>
+         <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+         <pdfaProperty:category>internal</pdfaProperty:category>
+         <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>
+        </rdf:li>
+       </rdf:Seq>
+      </pdfaSchema:property>
+     </rdf:li>
+    </rdf:Bag>
+   </pdfaExtension:schemas>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>'''
+
+PDF_DATE = re.compile(r"D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(?:([+-])(\d\d)'?(\d\d)'?|Z)?")
+
+
+def xmp_date(value: str) -> str:
+    """A PDF date (``D:20000101000000+00'00'``) as XMP writes it."""
+    m = PDF_DATE.match(value)
+    if not m:
+        raise ValueError(f'not a PDF date: {value!r}')
+    y, mo, d, h, mi, s, sign, oh, om = m.groups()
+    zone = f'{sign}{oh}:{om}' if sign else 'Z'
+    return f'{y}-{mo}-{d}T{h}:{mi}:{s}{zone}'
+
+
+def xmp_properties(info: dict, lang: str) -> list[str]:
+    """The XMP properties that say what the Info dictionary *info* says."""
+    out = []
+    if info.get('/Title'):
+        out.append(f'   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">'
+                   f'{escape(info["/Title"])}</rdf:li></rdf:Alt></dc:title>')
+    if info.get('/Author'):
+        out.append(f'   <dc:creator><rdf:Seq><rdf:li>{escape(info["/Author"])}</rdf:li>'
+                   '</rdf:Seq></dc:creator>')
+    if info.get('/Subject'):
+        out.append(f'   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">'
+                   f'{escape(info["/Subject"])}</rdf:li></rdf:Alt></dc:description>')
+    if lang:
+        out.append(f'   <dc:language><rdf:Bag><rdf:li>{escape(lang)}</rdf:li></rdf:Bag>'
+                   '</dc:language>')
+    for key, prop in (('/Keywords', 'pdf:Keywords'), ('/Producer', 'pdf:Producer'),
+                      ('/Creator', 'xmp:CreatorTool')):
+        if info.get(key):
+            out.append(f'   <{prop}>{escape(info[key])}</{prop}>')
+    for key, prop in (('/CreationDate', 'xmp:CreateDate'), ('/ModDate', 'xmp:ModifyDate')):
+        if info.get(key):
+            out.append(f'   <{prop}>{xmp_date(info[key])}</{prop}>')
+    return out
+
+
+def add_metadata(pdf: pikepdf.Pdf, lang: str) -> None:
+    info = {str(k): str(v) for k, v in pdf.docinfo.items()}
+    packet = XMP.format(conformance=CONFORMANCE,
+                        properties='\n'.join(xmp_properties(info, lang)))
+    stream = pikepdf.Stream(pdf, packet.encode('utf-8'))
+    stream.Type, stream.Subtype = pikepdf.Name.Metadata, pikepdf.Name.XML
+    pdf.Root.Metadata = pdf.make_indirect(stream)
+
+
+def srgb_profile() -> bytes:
+    """An sRGB ICC profile, made by Little CMS (through Pillow): nothing to ship."""
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile('sRGB')).tobytes()
+
+
+def add_output_intent(pdf: pikepdf.Pdf) -> None:
+    profile = pikepdf.Stream(pdf, srgb_profile())
+    profile.N = 3
+    intent = pikepdf.Dictionary(
+        Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFA1,
+        OutputConditionIdentifier=pikepdf.String(SRGB), Info=pikepdf.String(SRGB),
+        RegistryName=pikepdf.String('http://www.color.org'),
+        DestOutputProfile=pdf.make_indirect(profile))
+    pdf.Root.OutputIntents = pikepdf.Array([pdf.make_indirect(intent)])

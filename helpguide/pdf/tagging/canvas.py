@@ -1,0 +1,120 @@
+"""The canvas that writes marked content as the flowables draw.
+
+A flowable in an element of a content role (see :mod:`.tree`) draws
+between ``/Role <</MCID n>> BDC`` and ``EMC``; the page's MCIDs and the
+element each belongs to are kept in :attr:`TaggingCanvas.marks`. Whatever
+else the page draws -- running heads, folios, rules, bands, table grids
+and box backgrounds -- is wrapped as ``/Artifact BMC … EMC`` when the page
+ends, so nothing on a page is left outside both. Annotations (links,
+form fields) are recorded with the element they belong to.
+"""
+from contextlib import contextmanager
+
+from ..form import FormCanvas
+
+from .tree import CONTENT_ROLES, Annotation, Element, Mark
+
+
+class TaggingCanvas(FormCanvas):
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.marks: dict[int, list[Element]] = {}      # page -> element of each MCID
+        #: page -> (index in its /Annots, owning element, destination key)
+        self.annotated: dict[int, list[tuple[int, Element | None, str | None]]] = {}
+        self.titles: dict[str, str] = {}               # destination key -> heading text
+        self._open: list[tuple[Element, int | None]] = []
+        self._segments: list[tuple[int, int]] = []     # marked spans of this page's code
+        self._link_key = None
+
+    @property
+    def _in_form(self) -> bool:
+        return bool(self._codeStack)  # a form XObject is being defined
+
+    def _marking(self) -> bool:
+        return any(start is not None for _, start in self._open)
+
+    def begin_element(self, element: Element, flowable=None):
+        """Start drawing *element*; returns the token for :meth:`end_element`."""
+        if flowable is not None and getattr(flowable, 'text', None) is not None:
+            for key in getattr(flowable, 'keys', ()):
+                self.titles.setdefault(key, flowable.text)
+        start = None
+        if element.role in CONTENT_ROLES and not self._in_form and not self._marking():
+            page = self._pageNumber
+            mcids = self.marks.setdefault(page, [])
+            element.kids.append(Mark(page, len(mcids)))
+            self._code.append(f'/{element.role} <</MCID {len(mcids)}>> BDC')
+            mcids.append(element)
+            start = len(self._code) - 1
+        self._open.append((element, start))
+        return len(self._open)
+
+    def end_element(self, token: int) -> None:
+        element, start = self._open.pop()
+        assert len(self._open) == token - 1, 'elements closed out of order'
+        if start is not None:
+            self._code.append('EMC')
+            self._segments.append((start, len(self._code)))
+
+    @contextmanager
+    def element(self, role: str, alt: str | None = None):
+        """Draw content as a new *role* element in the element being drawn
+        (for flowables that draw several things, like the cover)."""
+        parent = self._open[-1][0] if self._open else None
+        element = Element(role, alt=alt)
+        if parent is not None:
+            parent.add(element)
+        token = self.begin_element(element)
+        try:
+            yield element
+        finally:
+            self.end_element(token)
+
+    def linkRect(self, contents, destinationname, *args, **kwargs):
+        self._link_key = destinationname
+        try:
+            return super().linkRect(contents, destinationname, *args, **kwargs)
+        finally:
+            self._link_key = None
+
+    def _annotatePage(self, name):
+        super()._annotatePage(name)
+        if self._in_form:
+            return
+        owner = self._open[-1][0] if self._open else None
+        if owner is not None and owner.role not in ('Link', 'Form'):
+            owner = owner.add(Element('Link'))
+        page = self._pageNumber
+        index = len(self._annotationrefs) - 1
+        self.annotated.setdefault(page, []).append((index, owner, self._link_key))
+        if owner is not None:
+            owner.kids.append(Annotation(page, index))
+
+    def showPage(self):
+        self._wrap_artifacts()
+        super().showPage()
+
+    def _wrap_artifacts(self) -> None:
+        """Everything between the marked spans of this page is an artifact."""
+        code, out, pos = self._code, [], 0
+        for start, end in [*self._segments, (len(code), len(code))]:
+            gap = code[pos:start]
+            if any(isinstance(op, str) and op.strip() for op in gap):
+                out += ['/Artifact BMC', *gap, 'EMC']
+            else:
+                out += gap
+            out += code[start:end]
+            pos = end
+        code[:] = out
+        self._segments = []
+
+
+@contextmanager
+def element(canvas, role: str, alt: str | None = None):
+    """``canvas.element(role, alt)`` where the canvas tags; else nothing."""
+    if isinstance(canvas, TaggingCanvas):
+        with canvas.element(role, alt) as made:
+            yield made
+    else:
+        yield None
