@@ -15,7 +15,7 @@ export SOURCE_DATE_EPOCH
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all help venv html pdf check test clean dist form handouts saddle-stitch bench gettext
+.PHONY: all help venv html pdf check test clean dist form handouts saddle-stitch bench gettext check-pdf
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -77,6 +77,11 @@ check: $(STAMP) ## Check the sources and translations: every problem as path:lin
 	@$(MAKE) --no-print-directory -s gettext >/dev/null 2>&1 || \
 	  echo 'check: locale/ not updated from the sources, which have errors:' >&2
 	$(PY) -m helpguide.checks source -c .
+
+# The tagged PDFs (not the saddle-stitch imposition, which is for print shops).
+check-pdf: pdf handouts ## Check the built PDFs for PDF/UA-1 and PDF/A-2: FILE: error: message
+	$(PY) -m helpguide.pdf.tagging.check $(BUILD)/pdf/guide.pdf \
+	  $(BUILD)/pdf/support-checklist.pdf $(wildcard $(BUILD)/pdf/handouts/*.pdf)
 
 test: $(TEST_STAMP) check ## Check the sources and run the test suite
 	$(PY) -m pytest

@@ -49,8 +49,11 @@ class FormField(Flowable):
 
     *name* is the AcroForm field name (numbered if the PDF has it already,
     so names stay unique in a file holding the checklist twice); with
-    *fillable* false only the printed design is drawn.
+    *fillable* false only the printed design is drawn. Tagged as a Form
+    element holding the label and the field (:mod:`helpguide.pdf.tagging`).
     """
+
+    tag_role = 'Form'
 
     def __init__(self, field: dict, styles: StyleSheet, *, name: str, fillable: bool = True):
         super().__init__()

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject,
-                           IndirectObject, NameObject)
+                           IndirectObject, NameObject, TextStringObject)
 
 from ..atomic import replacing
 
@@ -194,6 +194,10 @@ def impose(source: str | os.PathLike, target: str | os.PathLike,
     if reader.metadata:
         writer.add_metadata({key: str(value) for key, value in reader.metadata.items()
                              if key in ('/Title', '/Author', '/Subject', '/Creator')})
+    # For print shops: not tagged, but it keeps the book's language and shows its title.
+    if '/Lang' in reader.root_object:
+        writer.root_object[NameObject('/Lang')] = TextStringObject(reader.root_object['/Lang'])
+    writer.create_viewer_preferences().display_doctitle = True
     with replacing(target) as partial:
         with open(partial, 'wb') as out:
             writer.write(out)

@@ -71,3 +71,13 @@ def test_each_half_sheet_is_the_page_the_spread_order_says(imposed):
 def test_no_word_is_near_the_paper_edge(imposed):
     sides, _, _, _ = imposed
     assert outside_margins(sides, 24) == []
+
+
+def test_the_imposition_keeps_title_and_language_untagged(imposed):
+    """For print shops: not tagged (README), but it says its language and title."""
+    target, pages, _size, _outdir = imposed
+    sheets, book = PdfReader(target), PdfReader(pages)
+    assert sheets.root_object['/Lang'] == book.root_object['/Lang'] == 'en'
+    assert sheets.metadata.title == book.metadata.title
+    assert sheets.root_object['/ViewerPreferences']['/DisplayDocTitle']
+    assert '/StructTreeRoot' not in sheets.root_object

@@ -6,6 +6,7 @@ PDF/UA identification schema is not one PDF/A predefines, so the packet
 describes it in a ``pdfaExtension`` schema, as PDF/A requires.
 """
 import re
+from functools import cache
 from xml.sax.saxutils import escape
 
 import pikepdf
@@ -103,9 +104,18 @@ def add_metadata(pdf: pikepdf.Pdf, lang: str) -> None:
     pdf.Root.Metadata = pdf.make_indirect(stream)
 
 
+#: The creation time in an ICC profile's header (bytes 24-35), fixed so
+#: that the same sources make the same bytes: 2000-01-01 00:00:00.
+ICC_DATE = slice(24, 36)
+FIXED_DATE = bytes.fromhex('07d0 0001 0001 0000 0000 0000')
+
+
+@cache
 def srgb_profile() -> bytes:
     """An sRGB ICC profile, made by Little CMS (through Pillow): nothing to ship."""
-    return ImageCms.ImageCmsProfile(ImageCms.createProfile('sRGB')).tobytes()
+    profile = bytearray(ImageCms.ImageCmsProfile(ImageCms.createProfile('sRGB')).tobytes())
+    profile[ICC_DATE] = FIXED_DATE  # Little CMS writes the time it made the profile
+    return bytes(profile)
 
 
 def add_output_intent(pdf: pikepdf.Pdf) -> None:

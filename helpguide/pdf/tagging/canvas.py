@@ -26,6 +26,7 @@ class TaggingCanvas(FormCanvas):
         self._open: list[tuple[Element, int | None]] = []
         self._segments: list[tuple[int, int]] = []     # marked spans of this page's code
         self._link_key = None
+        self._label: Element | None = None  # the list label the next drawText draws
 
     @property
     def _in_form(self) -> bool:
@@ -41,21 +42,53 @@ class TaggingCanvas(FormCanvas):
                 self.titles.setdefault(key, flowable.text)
         start = None
         if element.role in CONTENT_ROLES and not self._in_form and not self._marking():
-            page = self._pageNumber
-            mcids = self.marks.setdefault(page, [])
-            element.kids.append(Mark(page, len(mcids)))
-            self._code.append(f'/{element.role} <</MCID {len(mcids)}>> BDC')
-            mcids.append(element)
-            start = len(self._code) - 1
+            if self.hangs_label(element, flowable):
+                self._label = element
+            else:
+                start = self._begin_marked(element)
         self._open.append((element, start))
         return len(self._open)
+
+    def _begin_marked(self, element: Element) -> int:
+        page = self._pageNumber
+        mcids = self.marks.setdefault(page, [])
+        element.kids.append(Mark(page, len(mcids)))
+        self._code.append(f'/{element.role} <</MCID {len(mcids)}>> BDC')
+        mcids.append(element)
+        return len(self._code) - 1
+
+    def _end_marked(self, start: int) -> None:
+        self._code.append('EMC')
+        self._segments.append((start, len(self._code)))
 
     def end_element(self, token: int) -> None:
         element, start = self._open.pop()
         assert len(self._open) == token - 1, 'elements closed out of order'
+        self._label = None
         if start is not None:
-            self._code.append('EMC')
-            self._segments.append((start, len(self._code)))
+            self._end_marked(start)
+
+    @staticmethod
+    def hangs_label(element: Element, flowable) -> bool:
+        """Whether *flowable* draws a list item's label (its bullet) before
+        its text: the label is then an Lbl of its own, beside the LBody."""
+        body = element.parent
+        return (bool(getattr(flowable, 'bulletText', None)) and body is not None
+                and body.role == 'LBody' and body.kids and body.kids[0] is element
+                and not any(isinstance(kid, Mark) for kid in element.kids))
+
+    def drawText(self, aTextObject):
+        """The first text of a paragraph with a hanging list label is the label."""
+        element, self._label = self._label, None
+        if element is None or not self._open or self._open[-1][0] is not element:
+            return super().drawText(aTextObject)
+        item = element.parent.parent
+        label = Element('Lbl', parent=item)
+        item.kids.insert(0, label)
+        start = self._begin_marked(label)
+        super().drawText(aTextObject)
+        self._end_marked(start)
+        self._open[-1] = (element, self._begin_marked(element))
 
     @contextmanager
     def element(self, role: str, alt: str | None = None):

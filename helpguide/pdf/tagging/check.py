@@ -207,11 +207,11 @@ class Checker:
     # -- fonts ---------------------------------------------------------------
     def check_fonts(self) -> None:
         seen = set()
-        for font in self.fonts():
+        for font, where in self.fonts():
             if font.objgen in seen and font.objgen != (0, 0):
                 continue
             seen.add(font.objgen)
-            name = str(font.get('/BaseFont', '?'))
+            name = f'{where}font {font.get("/BaseFont", "?")}'
             subtype = font.get('/Subtype')
             if subtype == Name.Type3:
                 continue
@@ -219,26 +219,28 @@ class Checker:
             descriptor = descendant.get('/FontDescriptor')
             if descriptor is None or not any(k in descriptor for k in ('/FontFile', '/FontFile2',
                                                                        '/FontFile3')):
-                self.problem(f'font {name} is not embedded')
+                self.problem(f'{name} is not embedded')
             if '/ToUnicode' not in font:
-                self.problem(f'font {name} has no ToUnicode map')
+                self.problem(f'{name} has no ToUnicode map')
 
-    def fonts(self) -> Iterator:
-        def in_resources(resources, depth=0):
+    def fonts(self) -> Iterator[tuple[object, str]]:
+        """(font, '' or 'form field ') of every font the pages and fields use."""
+        def in_resources(resources, where, depth=0):
             if resources is None or depth > 8:
                 return
-            yield from resources.get('/Font', {}).values()
+            for font in resources.get('/Font', {}).values():
+                yield font, where
             for xobject in resources.get('/XObject', {}).values():
                 if xobject.get('/Subtype') == Name.Form:
-                    yield from in_resources(xobject.get('/Resources'), depth + 1)
+                    yield from in_resources(xobject.get('/Resources'), where, depth + 1)
         for page in self.pdf.pages:
-            yield from in_resources(page.obj.get('/Resources'))
+            yield from in_resources(page.obj.get('/Resources'), '')
             for annot in page.obj.get('/Annots', []):
                 for appearance in annot.get('/AP', {}).values():
                     streams = (appearance.values() if isinstance(appearance, pikepdf.Dictionary)
                                and not isinstance(appearance, pikepdf.Stream) else [appearance])
                     for stream in streams:
-                        yield from in_resources(stream.get('/Resources'))
+                        yield from in_resources(stream.get('/Resources'), 'form field ')
         form = self.pdf.Root.get('/AcroForm')
         if form is not None:  # the font a viewer types filled-in text in
             fonts = form.get('/DR', {}).get('/Font', {})
@@ -246,7 +248,7 @@ class Checker:
                 da = str(field.get('/DA', form.get('/DA', '')))
                 for name in re.findall(r'/([^\s/]+)\s+[\d.]+\s+Tf', da):
                     if f'/{name}' in fonts:
-                        yield fonts[f'/{name}']
+                        yield fonts[f'/{name}'], 'form field '
 
 
 def kids_of(element) -> list:

@@ -93,6 +93,9 @@ def contents_of(flowable: Flowable) -> list | None:
         return [f for row in flowable._cellvalues for cell in row for f in cell_flowables(cell)]
     if isinstance(flowable, (KeepTogether, _ContainerSpace)):
         return list(getattr(flowable, '_content', []))
+    held = getattr(flowable, 'flowables', None)  # one that splits into what it holds (KeepInView)
+    if isinstance(held, list) and all(isinstance(f, Flowable) for f in held):
+        return list(held)
     return None
 
 
