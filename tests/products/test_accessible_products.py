@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from guide_build import build
 
 sys.path.insert(0, str(Path(__file__).parent.parent / 'pdf'))  # the structure reader
 from structure import squeeze, struct_text, structure, tagged_text  # noqa: E402
@@ -20,15 +19,13 @@ FIELD_FONT = re.compile(r'^form field font ')
 
 
 @pytest.fixture(scope='module')
-def handouts(repo, tmp_path_factory):
-    app = build(repo, tmp_path_factory.mktemp('handouts'), 'handouts')
-    return sorted(app.outdir.glob('*.pdf'))
+def handouts(real_guide):
+    return sorted(real_guide('handouts').outdir.glob('*.pdf'))
 
 
 @pytest.fixture(scope='module')
-def form(repo, tmp_path_factory):
-    app = build(repo, tmp_path_factory.mktemp('form'), 'support-checklist')
-    return app.outdir / 'support-checklist.pdf'
+def form(real_guide):
+    return real_guide('support-checklist').outdir / 'support-checklist.pdf'
 
 
 def test_every_handout_passes_the_checker(handouts):
