@@ -46,6 +46,14 @@ def _install_in_templates(app) -> None:
     environment.install_gettext_callables(template_gettext(app), app.translator.ngettext)
 
 
+def _forget_languages(app, exception) -> None:
+    """Sphinx merges a catalog registered again into the one before, its own
+    included: a build in the same process after this one (another language,
+    another product) must find no catalog of this build's language left."""
+    for key in [key for key in sphinx_locale.translators if key[0] == 'general']:
+        del sphinx_locale.translators[key]
+
+
 def setup(app):
     # The languages a guide is published in, the sources' own first (e.g.
     # ['en', 'fr']); the others are translated in locale/<language>/.
@@ -55,6 +63,7 @@ def setup(app):
     sphinx_locale.translators.pop(('general', CATALOG), None)
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
     app.connect('builder-inited', _install_in_templates)
+    app.connect('build-finished', _forget_languages)
     app.setup_extension('helpguide.locale.typography')
     app.setup_extension('helpguide.locale.settings')
     return {'version': '1.0', 'parallel_read_safe': True, 'parallel_write_safe': True}

@@ -90,3 +90,17 @@ def test_a_translation_of_an_unknown_setting_is_refused(make_app, rootdir, tmp_p
                                           r"setting\(s\): guide_tilte"):
         make_app('html', srcdir=src, confoverrides={
             'language': 'fr', 'guide_translations': {'fr': {'guide_tilte': 'x'}}})
+
+
+def test_a_build_after_a_french_one_in_the_same_process_is_english(rootdir, tmp_path):
+    import shutil
+
+    from tests.sphinxrun import sphinx_build
+    src = tmp_path / 'guide'
+    shutil.copytree(rootdir / 'test-locale', src)
+    for language in ('fr', 'en'):
+        sphinx_build(src, src, tmp_path / language, tmp_path / f'doctrees-{language}', 'html',
+                     confoverrides={'language': language})
+    text = html_text((tmp_path / 'en' / 'index.html').read_text(encoding='utf-8'))
+    assert 'Table of Contents' in text and 'Table des matières' not in text
+    assert 'Edition 2026.1' in text
