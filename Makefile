@@ -15,7 +15,7 @@ export SOURCE_DATE_EPOCH
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all help venv html pdf check test clean dist form handouts saddle-stitch bench gettext check-pdf
+.PHONY: all help venv html pdf check test test-quick clean dist form handouts saddle-stitch bench gettext check-pdf
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -85,6 +85,9 @@ check-pdf: pdf handouts ## Check the built PDFs for PDF/UA-1 and PDF/A-2: FILE: 
 
 test: $(TEST_STAMP) check ## Check the sources and run the test suite
 	$(PY) -m pytest
+
+test-quick: $(TEST_STAMP) ## The tests that run in this process: no make, subprocess or browser
+	$(PY) -m pytest -m 'not slow'
 
 # The benchmark installs TeX itself for its LaTeX column (Debian packages, as
 # root); BENCH_TEX=0 skips that, and without TeX the column is reported missing.

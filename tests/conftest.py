@@ -50,6 +50,16 @@ def compiled_templates():
         yield
 
 
+#: Folders whose every test runs make, pip or a browser: ``make test-quick`` leaves them out.
+SLOW_FOLDERS = ('browser', 'dist', 'guides', 'install')
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if Path(item.path).relative_to(REPO / 'tests').parts[0] in SLOW_FOLDERS:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope='session')
 def rootdir():
     return REPO / 'tests' / 'roots'

@@ -11,8 +11,6 @@ import seed
 from booklets import Booklet
 from pdfread import contents, fonts, outline, page_text, stranded_headings, words
 
-pytestmark = pytest.mark.slow
-
 PLATFORMS = {'windows': 'Windows', 'macintosh': 'Macintosh'}
 
 
@@ -151,6 +149,7 @@ def run_cli(repo, *args):
                           capture_output=True, text=True, timeout=300)
 
 
+@pytest.mark.slow
 def test_cli_builds_a4_when_asked(repo, tmp_path):
     out = tmp_path / 'a4.pdf'
     run = run_cli(repo, '--paper', 'a4', '--output', out, '--doctrees', tmp_path / 'doctrees')
@@ -159,6 +158,7 @@ def test_cli_builds_a4_when_asked(repo, tmp_path):
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)
 
 
+@pytest.mark.slow
 def test_cli_help_and_bad_arguments(repo, tmp_path):
     helped = run_cli(repo, '--help')
     assert helped.returncode == 0 and '--paper' in helped.stdout and '--output' in helped.stdout
@@ -168,6 +168,7 @@ def test_cli_help_and_bad_arguments(repo, tmp_path):
     assert missing.returncode == 2 and 'no source folder' in missing.stderr
 
 
+@pytest.mark.slow
 def test_cli_failure_names_the_line_and_keeps_the_last_good_pdf(repo, tmp_path):
     source = tmp_path / 'source'
     shutil.copytree(repo / 'source', source)
