@@ -1,8 +1,10 @@
 """Search snippets without fetch(): every page's text in _static/searchtexts.js."""
 import json
 import re
+import shutil
 
 import pytest
+from sphinx.util.console import strip_colors
 
 
 def search_texts(app) -> dict:
@@ -64,3 +66,20 @@ def test_incremental_build_without_the_old_texts_resolves_the_other_pages(app, m
     texts = search_texts(again)
     assert texts['index.html'][''].endswith('One more line.')
     assert texts['setup.html']['#sending-mail'] == 'Sending mail Tick the box labeled Use SSL.'
+
+
+#: Set: Sphinx's HTML builder sets a theme left unset, which is no change of ours.
+THEME = {'html_theme': 'alabaster'}
+
+
+def test_other_builders_reuse_what_the_html_build_read(make_app, rootdir, tmp_path):
+    """The HTML build leaves the settings as conf.py has them: another
+    builder run next on the same doctrees reads nothing again."""
+    src = tmp_path / 'src'
+    shutil.copytree(rootdir / 'test-search', src)
+    make_app('html', srcdir=src, confoverrides=THEME).build()
+    other = make_app('dummy', srcdir=src, confoverrides=THEME)
+    other.build()
+    status = strip_colors(other.status.getvalue())
+    assert 'The configuration has changed' not in status
+    assert re.search(r'\b0 added, 0 changed, 0 removed', status), status

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from docutils import nodes
+from sphinx.util.fileutil import copy_asset_file
 
 STATIC_DIR = Path(__file__).parent / 'static'
 TEXTS_FILE = 'searchtexts.js'
@@ -53,9 +54,18 @@ def _uses_search(builder) -> bool:
     return builder.format == 'html' and getattr(builder, 'search', False)
 
 
-def add_static_dir(app):
+def copy_script(app):
+    """offline-search.js into ``_static``, before the search page that loads
+    it (and sums it for its ``?v=``) is written.
+
+    Not through ``html_static_path``: a setting changed during the build made
+    every other builder sharing the doctrees find "the configuration has
+    changed" and read every source again.
+    """
     if _uses_search(app.builder):
-        app.config.html_static_path.append(str(STATIC_DIR))
+        copy_asset_file(STATIC_DIR / SCRIPT_FILE, Path(app.builder.outdir, '_static'),
+                        force=True)
+    return []
 
 
 def load_on_search_page(app, pagename, templatename, context, doctree):
@@ -122,10 +132,10 @@ def _read_texts(path: Path) -> dict:
 
 
 def setup(app):
-    app.connect('builder-inited', add_static_dir)
     app.connect('html-page-context', load_on_search_page)
     texts = PageTexts()
     # Late, so the text is taken after other extensions have filled the page.
     app.connect('doctree-resolved', texts.record, priority=900)
+    app.connect('html-collect-pages', copy_script)
     app.connect('html-collect-pages', texts.write)
     return {'version': '1.0', 'parallel_read_safe': True, 'parallel_write_safe': True}
