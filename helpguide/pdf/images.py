@@ -7,7 +7,7 @@ from docutils import nodes
 from PIL import Image as PILImage
 from reportlab.platypus import Image
 
-from .image_limits import MAX_BYTES, MAX_PIXELS
+from ..image_policy import image_problem
 from .paragraphs import Paragraph
 from .registry import BLOCK, Context, block, children, escape, inline_children, warn
 
@@ -48,19 +48,13 @@ def image_file(node, ctx: Context) -> Path | None:
 def image_size(node, ctx: Context, path: Path, max_height: float):
     """Width and height in points: the node's options, then fitted to the frame."""
     uri = node.get('uri')
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        warn(f'booklet: image {uri} is {size / 2**20:.0f} MB, over the limit of '
-             f'{MAX_BYTES // 2**20} MB; printing its description', node)
+    problem = image_problem(path)
+    if problem:
+        warn(f'booklet: image {uri} {problem}; printing its description', node)
         return None
     try:
         with PILImage.open(path) as picture:
             iw, ih = picture.size
-            if iw * ih > MAX_PIXELS:
-                warn(f'booklet: image {uri} has {iw} x {ih} pixels, over the limit of '
-                     f'{MAX_PIXELS:,} pixels; printing its description', node)
-                return None
-            picture.load()  # a truncated file fails here, not halfway through the PDF
     except Exception as exc:  # PIL raises many kinds for files it cannot read
         warn(f'booklet: cannot read image {uri}: {exc}; printing its description', node)
         return None
