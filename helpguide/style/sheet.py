@@ -109,6 +109,18 @@ def _position(value, _style):
     return _choice(*sorted(POSITIONS))(value, _style)
 
 
+@cache
+def system_font(name: str) -> Path | None:
+    """The installed font file called *name*, if any."""
+    if '/' in name:
+        return None
+    for folder in SYSTEM_FONT_DIRS:
+        hits = sorted(glob.glob(f'{glob.escape(folder)}/**/{glob.escape(name)}', recursive=True))
+        if hits:
+            return Path(hits[0])
+    return None
+
+
 class Files:
     """Checkers of file values, relative to the style's folder."""
 
@@ -116,18 +128,20 @@ class Files:
         self.folder = folder
 
     def find(self, name: str) -> Path | None:
+        """*name* beside the style, else among the engine's fonts, else among
+        the system's (fonts of Debian packages, say)."""
         for candidate in (self.folder / name, FONT_DIR / name):
             if candidate.is_file():
                 return candidate.resolve()
-        return None
+        return system_font(name)
 
     def font(self, value, _style) -> Path:
         if not isinstance(value, str) or not value:
             raise ValueError(f'{value!r} is not a font file name')
         path = self.find(value)
         if path is None:
-            raise ValueError(f'font file not found: {value} (looked in {self.folder} '
-                             "and the engine's fonts)")
+            raise ValueError(f'font file not found: {value} (looked beside the style, in '
+                             "the engine's fonts and in " + ', '.join(SYSTEM_FONT_DIRS) + ')')
         if why := readable(path):
             raise ValueError(f'font file {value} {why}; give a TrueType-outline .ttf or .otf')
         return path
@@ -158,15 +172,8 @@ class Files:
         """Found among the system's fonts; those not installed are left out."""
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ValueError('give a list of font file names')
-        found = []
-        for name in value:
-            for folder in SYSTEM_FONT_DIRS:
-                hits = sorted(glob.glob(f'{glob.escape(folder)}/**/{glob.escape(name)}',
-                                        recursive=True))
-                if hits and readable(hits[0]) is None:
-                    found.append(Path(hits[0]))
-                    break
-        return found
+        return [path for name in value
+                if (path := system_font(name)) is not None and readable(path) is None]
 
     def image(self, value, _style) -> Path | str:
         if value == '':
