@@ -38,3 +38,9 @@ def styled_guide(repo: Path, tmp_path_factory) -> Path:
         if result.returncode:
             raise AssertionError(f'make html pdf failed:\n{result.stdout}\n{result.stderr}')
     return project
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under *folder* with its bytes."""
+    return {str(path.relative_to(folder)): path.read_bytes()
+            for path in sorted(folder.rglob('*')) if path.is_file()}
