@@ -1,0 +1,71 @@
+"""Font fallback: characters a face lacks print in the first font of the
+style's chain that has them, per character run, subset-embedded; the glyph
+check asks the same chain, so what prints is not reported."""
+import re
+import subprocess
+
+import pytest
+
+from booklets import build_booklet
+from helpguide.style import default_style
+from helpguide.style.sheet import system_font
+
+CJK = system_font('DroidSansFallbackFull.ttf')
+
+
+@pytest.fixture(scope='module')
+def booklet(rootdir, tmp_path_factory):
+    return build_booklet(rootdir / 'test-font-fallback', tmp_path_factory.mktemp('fallback'))
+
+
+def pdffonts(pdf) -> dict[str, list[str]]:
+    out = subprocess.run(['pdffonts', str(pdf)], capture_output=True, text=True,
+                         check=True).stdout
+    return {line.split()[0].split('+')[-1]: line.split()[-5:-2]
+            for line in out.splitlines()[2:]}
+
+
+def text(pdf) -> str:
+    return subprocess.run(['pdftotext', '-layout', str(pdf), '-'], capture_output=True,
+                          text=True, check=True).stdout
+
+
+@pytest.mark.skipif(CJK is None, reason='Debian fonts-droid-fallback is not installed '
+                    '(.ci/run installs it)')
+def test_every_character_prints_and_none_is_reported(booklet):
+    assert 'glyph' not in booklet.warnings, booklet.warnings
+    printed = text(booklet.pdf)
+    for expected in ('Checked ✓ in a heading', '✓ done, ✗ failed, ⚠ careful', 'ภาษาไทย',
+                     '☎ ⛔', '中文, 日本語', '✓ ok', '✗ no', '⚠ warn', '✓ in a note title'):
+        assert expected in printed, expected
+    # 👍 prints (Noto Sans Symbols 2, below), but ReportLab writes characters
+    # beyond U+FFFF into the text layer wrongly: pdftotext reads another one.
+
+
+def test_each_fallback_font_is_embedded_as_a_subset(booklet):
+    fonts = pdffonts(booklet.pdf)
+    # The body's serif has no ✓: DejaVu Sans prints it; Thai and 👍 come from Noto.
+    expected = {'DejaVuSerif', 'DejaVuSans', 'NotoSansThai-Regular', 'NotoSansSymbols2-Regular'}
+    if CJK is not None:
+        expected.add('DroidSansFallback')  # its PostScript name
+    assert expected <= set(fonts), fonts
+    assert all(flags == ['yes', 'yes', 'yes'] for flags in fonts.values()), fonts
+
+
+def test_a_run_is_cut_only_where_the_face_lacks_a_glyph():
+    from helpguide.pdf.fonts import register_fonts
+
+    fonts = register_fonts(default_style())
+    mono = fonts.face('mono')
+    # DejaVu Sans Mono has ✓ itself: it stays in the monospace face.
+    assert fonts.runs('a ✓ b', mono) == [('a ✓ b', mono)]
+    serif = fonts.face('body')
+    assert fonts.runs('ok ✓ ไทย.', serif) == [
+        ('ok ', serif), ('✓', 'DejaVuSans'), (' ', serif), ('ไทย', 'NotoSansThai-Regular'),
+        ('.', serif)]
+
+
+def test_text_no_font_of_the_chain_has_is_still_reported(booklet_of):
+    unknown = booklet_of('pdf-unknown')
+    assert re.search(r'index\.rst:13: WARNING: booklet: no font of the style \(nor its fallback '
+                     r'chain\) has a glyph for U\+AD6D', unknown.warnings)
