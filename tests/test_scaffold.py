@@ -9,26 +9,41 @@ from pathlib import Path
 
 import pytest
 
+from helpguide.__main__ import main
 from helpguide.scaffold import command
 from sphinxrun import html_text, sphinx_build
 
-NEW = [sys.executable, '-m', 'helpguide', 'new']
 ROUTERS = ['--title', 'Setting up your router', '--brand', 'Example Broadband',
            '--platforms', 'DD-WRT, stock=Stock firmware', '--subject', 'router model',
            '--platform-noun', 'firmware family']
 
 
-def new(repo, *args, **kwargs):
-    return subprocess.run([*NEW, *args], cwd=repo, capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, **kwargs)
+class Result:
+    def __init__(self, returncode, captured):
+        self.returncode, self.stdout, self.stderr = returncode, captured.out, captured.err
+
+
+@pytest.fixture
+def new(capsys, monkeypatch):
+    """``python -m helpguide new ARGS`` in this process, with no terminal on stdin."""
+    monkeypatch.setattr('sys.stdin.isatty', lambda: False, raising=False)
+
+    def run(*args):
+        try:
+            code = main(['new', *args])
+        except SystemExit as exit_:   # argparse's usage errors
+            code = exit_.code
+        return Result(code, capsys.readouterr())
+
+    return run
 
 
 def files(folder: Path) -> list[str]:
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob('*') if p.is_file())
 
 
-def test_writes_a_guide_with_a_chapter_and_a_sample_per_platform(repo, tmp_path):
-    result = new(repo, str(tmp_path / 'router'), *ROUTERS)
+def test_writes_a_guide_with_a_chapter_and_a_sample_per_platform(new, tmp_path):
+    result = new(str(tmp_path / 'router'), *ROUTERS)
     assert result.returncode == 0, result.stderr
     assert files(tmp_path / 'router') == [
         '.gitignore', 'Makefile', 'README.md', 'conf.py',
@@ -53,8 +68,8 @@ def test_writes_a_guide_with_a_chapter_and_a_sample_per_platform(repo, tmp_path)
     assert re.search(r'^\t\$\(PYTHON\) -m helpguide', makefile, re.M)  # recipes use tabs
 
 
-def test_the_new_guide_reads_without_a_warning_and_lists_its_samples(repo, tmp_path):
-    assert new(repo, str(tmp_path / 'g'), *ROUTERS).returncode == 0
+def test_the_new_guide_reads_without_a_warning_and_lists_its_samples(new, tmp_path):
+    assert new(str(tmp_path / 'g'), *ROUTERS).returncode == 0
     src = tmp_path / 'g'
     app, warnings = sphinx_build(src / 'source', src, tmp_path / 'html', tmp_path / 'dt', 'html')
     assert warnings == ''
@@ -77,10 +92,10 @@ def test_the_new_guide_reads_without_a_warning_and_lists_its_samples(repo, tmp_p
            'firmware family: DD-WRT and Stock firmware.' in text('index')
 
 
-def test_refuses_a_folder_that_is_not_empty_and_leaves_it_alone(repo, tmp_path):
+def test_refuses_a_folder_that_is_not_empty_and_leaves_it_alone(new, tmp_path):
     (tmp_path / 'taken').mkdir()
     (tmp_path / 'taken' / 'notes.txt').write_text('mine', encoding='utf-8')
-    result = new(repo, str(tmp_path / 'taken'), *ROUTERS)
+    result = new(str(tmp_path / 'taken'), *ROUTERS)
     assert result.returncode == 1
     assert result.stderr.strip() == (f'python -m helpguide new: error: {tmp_path / "taken"} '
                                      'exists and is not an empty folder')
@@ -93,15 +108,15 @@ def test_refuses_a_folder_that_is_not_empty_and_leaves_it_alone(repo, tmp_path):
     ('Windows, windows', "two platforms have the same id 'windows'"),
     ('Windows, ???', "platform '???' has no letter or digit"),
 ])
-def test_bad_platforms_are_a_one_line_error(repo, tmp_path, platforms, message):
-    result = new(repo, str(tmp_path / 'g'), '--platforms', platforms)
+def test_bad_platforms_are_a_one_line_error(new, tmp_path, platforms, message):
+    result = new(str(tmp_path / 'g'), '--platforms', platforms)
     assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1 and message in result.stderr
     assert not (tmp_path / 'g').exists()
 
 
-def test_without_a_terminal_missing_options_take_their_defaults(repo, tmp_path):
-    assert new(repo, str(tmp_path / 'g')).returncode == 0
+def test_without_a_terminal_missing_options_take_their_defaults(new, tmp_path):
+    assert new(str(tmp_path / 'g')).returncode == 0
     conf = runpy.run_path(str(tmp_path / 'g' / 'conf.py'))
     assert conf['guide_platforms'] == [('windows', 'Windows'), ('macintosh', 'Macintosh')]
     assert conf['guide_subject_noun'] == 'product'
@@ -131,6 +146,7 @@ def test_on_a_terminal_only_missing_options_are_asked(tmp_path, monkeypatch, cap
     assert 'New guide in' in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_the_command_line_names_its_commands(repo):
     result = subprocess.run([sys.executable, '-m', 'helpguide', '--help'], cwd=repo,
                             capture_output=True, text=True)
