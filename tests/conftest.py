@@ -18,6 +18,10 @@ REPO = Path(__file__).resolve().parent.parent
 settings.register_profile('ci', derandomize=True, print_blob=True)
 settings.load_profile('ci' if os.environ.get('CI') == 'true' else 'default')
 
+# Sphinx colours its messages when CI=true; tests read them as a user's
+# terminal shows them to a pipe, without colour codes.
+os.environ['NO_COLOR'] = '1'
+
 
 class _CompiledTemplates(jinja2.BytecodeCache):
     """Jinja's compiled templates kept for the session, checked against each
