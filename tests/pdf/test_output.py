@@ -74,3 +74,21 @@ def test_deep_nesting_and_long_words_render_with_a_readable_measure(tmp_path):
     assert all(f'level{depth}' in text for depth in range(30))
     assert text.count('x') >= 5000
     assert 'WARNING' not in booklet.warnings
+
+
+def test_a_book_that_cannot_be_laid_out_fails_at_its_source_line(rootdir, tmp_path, recwarn):
+    """The builder's layout-error path: one located error, exit status 1, no
+    crash report, no deprecated Sphinx interface used, the last PDF kept."""
+    out = tmp_path / 'pdf'
+    out.mkdir()
+    (out / 'guide.pdf').write_bytes(b'%PDF-last-good')
+    booklet = build_booklet(rootdir / 'test-pdf-too-large', tmp_path)
+    assert booklet.app.statuscode == 1
+    assert re.search(r'index\.rst:6: ERROR: booklet: cannot lay this out \(.*too large.*\); '
+                     r'\S*guide\.pdf is unchanged', booklet.warnings), booklet.warnings
+    assert 'Traceback' not in booklet.warnings
+    assert (out / 'guide.pdf').read_bytes() == b'%PDF-last-good'
+    deprecated = [w for w in recwarn
+                  if issubclass(w.category, (DeprecationWarning, PendingDeprecationWarning))
+                  and 'sphinx' in str(w.message).lower()]
+    assert deprecated == []

@@ -1,0 +1,6 @@
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+extensions = ['helpguide.pdf', 'poster']
+project = 'Too large'
