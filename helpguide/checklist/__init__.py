@@ -11,7 +11,8 @@ __all__ = ['support_checklist']
 def register_pdf(app):
     """The checklist's PDF handler, for the builders that render PDF with
     helpguide's renderer (as ``add_node`` gives it HTML and text ones)."""
-    if app.builder.format == 'pdf':
+    # Ours only: another tool's PDF builder (rinohtype, rst2pdf) renders its own way.
+    if app.builder.format == 'pdf' and type(app.builder).__module__.startswith('helpguide.'):
         from . import pdf  # noqa: F401  (registers the handler)
 
 
