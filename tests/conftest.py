@@ -60,7 +60,9 @@ SLOW_FOLDERS = ('browser', 'dist', 'guides', 'install')
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        if Path(item.path).relative_to(REPO / 'tests').parts[0] in SLOW_FOLDERS:
+        path = Path(item.path)
+        if path.is_relative_to(REPO / 'tests') and \
+                path.relative_to(REPO / 'tests').parts[0] in SLOW_FOLDERS:
             item.add_marker(pytest.mark.slow)
 
 

@@ -5,16 +5,17 @@ Windows reads the Joliet names and Unix the Rock Ridge ones, both the real
 file names. pycdlib stamps every record with the clock (its issue #113 asks
 for a fixed date), so before writing, every date in the image is set to the
 build's SOURCE_DATE_EPOCH; the volume descriptors' modification dates, which
-pycdlib takes from the clock while writing, are set in the written bytes.
+pycdlib takes from the clock while writing, are set in the written bytes
+(both through pycdlib's private parts: :mod:`helpguide.compat.pycdlib`).
 """
 import re
 from pathlib import Path
 
 import pycdlib
-from pycdlib.dates import VolumeDescriptorDate
 from pycdlib.pycdlibexception import PyCdlibInvalidInput
 
 from ..atomic import replacing
+from ..compat.pycdlib import stamp_volumes, stamp_written_modification_dates
 
 FILE_MODE = 0o100444
 DIR_MODE = 0o040555
@@ -22,12 +23,6 @@ _NOT_D_CHARACTER = re.compile(r'[^A-Z0-9_]')
 #: Ecma-119 7.5.2: a file identifier (name, dot, extension) is at most 30 characters.
 _MAX_NAME = 30
 _MAX_EXTENSION = 8
-_SECTOR = 2048
-_FIRST_VD_SECTOR = 16
-_VD_TERMINATOR = 255
-_VDS_WITH_DATES = {1, 2}  # primary and supplementary (Joliet)
-#: Ecma-119 8.4.27: offset of the volume modification date in a volume descriptor.
-_VD_MODIFICATION_DATE = 830
 
 
 class IsoError(ValueError):
@@ -84,52 +79,6 @@ def _add_tree(iso: pycdlib.PyCdlib, folder: Path, iso_dir: str, real_dir: str) -
             _add_tree(iso, entry, iso_path, real_path)
 
 
-def _restamp(date, epoch: int) -> None:
-    fresh = type(date)()
-    fresh.new(epoch)
-    for slot in type(date).__slots__:
-        setattr(date, slot, getattr(fresh, slot))
-
-
-def _stamp_records(record, epoch: int) -> None:
-    _restamp(record.date, epoch)
-    if record.rock_ridge is not None:
-        for entries in (record.rock_ridge.dr_entries, record.rock_ridge.ce_entries):
-            stamps = entries and entries.tf_record
-            if stamps is None:
-                continue
-            for field in ('creation_time', 'access_time', 'modification_time',
-                          'attribute_change_time', 'backup_time', 'effective_time'):
-                if getattr(stamps, field) is not None:
-                    _restamp(getattr(stamps, field), epoch)
-    for child in record.children:
-        if child is not record and child is not record.parent:
-            _stamp_records(child, epoch)
-
-
-def _stamp_dates(iso: pycdlib.PyCdlib, epoch: int) -> None:
-    for vd in [iso.pvd, *iso.svds]:
-        _restamp(vd.volume_creation_date, epoch)
-        _restamp(vd.volume_effective_date, epoch)
-        _stamp_records(vd.root_directory_record(), epoch)
-
-
-def _stamp_modification_dates(image, epoch: int) -> None:
-    """Set the modification date of each volume descriptor in the written *image*."""
-    date = VolumeDescriptorDate()
-    date.new(epoch)
-    sector = _FIRST_VD_SECTOR
-    while True:
-        image.seek(sector * _SECTOR)
-        vd_type = image.read(1)[0]
-        if vd_type == _VD_TERMINATOR:
-            return
-        if vd_type in _VDS_WITH_DATES:
-            image.seek(sector * _SECTOR + _VD_MODIFICATION_DATE)
-            image.write(date.record())
-        sector += 1
-
-
 def write_iso(tree: Path, target: Path, *, label: str, epoch: int) -> None:
     """Write *tree* as an ISO image at *target*.
 
@@ -141,10 +90,10 @@ def write_iso(tree: Path, target: Path, *, label: str, epoch: int) -> None:
             rock_ridge='1.09', app_ident_str='helpguide')
     try:
         _add_tree(iso, tree, '', '')
-        _stamp_dates(iso, epoch)
+        stamp_volumes(iso, epoch)
         with replacing(target) as partial:
             iso.write(str(partial))
             with partial.open('r+b') as image:
-                _stamp_modification_dates(image, epoch)
+                stamp_written_modification_dates(image, epoch)
     finally:
         iso.close()

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from reportlab.lib.colors import Color
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.acroform import AcroForm, PDFFromString
+from reportlab.pdfbase.acroform import PDFFromString
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from ..compat.reportlab import AcroForm, keep_apart, set_form
 from .form_font import font_objects, form_font
 from .paragraphs import Paragraph
 from .styles import StyleSheet
@@ -203,17 +204,16 @@ class BlankForm(AcroForm):
         finally:
             self._rules = ()
 
-    def txAP(self, *args, **kwargs):
+    def text_appearance(self, make):
         self._text_appearance = True
         try:
-            stream = super().txAP(*args, **kwargs)
+            stream = make()
         finally:
             self._text_appearance = False
         # A key no other field's appearance has: ReportLab reuses an equal one.
-        stream._af_refstr += f'\n% field {len(self.fields)}'
-        return stream
+        return keep_apart(stream, f'field {len(self.fields)}')
 
-    def makeStream(self, width, height, stream, **D):
+    def appearance_stream(self, width, height, stream, D):
         if self._text_appearance and ' Tf' not in stream:
             D['Resources'] = PDFFromString('<< /ProcSet [/PDF] >>')
             if self._rules and self._rules[0]:
@@ -223,7 +223,7 @@ class BlankForm(AcroForm):
                 lines = ' '.join(f'0 {y:g} m {width:g} {y:g} l' for y in heights)
                 stream = stream.replace('/Tx BMC', f'/Tx BMC\nq {self.streamStrokeColor(color)} '
                                         f'{RULE_WIDTH} w {lines} S Q', 1)
-        return super().makeStream(width, height, stream, **D)
+        return stream, D
 
     def format(self, doc):
         # ReportLab writes a /Font entry per font into /DR; one entry holds them all.
@@ -240,7 +240,7 @@ def form_of(canv) -> BlankForm:
     if not isinstance(form, BlankForm):
         if form is not None and form.fields:
             raise ValueError('the canvas already has fields of a plain ReportLab AcroForm')
-        canv._doc._catalog.AcroForm = canv.AcroForm = BlankForm(canv)
+        set_form(canv, BlankForm(canv))
     return canv.AcroForm
 
 

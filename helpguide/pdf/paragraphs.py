@@ -15,10 +15,10 @@ from functools import lru_cache
 from html import unescape
 
 from reportlab.lib.colors import toColor
-from reportlab.platypus import Paragraph as _Paragraph
 from reportlab.platypus.paragraph import textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
 
+from ..compat.reportlab import Paragraph as _Paragraph, parse_tuple_tree
 from .fonts import with_fallback
 
 #: A tag, an entity, or text without either; HTMLParser splits text at
@@ -89,9 +89,9 @@ _PLAIN = weakref.WeakKeyDictionary()
 
 
 def plain_fragments(texts: list[str], style) -> list:
-    """What ``PARSER.tt_parse`` makes of a paragraph of *texts* without tags."""
+    """What ReportLab's parser makes of a paragraph of *texts* without tags."""
     if style not in _PLAIN:
-        _PLAIN[style] = PARSER.tt_parse(('para', None, ['-']), style)[1][0]
+        _PLAIN[style] = parse_tuple_tree(PARSER, ('para', None, ['-']), style)[1][0]
     template = _PLAIN[style]
     return [template.clone(text=text) for text in texts]
 
@@ -101,18 +101,20 @@ class Paragraph(_Paragraph):
     whose text runs are cut where a character needs a font of the style's
     fallback chain (the chain rides on the style as ``fallback``)."""
 
-    def _setup(self, text, style, bulletText, frags, cleaner):
-        if frags is None:
-            text = cleaner(text)
-            tree = tuple_tree(text)
-            if tree is not None and all(isinstance(part, str) for part in tree[2]):
-                frags = plain_fragments(tree[2], style)
-                textTransformFrags(frags, style)
-            elif tree is not None:
-                style, frags, bullet_frags = PARSER.tt_parse(tree, style)
-                textTransformFrags(frags, style)
-                bulletText = bullet_frags or bulletText
-        super()._setup(text, style, bulletText, frags, cleaner)
+    def fragments(self, text, style, bulletText, cleaner):
+        text = cleaner(text)
+        tree = tuple_tree(text)
+        frags = None
+        if tree is not None and all(isinstance(part, str) for part in tree[2]):
+            frags = plain_fragments(tree[2], style)
+            textTransformFrags(frags, style)
+        elif tree is not None:
+            style, frags, bullet_frags = parse_tuple_tree(PARSER, tree, style)
+            textTransformFrags(frags, style)
+            bulletText = bullet_frags or bulletText
+        return text, style, bulletText, frags
+
+    def fragments_made(self) -> None:
         fonts = getattr(self.style, 'fallback', None)
         if fonts is not None:
             self.frags = with_fallback(self.frags, fonts)

@@ -16,6 +16,7 @@ from sphinx.builders import Builder
 from sphinx.util import logging
 from sphinx.util.docutils import LoggingReporter
 
+from helpguide.compat.sphinx import doctrees_in_memory, fail_build
 from helpguide.settings import setting
 from helpguide.style import style_of, style_problems
 from helpguide.style.paper import PAPERS as PAPER
@@ -79,9 +80,8 @@ class PrintBuilder(Builder):
 
     @property
     def _read_in_memory(self) -> dict:
-        # A private cache of Sphinx (9.0): a Sphinx without it, or a parallel
-        # read (whose doctrees stayed in the reading processes), unpickles.
-        return getattr(self.env, '_write_doc_doctree_cache', {})
+        # A parallel read's doctrees stayed in the reading processes: unpickled.
+        return doctrees_in_memory(self.env)
 
     def doctree(self, docname: str) -> nodes.document:
         """*docname*'s unresolved doctree, a tree of its own on every call:
@@ -111,9 +111,8 @@ class PrintBuilder(Builder):
         self.failed()
 
     def failed(self) -> None:
-        """The build fails (exit status 1) without a crash report; Sphinx's own
-        builders do the same (linkcheck), there being no public way in Sphinx 9."""
-        self._app.statuscode = 1
+        """The build fails (exit status 1) without a crash report."""
+        fail_build(self)
 
     def target(self, name: str) -> Path:
         return Path(self.outdir) / name

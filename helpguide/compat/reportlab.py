@@ -1,0 +1,76 @@
+"""ReportLab's private interfaces, used here and nowhere else.
+
+* ``Paragraph._setup(text, style, bulletText, frags, cleaner)``: where a
+  Paragraph turns its markup into fragments. :class:`Paragraph` turns it into
+  a hook, :meth:`Paragraph.fragments`, to give the fragments without
+  ReportLab's HTML parser, and :meth:`Paragraph.fragments_made` after it.
+* ``ParaParser.tt_parse(tree, style)``: fragments from a tuple tree
+  (:func:`parse_tuple_tree`).
+* ``AcroForm.txAP(...)`` and ``AcroForm.makeStream(width, height, stream,
+  **resources)``: the appearance streams of form fields, and the
+  ``_af_refstr`` key by which ReportLab shares equal ones
+  (:class:`AcroForm`, :func:`keep_apart`).
+* ``canvas._doc._catalog``: the document catalog, where a form is set
+  (:func:`set_form`).
+"""
+from reportlab.pdfbase.acroform import AcroForm as _AcroForm
+from reportlab.platypus import Paragraph as _Paragraph
+
+from . import require
+
+#: The versions whose private parts above are as this module uses them.
+SUPPORTED = ('4.2', '6')
+VERSION = require('reportlab', *SUPPORTED)
+
+
+class Paragraph(_Paragraph):
+    """ReportLab's Paragraph, with hooks where it makes its fragments."""
+
+    def fragments(self, text, style, bulletText, cleaner):
+        """``(text, style, bulletText, frags)`` to set the paragraph up with;
+        ``frags`` None lets ReportLab parse the markup itself."""
+        return text, style, bulletText, None
+
+    def fragments_made(self) -> None:
+        """Called once ``self.frags`` are set."""
+
+    def _setup(self, text, style, bulletText, frags, cleaner):
+        if frags is None:
+            text, style, bulletText, frags = self.fragments(text, style, bulletText, cleaner)
+        super()._setup(text, style, bulletText, frags, cleaner)
+        self.fragments_made()
+
+
+def parse_tuple_tree(parser, tree, style):
+    """``(style, frags, bullet_frags)`` of a ``('para', attrs, children)`` tree."""
+    return parser.tt_parse(tree, style)
+
+
+class AcroForm(_AcroForm):
+    """ReportLab's form, with hooks on the appearance streams of its fields."""
+
+    def text_appearance(self, make):
+        """The appearance stream of a text field: ``make()`` gives ReportLab's."""
+        return make()
+
+    def appearance_stream(self, width, height, stream: str, resources: dict):
+        """``(stream, resources)`` of an appearance about to be made."""
+        return stream, resources
+
+    def txAP(self, *args, **kwargs):
+        return self.text_appearance(lambda: super(AcroForm, self).txAP(*args, **kwargs))
+
+    def makeStream(self, width, height, stream, **D):
+        stream, D = self.appearance_stream(width, height, stream, D)
+        return super().makeStream(width, height, stream, **D)
+
+
+def keep_apart(stream, key: str):
+    """Make *stream* unequal to any other ReportLab would share it with."""
+    stream._af_refstr += f'\n% {key}'
+    return stream
+
+
+def set_form(canvas, form) -> None:
+    """Make *form* the form of the document *canvas* draws."""
+    canvas._doc._catalog.AcroForm = canvas.AcroForm = form

@@ -1,0 +1,37 @@
+"""Sphinx's private interfaces, used here and nowhere else.
+
+* ``BuildEnvironment._write_doc_doctree_cache``: the doctrees a serial read
+  kept in memory for writing (:func:`doctrees_in_memory`).
+* ``Builder._app``: the application, for its exit status (:func:`fail_build`);
+  ``Builder.app`` is deprecated and goes in Sphinx 11, and Sphinx's own
+  builders (linkcheck) set the status the same way: there is no public one.
+* ``Builder.parallel_ok``, set in ``write-started``: whether pages are
+  written by forked processes (:func:`write_in_one_process`).
+"""
+from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
+
+from . import require
+
+SUPPORTED = ('9.0', '10')
+VERSION = require('sphinx', *SUPPORTED)
+
+
+def doctrees_in_memory(env: BuildEnvironment) -> dict:
+    """docname -> doctree, of the documents read in this process and not
+    written yet; empty where there are none (a parallel read)."""
+    return getattr(env, '_write_doc_doctree_cache', {})
+
+
+def fail_build(builder: Builder) -> None:
+    """The build ends with exit status 1, without a crash report."""
+    builder._app.statuscode = 1
+
+
+def writes_in_parallel(builder: Builder) -> bool:
+    return builder.parallel_ok
+
+
+def write_in_one_process(builder: Builder) -> None:
+    """On ``write-started``: write the pages in this process."""
+    builder.parallel_ok = False

@@ -1,0 +1,80 @@
+"""The private parts of ReportLab, Sphinx, pycdlib and Sphinx's search
+script that helpguide uses (helpguide/compat/), checked on the installed
+versions: a version that changed one fails here, by name, rather than as a
+wrong PDF, HTML or ISO image."""
+import inspect
+import io
+
+import pycdlib
+import pytest
+from pycdlib.dates import VolumeDescriptorDate
+from reportlab.pdfbase.acroform import AcroForm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+from reportlab.platypus.paraparser import ParaParser
+from sphinx.builders import Builder
+
+from helpguide.compat import UnsupportedVersion, pycdlib as compat_pycdlib, require, searchtools
+
+
+def parameters(function) -> list[str]:
+    return list(inspect.signature(function).parameters)
+
+
+def test_a_version_outside_the_range_is_refused_when_imported():
+    assert require('reportlab', '4.2', '6', installed='5.1.0') == '5.1.0'
+    assert require('pycdlib', '1.14', '2', installed='1.14.0') == '1.14.0'
+    for too_new_or_old in ('6.0', '4.1.9', '10.0.1'):
+        with pytest.raises(UnsupportedVersion, match=rf'>=4\.2,<6.*{too_new_or_old}'):
+            require('reportlab', '4.2', '6', installed=too_new_or_old)
+
+
+def test_reportlab_private_parts_are_as_used():
+    assert parameters(Paragraph._setup) == ['self', 'text', 'style', 'bulletText', 'frags',
+                                            'cleaner']
+    assert parameters(ParaParser.tt_parse) == ['self', 'tt', 'style']
+    assert parameters(AcroForm.txAP)[:1] == ['self']
+    assert parameters(AcroForm.makeStream)[:4] == ['self', 'width', 'height', 'stream']
+    assert 'D' in parameters(AcroForm.makeStream)  # **D: the stream's resources
+    canvas = Canvas(io.BytesIO())
+    assert type(canvas._doc._catalog).__name__ == 'PDFCatalog'  # where set_form puts the form
+    # makeStream's result carries the key by which ReportLab shares equal streams.
+    form = canvas.acroForm
+    assert hasattr(form.makeStream(10, 10, 'q Q'), '_af_refstr')
+
+
+def test_sphinx_private_parts_are_as_used(make_app, rootdir, tmp_path):
+    app = make_app('dummy', srcdir=rootdir / 'test-search', builddir=tmp_path)
+    assert app.builder._app is app
+    assert isinstance(app.env._write_doc_doctree_cache, dict)
+    assert isinstance(app.builder.parallel_ok, bool)
+    assert 'parallel_ok' in vars(Builder) or hasattr(app.builder, 'parallel_ok')
+
+
+def test_sphinx_search_script_still_has_what_offline_search_wraps():
+    assert searchtools.missing() == []
+
+
+def test_pycdlib_private_parts_are_as_used(tmp_path):
+    iso = pycdlib.PyCdlib()
+    iso.new(interchange_level=3, joliet=3, rock_ridge='1.09')
+    iso.add_fp(io.BytesIO(b'x'), 1, '/A.TXT;1', rr_name='a.txt', joliet_path='/a.txt')
+    epoch = 1772366400
+    compat_pycdlib.stamp_volumes(iso, epoch)
+    image = tmp_path / 'x.iso'
+    iso.write(str(image))
+    iso.close()
+    with open(image, 'r+b') as written:
+        compat_pycdlib.stamp_written_modification_dates(written, epoch)
+    expected = VolumeDescriptorDate()
+    expected.new(epoch)
+    check = pycdlib.PyCdlib()
+    check.open(str(image))
+    try:
+        for vd in (check.pvd, *check.svds):
+            for date in (vd.volume_creation_date, vd.volume_modification_date):
+                assert date.record() == expected.record()
+        record = check.get_record(rr_path='/a.txt')
+        assert (record.date.years_since_1900 + 1900, record.date.month) == (2026, 3)
+    finally:
+        check.close()
