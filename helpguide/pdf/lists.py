@@ -6,12 +6,12 @@ from html import unescape
 from docutils import nodes
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Spacer, Table, TableStyle
+from roman_numerals import RomanNumeral
 
 from .blocks import has_blocks, indented_blocks, nothing, rendered, styled_paragraph
 from .flowables import ItemLabel
 from .paragraphs import Paragraph
 from .registry import BLOCK, Context, block, escape, inline_children
-from .templates import to_roman
 
 
 def enum_number(n: int, enumtype: str) -> str:
@@ -22,9 +22,9 @@ def enum_number(n: int, enumtype: str) -> str:
             letters = chr(ord('a') + rem) + letters
         return letters.upper() if enumtype == 'upperalpha' else letters
     if enumtype == 'lowerroman':
-        return to_roman(n)
+        return RomanNumeral(n).to_lowercase()
     if enumtype == 'upperroman':
-        return to_roman(n).upper()
+        return str(RomanNumeral(n))
     return str(n)
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import LETTER
 from reportlab.platypus import BaseDocTemplate, Frame, LayoutError, PageTemplate
+from roman_numerals import RomanNumeral
 
 from helpguide.style import Style, default_style
 
@@ -27,17 +28,6 @@ class Metadata:
     subject: str = ''
     keywords: str = ''
     lang: str = 'en'    # the PDF's /Lang
-
-
-def to_roman(n: int) -> str:
-    """Lower-case roman numeral, as PDF page labels print it."""
-    out = []
-    for value, digits in ((1000, 'm'), (900, 'cm'), (500, 'd'), (400, 'cd'), (100, 'c'),
-                          (90, 'xc'), (50, 'l'), (40, 'xl'), (10, 'x'), (9, 'ix'),
-                          (5, 'v'), (4, 'iv'), (1, 'i')):
-        count, n = divmod(n, value)
-        out.append(digits * count)
-    return ''.join(out)
 
 
 def frame_size(pagesize, style: Style | None = None) -> tuple[float, float]:
@@ -207,7 +197,7 @@ class BookTemplate(PrintTemplate):
     def page_label(self, page: int) -> str:
         if self.body_start is not None and page >= self.body_start:
             return str(page - self.body_start + 1)
-        return to_roman(page)
+        return RomanNumeral(page).to_lowercase()  # as PDF page labels print it
 
     def decorate(self, canv, doc):
         """Running head (not on chapter openers) and folio where the style
