@@ -11,6 +11,5 @@ def setup(app):
     app.add_html_theme('helpguide', str(THEME_DIR))
     app.setup_extension('helpguide.html.search')
     app.setup_extension('helpguide.html.navigation')
-    app.setup_extension('helpguide.html.stemming')
     app.setup_extension('helpguide.html.serial_write')
     return {'version': '1.0', 'parallel_read_safe': True, 'parallel_write_safe': True}
