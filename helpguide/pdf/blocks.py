@@ -9,7 +9,7 @@ from .keeps import KEEP_TOGETHER, KeepInView
 from .markup import raw_pdf
 from .paragraphs import Paragraph
 from .registry import (BLOCK, Context, RenderError, block, children, inline_children, location,
-                       paragraph_of)
+                       paragraph_of, warn)
 
 
 def rendered(nodes_, ctx: Context) -> list:
@@ -32,19 +32,28 @@ def indented_blocks(render, ctx: Context, left: float, right: float = 0) -> list
     return [Indenter(got_left, got_right), *inner, Indenter(-got_left, -got_right)]
 
 
-# The book prints its own running heads and folios: docutils' header and
-# footer (decoration) are left out.
 BLOCK.register(nodes.comment, nodes.substitution_definition, nodes.pending, nodes.meta,
-               nodes.decoration, nodes.header, nodes.footer, nodes.target, nodes.colspec,
+               nodes.target, nodes.colspec,
                nodes.label,
                addnodes.toctree, addnodes.index, addnodes.tabular_col_spec,
                addnodes.highlightlang, addnodes.pending_xref_condition)(nothing)
-BLOCK.register(nodes.document, nodes.compound, nodes.container, nodes.list_item,
+BLOCK.register(nodes.document, nodes.decoration, nodes.compound, nodes.container,
+               nodes.list_item,
                nodes.definition_list_item, nodes.field, nodes.option_list_item,
                nodes.legend, nodes.tgroup, nodes.thead, nodes.tbody, nodes.row,
                nodes.entry, nodes.field_body, nodes.description, nodes.definition,
                addnodes.only, addnodes.acks, addnodes.hlist, addnodes.hlistcol,
                addnodes.glossary, addnodes.versionmodified)(children)
+
+
+@BLOCK.register(nodes.header, nodes.footer)
+def header_or_footer(node, ctx: Context):
+    """The book prints its own running heads and folios; what ``.. header::``
+    and ``.. footer::`` say is left out, with a warning where it is written."""
+    where = next((n for n in node.findall(nodes.Element) if n.line), node)
+    warn(f'booklet: the {node.tagname} is not printed: the booklet has its own running '
+         'heads and page numbers', where)
+    return []
 
 
 @BLOCK.register(addnodes.desc, nodes.reference)
@@ -94,7 +103,6 @@ BLOCK.register(nodes.attribution)(
     lambda node, ctx: [Paragraph('\N{EM DASH}\N{NO-BREAK SPACE}' + inline_children(node, ctx),
                                  ctx.styles['attribution'])])
 BLOCK.register(addnodes.centered)(styled_paragraph('centered'))
-BLOCK.register(nodes.caption)(styled_paragraph('caption'))
 
 
 @BLOCK.register(nodes.section)
@@ -118,6 +126,9 @@ def section(node, ctx: Context):
     with ctx.set(links=False):
         markup = inline_children(title, ctx)
     text = title.astext()
+    if number := node.get('secnumber'):  # a :numbered: toctree's (pdf/numbers.py)
+        number = '.'.join(map(str, number))
+        markup, text = f'{number}.\N{NO-BREAK SPACE}{markup}', f'{number}. {text}'
     in_contents = level <= ctx.contents_depth
     if in_contents:
         ctx.contents.append((level, markup, keys[0]))

@@ -2,7 +2,7 @@
 from pathlib import Path
 
 from pypdf import PdfReader
-from reportlab.platypus import Flowable, NextPageTemplate
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 from sphinx.errors import SphinxError
 
 from ..atomic import replacing
@@ -16,11 +16,10 @@ from .templates import BookTemplate, Metadata
 CONTENTS_KEY = 'contents'
 
 
-def contents_story(entries, styles: StyleSheet, preface=()) -> list[Flowable]:
-    """The contents: a heading, the root document's lead-in, then one linked
-    entry per (level, markup, key)."""
+def contents_story(entries, styles: StyleSheet) -> list[Flowable]:
+    """The contents: a heading, then one linked entry per (level, markup, key)."""
     story = [Heading('Contents', styles['contents_title'], level=1, keys=[CONTENTS_KEY],
-                     text='Contents'), *preface]
+                     text='Contents')]
     entries = [ContentsEntry(markup, styles[f'contents{min(level, 3)}'], styles['contents2'], key)
                for level, markup, key in entries]
     group(Element('TOC'), entries)
@@ -28,13 +27,16 @@ def contents_story(entries, styles: StyleSheet, preface=()) -> list[Flowable]:
 
 
 def book_story(cover: CoverInfo, body: list[Flowable], ctx: Context) -> list[Flowable]:
-    """Cover, contents (when there are sections to list), body."""
-    contents = ([RectoBreak(), *contents_story(ctx.contents, ctx.styles, ctx.preface)]
+    """Cover, contents (when there are sections to list), the root document's
+    lead-in on a page of its own (often the contents' blank back), body."""
+    contents = ([RectoBreak(), *contents_story(ctx.contents, ctx.styles)]
                 if ctx.contents else [])
+    lead_in = [PageBreak(), *ctx.preface] if ctx.preface else []
     return [
         Cover(cover, ctx.styles),
         NextPageTemplate('page'),
         *contents,
+        *lead_in,
         RectoBreak(),
         BodyStart(),
         *body,

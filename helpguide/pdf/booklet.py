@@ -18,7 +18,9 @@ from sphinx.util import logging
 from helpguide.programs import select_platform
 
 from ..locale.dates import long_date
+from ..safety import is_remote
 
+from .numbers import number_tree
 from .printing import PrintBuilder
 
 logger = logging.getLogger(__name__)
@@ -68,6 +70,16 @@ def dismantle(tree: nodes.document) -> None:
     tree.children = []
 
 
+def url_entry(title: str | None, ref: str, toctree) -> nodes.paragraph | None:
+    """A toctree's entry that is a URL, as a paragraph linking to it."""
+    if not is_remote(ref):
+        return None  # 'self', or a document Sphinx did not find (it has said so)
+    text = title or ref
+    para = nodes.paragraph('', '', nodes.reference(text, text, refuri=ref))
+    para.source, para.line = toctree.source, toctree.line
+    return para
+
+
 class BookAssembly:
     """One document tree of the whole book, from the root document down."""
 
@@ -86,7 +98,12 @@ class BookAssembly:
         for toctree in list(tree.findall(addnodes.toctree)):
             platform = toctree.get('platform')
             included = []
-            for child in map(str, toctree['includefiles']):
+            documents = set(map(str, toctree['includefiles']))
+            for title, child in toctree['entries']:
+                if child not in documents:
+                    if url := url_entry(title, child, toctree):
+                        included.append(url)
+                    continue
                 if child in ancestors:
                     logger.warning('booklet: %s includes itself through its toctree', child,
                                    location=toctree)
@@ -114,6 +131,7 @@ class BookAssembly:
         builder.env.resolve_references(tree, root, builder)
         for pending in list(tree.findall(addnodes.pending_xref)):
             pending.replace_self(pending.children)  # unresolved: keep the text
+        number_tree(tree, builder.env)
         return tree
 
 

@@ -102,7 +102,7 @@ def figure(node, ctx: Context):
     parts = []
     for child in node.children:
         if isinstance(child, nodes.caption):
-            parts.append(Paragraph(inline_children(child, ctx), ctx.styles['caption']))
+            parts.append(Paragraph(caption_markup(child, node, ctx), ctx.styles['caption']))
         else:
             parts.extend(block(child, ctx))
     # Kept together by keep-with-next, not KeepTogether: a KeepTogether
@@ -112,9 +112,18 @@ def figure(node, ctx: Context):
     return parts
 
 
+def caption_markup(caption, owner, ctx: Context) -> str:
+    """A caption's markup after its number ("Fig. 1", "Table 1", "Listing 1")
+    when numfig numbers *owner* (pdf/numbers.py)."""
+    markup = inline_children(caption, ctx)
+    if number := owner.get('fignumber'):
+        return f'{ctx.styles.inline("strong", escape(number))} {markup}'
+    return markup
+
+
 @BLOCK.register(nodes.caption)
 def caption(node, ctx: Context):
-    return [Paragraph(inline_children(node, ctx), ctx.styles['caption'])]
+    return [Paragraph(caption_markup(node, node.parent, ctx), ctx.styles['caption'])]
 
 
 @BLOCK.register(nodes.legend)

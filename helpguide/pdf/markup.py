@@ -30,7 +30,7 @@ INLINE.register(addnodes.literal_emphasis, addnodes.desc_addname, addnodes.desc_
                 addnodes.desc_sig_element, addnodes.desc_inline,
                 addnodes.desc_parameter, addnodes.desc_type_parameter,
                 addnodes.manpage)(styled('literal'))
-INLINE.register(nodes.generated, nodes.abbreviation, nodes.acronym,
+INLINE.register(nodes.generated, nodes.acronym,
                 nodes.substitution_reference, nodes.target, nodes.label,
                 addnodes.pending_xref, addnodes.download_reference,
                 addnodes.number_reference, addnodes.pending_xref_condition,
@@ -72,6 +72,14 @@ def desc_returns(node, ctx):
                  nodes.substitution_definition)
 def invisible(node, ctx):
     return ''
+
+
+@INLINE.register(nodes.abbreviation)
+def abbreviation(node, ctx):
+    """Sphinx's :abbr:, its explanation after it as the LaTeX writer prints it."""
+    text = inline_children(node, ctx)
+    explanation = node.get('explanation')
+    return f'{text} ({escape(explanation)})' if explanation else text
 
 
 @INLINE.register(nodes.subscript)

@@ -2,8 +2,9 @@
 from docutils import nodes
 from reportlab.platypus import Spacer, Table, TableStyle
 
+from .images import caption_markup
 from .paragraphs import Paragraph
-from .registry import BLOCK, Context, block, inline_children
+from .registry import BLOCK, Context, block
 
 
 def grid(rows):
@@ -31,7 +32,7 @@ def table(node, ctx: Context):
     out = []
     title = node.next_node(nodes.title)
     if title is not None and title.parent is node:
-        caption = Paragraph(inline_children(title, ctx), ctx.styles['caption'])
+        caption = Paragraph(caption_markup(title, node, ctx), ctx.styles['caption'])
         caption.keepWithNext = 1
         out.append(caption)
     for tgroup in node.findall(nodes.tgroup):

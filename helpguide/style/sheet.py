@@ -196,7 +196,7 @@ def schema(files: Files) -> dict:
         'colors': dict.fromkeys(
             ('brand', 'accent', 'text', 'muted', 'link', 'rule', 'note_background',
              'note_rule', 'warning_background', 'warning_rule', 'table_rule', 'table_head',
-             'data_box', 'code_background', 'label_background'), color),
+             'data_box', 'code_background', 'code_emphasis', 'label_background'), color),
         'page': {'size': _page_size, 'inner': _length, 'outer': _length, 'top': _length,
                  'bottom': _length, 'mirrored': _bool, 'running_head': _position,
                  'folio': _position, 'saddle_stitch': _saddle},

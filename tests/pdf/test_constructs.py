@@ -1,0 +1,103 @@
+"""What Sphinx adds to the text reaches the booklet (tests/roots/test-pdf-constructs):
+numbers, signatures' punctuation, line numbers, abbreviations, URL entries
+of a toctree; what the booklet prints its own way is left out with a word."""
+import re
+import subprocess
+
+import pytest
+from PIL import Image
+
+from pdfread import outline, page_text, words
+
+
+@pytest.fixture(scope='module')
+def constructs(booklet_of):
+    return booklet_of('pdf-constructs')
+
+
+@pytest.fixture(scope='module')
+def text(constructs):
+    return ' '.join(page_text(constructs.pdf).split())
+
+
+def test_builds_with_only_the_header_warning(constructs):
+    assert constructs.app.statuscode == 0
+    assert re.findall(r'WARNING: .*', constructs.warnings) == [
+        'WARNING: booklet: the header is not printed: the booklet has its own running heads '
+        'and page numbers [booklet]']
+    assert 'index.rst:2: WARNING: booklet: the header' in constructs.warnings
+
+
+def test_numbered_toctrees_number_headings_contents_and_bookmarks(constructs, text):
+    titles = [title for _, title, _ in outline(constructs.reader)]
+    assert titles[2:] == ['1. Numbered things', '1.1. Figures and tables', '2. Code',
+                          '3. Signatures']
+    assert text.count('1.1. Figures and tables') == 2  # contents and heading
+
+
+def test_captions_carry_the_numbers_references_print(text):
+    for caption in ('Fig. 1.1 A captioned picture.', 'Table 1.1 A small table',
+                    'Listing 1.1 A captioned listing'):
+        assert caption in text
+    assert 'References: Fig. 1.1, Table 1.1, Listing 1.1 and (1.1).' in text
+
+
+def test_an_equation_prints_its_number_on_its_line(constructs):
+    page = next(p for _, t, p in outline(constructs.reader) if t == '1.1. Figures and tables')
+    found = words(constructs.pdf, page)
+    equation = next(w for w in found if w[4] == 'e^{i\\pi}')
+    number = next(w for w in found if w[4] == '(1.1)')
+    assert abs(equation[1] - number[1]) < 2 and number[0] > equation[2]
+
+
+def test_signatures_keep_their_punctuation(text):
+    for signature in ('spam(eggs, ham=1, *args, **kw) -> int',
+                      'compile(source[, filename[, symbol]])',
+                      'int printf(const char *format, ...)',
+                      'class Box[T](size: int = 3)'):
+        assert signature in text
+
+
+def test_code_lines_are_numbered_from_lineno_start(constructs):
+    lines = [line.strip() for line in page_text(constructs.pdf).splitlines()]
+    assert '7 first = 1' in lines
+    assert '9 third = 3' in lines
+    second = lines.index(next(line for line in lines if line.startswith('8 second = ')))
+    # the wrapped rest of line 8 gets a continuation mark and no number
+    assert lines[second + 1].startswith('\N{RIGHTWARDS ARROW WITH HOOK} code box')
+
+
+def test_a_wrapped_code_line_is_marked_as_continued(text):
+    assert ('plain = "another very long line that goes on and on and on past the right edge '
+            'of the \N{RIGHTWARDS ARROW WITH HOOK} code box, surely now and further"') in text
+
+
+def test_an_emphasized_line_is_on_a_tint(constructs, tmp_path):
+    page = next(p for _, t, p in outline(constructs.reader) if t == '2. Code')
+    subprocess.run(['pdftoppm', '-r', '50', '-f', str(page + 1), '-l', str(page + 1), '-png',
+                    str(constructs.pdf), str(tmp_path / 'page')], check=True)
+    with Image.open(next(tmp_path.glob('page*.png'))) as image:
+        pixels = image.convert('RGB').getdata()
+        tinted = sum(1 for r, g, b in pixels if (r, g, b) == (255, 241, 184))  # code_emphasis
+    assert tinted > 500
+
+
+def test_abbreviations_print_their_explanation(text):
+    assert 'LIFO (last-in, first-out)' in text
+
+
+def test_a_url_entry_of_a_toctree_is_a_link(constructs, text):
+    assert "Python's site (https://www.python.org/)" in text
+    uris = [str(annot.get_object()['/A']['/URI'])
+            for page in constructs.reader.pages for annot in page.get('/Annots', [])
+            if '/URI' in annot.get_object().get('/A', {})]
+    assert 'https://www.python.org/' in uris
+
+
+def test_the_lead_in_has_a_page_of_its_own_and_no_local_contents_box(constructs):
+    reader = constructs.reader
+    contents = next(p for _, t, p in outline(reader) if t == 'Contents')
+    lead = page_text(constructs.pdf, contents + 1)
+    assert 'Text before the first chapter' in lead
+    assert 'Text before the first chapter' not in page_text(constructs.pdf, contents)
+    assert 'On this page' not in page_text(constructs.pdf)

@@ -1,0 +1,3 @@
+extensions = ['helpguide.pdf']
+project = 'Constructs'
+numfig = True
