@@ -68,6 +68,21 @@ def words(path, page_index: int) -> list[tuple[float, float, float, float, str]]
                 r'([^<]*)</word>', html)]
 
 
+def line_text(path) -> str:
+    """The words of every page line by line, top to bottom and left to right:
+    what a reader reads, where pdftotext's own order may split a line into
+    columns (a heading's number set apart from its words)."""
+    html = subprocess.run(['pdftotext', '-bbox', str(path), '-'], check=True,
+                          capture_output=True, text=True).stdout
+    out = []
+    for page in html.split('<page ')[1:]:
+        found = [(float(y0), float(x0), unescape(text)) for x0, y0, text in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', page)]
+        found.sort(key=lambda w: (round(w[0] / 3), w[1]))
+        out.extend(text for _y, _x, text in found)
+    return ' '.join(out)
+
+
 def page_text(path, first: int | None = None, last: int | None = None) -> str:
     """pdftotext's text of pages *first*..*last* (0-based, inclusive)."""
     cmd = ['pdftotext']
