@@ -69,8 +69,8 @@ def test_headings_by_level_in_order(book):
 
 def test_reading_order_is_the_text_order(book):
     text = tagged_text(book)
-    phrases = ['A Small Test Book', 'Contents', 'Lead-in text of the book.', 'First chapter',
-               'Tables chapter', 'First chapter', 'Intro with a', 'Steps', 'Open the program.',
+    phrases = ['A Small Test Book', 'Contents', 'First chapter', 'Tables chapter',
+               'Lead-in text of the book.', 'First chapter', 'Intro with a', 'Steps', 'Open the program.',
                'Click OK.',
                'This is a note inside a step.', 'Close it.', 'Later section',
                'Second chapter', 'Some text', 'Sub section', 'Be careful.', 'A tip.',
