@@ -76,7 +76,7 @@ def start_of_file(node, ctx: Context):
 def paragraph(node, ctx: Context):
     if has_blocks(node):  # only a broken transform nests blocks in a paragraph
         return children(node, ctx)
-    return paragraph_of(node.children, ctx, ctx.para_style)
+    return paragraph_of(node.children, ctx, ctx.para_style, ctx.take_label(node))
 
 
 @BLOCK.register(nodes.Text)

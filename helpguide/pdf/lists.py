@@ -41,11 +41,11 @@ def hanging_list(items, labels, ctx: Context) -> list:
         for item, label in zip(items, labels, strict=True):
             first = item.children[0] if item.children else None
             if isinstance(first, nodes.paragraph) and not has_blocks(first):
-                ctx.bullet = (label, hang)
+                ctx.hang_label(first, label, hang)
             else:
                 out.append(ItemLabel(label, st, hang))
             out.extend(block(item, ctx))
-            ctx.bullet = None
+            ctx.take_label(first)  # a paragraph the item's rendering skipped
         return out
     return indented_blocks(items_, ctx, indent)
 
@@ -199,9 +199,9 @@ def footnote(node, ctx: Context):
     def note():
         with ctx.set(para_style='footnote'):
             if body and isinstance(body[0], nodes.paragraph):
-                ctx.bullet = (mark, hang)
+                ctx.hang_label(body[0], mark, hang)
             flow = rendered(body, ctx)
-            if ctx.take_bullet():
+            if body and ctx.take_label(body[0]):  # not hung by its paragraph
                 flow.insert(0, ItemLabel(mark, st, hang))
         return flow
     return indented_blocks(note, ctx, indent)

@@ -70,8 +70,10 @@ class Context:
     (see :meth:`room`); ``level`` is the section level (1 = chapter);
     ``instance`` names the inlined copy of a document being rendered, so
     the same program rendered under two platforms gets distinct link keys;
-    ``pending`` holds keys of ids met but not yet anchored; ``bullet`` is the
-    list label (and its indent) the next paragraph hangs in its left margin;
+    ``pending`` holds keys of ids met but not yet anchored; ``labels`` holds
+    the list labels (and their indents) that a list or a footnote hands to
+    the paragraph that hangs each in its left margin, by that paragraph
+    (:meth:`hang_label`, :meth:`take_label`);
     ``links`` is off where links make no sense (headings); ``para_style`` is
     the style of paragraphs here (smaller in table cells); ``book_section``
     is the root document's title section, whose title is the book's, and
@@ -91,7 +93,7 @@ class Context:
     preface: list = field(default_factory=list)
     linked: set[str] = field(default_factory=set)
     pending: list[str] = field(default_factory=list)
-    bullet: tuple[str, float] | None = None
+    labels: dict[int, tuple[str, float]] = field(default_factory=dict)
     links: bool = True
     para_style: str = 'body'
     book_section: nodes.section | None = None
@@ -107,9 +109,13 @@ class Context:
         keys, self.pending = self.pending, []
         return keys
 
-    def take_bullet(self) -> tuple[str, float] | None:
-        bullet, self.bullet = self.bullet, None
-        return bullet
+    def hang_label(self, paragraph: nodes.paragraph, label: str, indent: float) -> None:
+        """*paragraph* is to hang *label* in a margin *indent* wide."""
+        self.labels[id(paragraph)] = (label, indent)
+
+    def take_label(self, paragraph: nodes.Node) -> tuple[str, float] | None:
+        """The label handed to *paragraph*, if any and not taken yet."""
+        return self.labels.pop(id(paragraph), None)
 
     def room(self, left: float, right: float = 0) -> tuple[float, float]:
         """How much of an indent fits: deep nesting keeps a readable measure.
@@ -254,10 +260,10 @@ def children(node: nodes.Node, ctx: Context, style: str | None = None) -> list[F
     return out
 
 
-def paragraph_of(parts, ctx: Context, style: str) -> list[Flowable]:
-    """One Paragraph from inline nodes; takes the pending list bullet."""
+def paragraph_of(parts, ctx: Context, style: str,
+                 bullet: tuple[str, float] | None = None) -> list[Flowable]:
+    """One Paragraph from inline nodes, hanging *bullet* (label, indent) if given."""
     markup = ''.join(inline(part, ctx) for part in parts)
-    bullet = ctx.take_bullet()
     if bullet is None:
         return [Paragraph(markup, ctx.styles[style])]
     label, indent = bullet
