@@ -14,6 +14,7 @@ booklet take turns; a full disk or an unwritable folder is said in one line.
 """
 import argparse
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -53,23 +54,27 @@ def main(argv=None) -> int:
     if not args.source.is_dir():
         print(f'build_pdf.py: error: no source folder {args.source}', file=sys.stderr)
         return 2
+    # Sphinx writes into a folder of its own; the booklet, or each edition
+    # of guide_papers (guide-letter.pdf, ...), then replaces its target.
     staged = output.with_name(f'.{output.name}.staged')
     sphinx_args = ['-b', 'booklet', '-c', str(ROOT), '-d', str(args.doctrees), '-q', '-W',
                    '-j', args.jobs,
-                   '-D', f'booklet_filename={staged.name}']
-    if args.paper:
-        sphinx_args += ['-D', f'guide_paper={args.paper}']
+                   '-D', f'booklet_filename={output.name}']
+    if args.paper:  # one edition, on that paper, under the --output name
+        sphinx_args += ['-D', f'guide_paper={args.paper}', '-D', f'guide_papers={args.paper}']
+    published = []
     try:
         # Builds of this booklet, and of anything sharing its doctrees, take turns.
         with disk_errors_said(PROG, output, staged), build_lock([args.doctrees, output], PROG):
             try:
-                staged.unlink(missing_ok=True)  # left by a build that was killed
-                status = build_main([*sphinx_args, str(args.source), str(output.parent)])
-                published = status == 0 and staged.is_file()
-                if published:
-                    os.replace(staged, output)
+                shutil.rmtree(staged, ignore_errors=True)  # left by a build that was killed
+                status = build_main([*sphinx_args, str(args.source), str(staged)])
+                if status == 0:
+                    published = sorted(staged.glob('*.pdf'))
+                    for path in published:
+                        os.replace(path, output.parent / path.name)
             finally:
-                staged.unlink(missing_ok=True)
+                shutil.rmtree(staged, ignore_errors=True)
     except DiskError as err:
         print(err, file=sys.stderr)
         return 1
@@ -77,7 +82,8 @@ def main(argv=None) -> int:
         print(f'{PROG}: error: the booklet was not built; {output} is unchanged',
               file=sys.stderr)
         return status or 1
-    print(output)
+    for path in published:
+        print(output.parent / path.name)
     return 0
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from ..style.paper import PAPERS
+
 logger = logging.getLogger(__name__)
 
 #: Files Sphinx writes for its own next build or for other projects, not for a
@@ -47,14 +49,36 @@ def html_files(html_dir: Path) -> list[Path]:
                   if path.is_file() and shipped(path.relative_to(html_dir).parts))
 
 
+def paper_label(paper: str) -> str:
+    """``A4``, ``Letter``, ``Half-Letter``: a paper as the landing page names it."""
+    return paper.upper() if len(paper) <= 2 else paper.title()
+
+
+def editions(pdf_dir: Path, name: str) -> list[tuple[str, str | None]]:
+    """(file name, paper) of *name* as built: itself (paper None), and each
+    edition of ``guide_papers`` (``guide-a4.pdf`` for ``guide.pdf``)."""
+    stem, suffix = name.rsplit('.', 1)
+    found = [(name, None)] if (pdf_dir / name).is_file() else []
+    found += [(f'{stem}-{paper}.{suffix}', paper) for paper in PAPERS
+              if (pdf_dir / f'{stem}-{paper}.{suffix}').is_file()]
+    return found
+
+
+def edition_of(path: Path) -> str | None:
+    """The paper a file name ends with (``-a4.pdf``), if any."""
+    return next((paper for paper in PAPERS if path.stem.endswith(f'-{paper}')), None)
+
+
 def printables(pdf_dir: Path, words) -> list[Document]:
     found = []
     for name, title, description in PRINTABLES:
-        if (pdf_dir / name).is_file():
-            found.append(Document(f'pdf/{name}', title,
-                                  description.format(subject=words.subject)))
-        else:
+        built = editions(pdf_dir, name)
+        if not built:
             logger.warning('%s is missing; the bundle leaves it out', pdf_dir / name)
+        for file, paper in built:
+            found.append(Document(
+                f'pdf/{file}', f'{title} ({paper_label(paper)} paper)' if paper else title,
+                description.format(subject=words.subject)))
     return found
 
 
@@ -69,5 +93,6 @@ def handouts(pdf_dir: Path, guide_title: str) -> list[Document]:
     if not files:
         logger.warning('%s holds no handouts; the bundle leaves them out',
                        pdf_dir / HANDOUTS)
-    return [Document(f'pdf/{HANDOUTS}/{path.name}', _pdf_title(path, guide_title))
+    return [Document(f'pdf/{HANDOUTS}/{path.name}', _pdf_title(path, guide_title)
+                     + (f' ({paper_label(paper)} paper)' if (paper := edition_of(path)) else ''))
             for path in files]

@@ -23,12 +23,16 @@ cover, contents, chapters. The pieces, for other print products:
 """
 from sphinx.application import Sphinx
 
-from helpguide.config import add_setting
+from sphinx.util import logging
+
+from helpguide.config import BadSetting, add_setting
 
 from .builder import BookletBuilder
 from .printing import PAPER
 
 __all__ = ['BookletBuilder', 'setup']
+
+logger = logging.getLogger(__name__)
 
 #: The booklet's own settings; the guide's (brand, title, logo, ...) come
 #: from helpguide.settings.
@@ -36,6 +40,15 @@ SETTINGS = {
     'booklet_filename': ('guide.pdf', 'file name of the booklet in the output folder'),
     'booklet_contents_depth': (2, 'section levels listed in the contents'),
 }
+
+
+def refuse_unknown_papers(app, config) -> None:
+    """Each paper of ``guide_papers`` is one ``guide_paper`` could name."""
+    unknown = [paper for paper in config.guide_papers if paper not in PAPER]
+    if unknown or len(set(config.guide_papers)) != len(config.guide_papers):
+        logger.error('guide_papers must list different papers of %s, not %r',
+                     ', '.join(PAPER), list(config.guide_papers))
+        raise BadSetting
 
 
 def setup(app: Sphinx) -> dict:
@@ -47,6 +60,10 @@ def setup(app: Sphinx) -> dict:
     app.add_builder(BookletBuilder)
     add_setting(app, 'guide_paper', 'letter', '', choices=PAPER,
                 description='paper of every print product')
+    add_setting(app, 'guide_papers', [], '', types=(list, tuple),
+                description='papers of the editions made at once (guide-letter.pdf, '
+                            'guide-a4.pdf, ...); empty: guide_paper alone')
+    app.connect('config-inited', refuse_unknown_papers, priority=795)
     for name, (default, description) in SETTINGS.items():
         add_setting(app, name, default, '', description=description)
     return {'version': '1.0', 'parallel_read_safe': True, 'parallel_write_safe': True}

@@ -17,7 +17,10 @@ class BookletBuilder(PrintBuilder):
 
     @progress_message('writing the booklet')
     def write_documents(self, _docnames) -> None:
-        target = self.target(self.setting('booklet_filename', 'guide.pdf'))
-        pages = write_book(self, target, self.book_page)
-        if pages is not None:
+        for _paper in self.editions():
+            target = self.target(self.edition_name(self.setting('booklet_filename',
+                                                                'guide.pdf')))
+            pages = write_book(self, target, self.book_page)
+            if pages is None:
+                return
             logger.info('booklet: %d pages written to %s', pages, target)

@@ -42,11 +42,35 @@ class PrintBuilder(Builder):
 
     @property
     def paper(self) -> str:
-        return self.setting('guide_paper', 'letter')
+        """The paper of the edition being written (:meth:`editions`), else ``guide_paper``."""
+        return getattr(self, '_edition', None) or self.setting('guide_paper', 'letter')
+
+    @property
+    def papers(self) -> list[str]:
+        """The papers of the editions: ``guide_papers``, else ``guide_paper`` alone."""
+        return list(self.config.guide_papers) or [self.setting('guide_paper', 'letter')]
+
+    def editions(self):
+        """Each paper of :attr:`papers`, with :attr:`paper` (and so the page
+        sizes) that paper's while the caller writes its edition."""
+        for paper in self.papers:
+            self._edition = paper
+            try:
+                yield paper
+            finally:
+                self._edition = None
+
+    def edition_name(self, filename: str, paper: str | None = None) -> str:
+        """*filename* as an edition names it: ``guide-a4.pdf`` for ``guide.pdf``
+        where several papers are listed; unchanged for a single paper."""
+        if len(self.papers) < 2:
+            return filename
+        stem, dot, suffix = filename.rpartition('.')
+        return f'{stem}-{paper or self.paper}{dot}{suffix}' if dot else f'{filename}-{paper}'
 
     @property
     def pagesize(self) -> tuple[float, float]:
-        """Size of the product's pages on ``guide_paper``."""
+        """Size of the product's pages on the paper."""
         return PAPER[self.paper]
 
     @property

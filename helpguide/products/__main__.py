@@ -60,7 +60,7 @@ def main(argv=None) -> int:
     folder, whole = PRODUCTS[args.builder]
     options = ['-b', args.builder, '-c', str(args.conf), '-q', '-W', '-j', args.jobs]
     if args.paper:
-        options += ['-D', f'guide_paper={args.paper}']
+        options += ['-D', f'guide_paper={args.paper}', '-D', f'guide_papers={args.paper}']
 
     def build(outdir: Path, doctreedir: Path) -> int:
         return build_main([*options, '-d', str(doctreedir), str(args.source), str(outdir)])

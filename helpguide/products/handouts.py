@@ -24,7 +24,7 @@ from sphinx.util import logging
 from sphinx.util.display import status_iterator
 from sphinx.util.parallel import ParallelTasks, make_chunks, parallel_available
 
-from helpguide.pdf.printing import PrintBuilder
+from helpguide.pdf.printing import PAPER, PrintBuilder
 from helpguide.programs import Words, capitalized, select_platform
 
 from ..atomic import replacing
@@ -146,22 +146,26 @@ class HandoutsBuilder(PrintBuilder):
         if self.style_failed():
             return
         config = self.config
-        pagesize = self.pagesize
         styles = book_styles(self.style)
-        frame = Margins.of(pagesize, styles).frame_size(pagesize)
         platforms = dict(config.guide_platforms)
         prerequisites = self.prerequisites()
         fields = self.env.get_domain('checklist').fields()
         box = support_box(fields, self.setting('guide_brand')) if fields else None
         outdir = self.outdir
-        handouts = [(program, platform)
+        handouts = [(program, platform, paper) for paper in self.papers
                     for program in self.env.get_domain('programs').programs(supported=True)
                     for platform in program.platforms]
+
+        def name(item) -> str:
+            program, platform, paper = item
+            return self.edition_name(handout_name(program.id, platform), paper)
 
         def write(share) -> tuple[dict[str, str], set[str], str | None]:
             """Write *share*: (file name -> source, sources that failed, error)."""
             written, failed = {}, set()
-            for program, platform in share:
+            for program, platform, paper in share:
+                pagesize = PAPER[paper]
+                frame = Margins.of(pagesize, styles).frame_size(pagesize)
                 tree = self.handout_tree(program, platform, prerequisites)
                 if tree is None:
                     failed.add(program.docname)
@@ -174,7 +178,7 @@ class HandoutsBuilder(PrintBuilder):
                 furniture = Furniture.from_config(
                     config, f'Handout \N{MIDDLE DOT} {platforms[platform]}',
                     f'{program.name} ({platforms[platform]})')
-                target = outdir / handout_name(program.id, platform)
+                target = outdir / name((program, platform, paper))
                 where = f'{self.env.doc2path(program.docname)}:{program.lineno}'
                 try:
                     pages = write_sheets(target, story, styles, furniture, pagesize,
@@ -196,7 +200,7 @@ class HandoutsBuilder(PrintBuilder):
         # by another process, as Sphinx shows its own writing.
         progress = status_iterator(handouts, 'writing handouts... ', 'darkgreen',
                                    len(handouts), self.config.verbosity,
-                                   stringify_func=lambda item: handout_name(item[0].id, item[1]))
+                                   stringify_func=name)
 
         def collect(share, result) -> None:
             share_written, share_failed, error = result

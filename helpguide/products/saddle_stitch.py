@@ -51,24 +51,23 @@ class SaddleStitchBuilder(PrintBuilder):
     epilog = 'The saddle-stitch booklet is in %(outdir)s.'
 
     def write_documents(self, _docnames) -> None:
-        # The half-size booklet: an intermediate file beside the product.
-        pages = self.target(f'.{FILENAME}.pages.pdf')
-        pages.unlink(missing_ok=True)  # left by a build that was killed
-        with progress_message('writing the booklet at half size'):
-            written = write_book(self, pages, saddle_page(self.style, self.pagesize))
-        if written is None:
-            return  # it failed and said why; the last imposed file stays
-        try:
-            self.impose(pages)
-        finally:
-            pages.unlink(missing_ok=True)
+        for _paper in self.editions():
+            # The half-size booklet: an intermediate file beside the product.
+            target = self.target(self.edition_name(FILENAME))
+            pages = self.target(f'.{target.name}.pages.pdf')
+            pages.unlink(missing_ok=True)  # left by a build that was killed
+            with progress_message('writing the booklet at half size'):
+                written = write_book(self, pages, saddle_page(self.style, self.pagesize))
+            if written is None:
+                return  # it failed and said why; the last imposed file stays
+            try:
+                self.impose(pages, target)
+            finally:
+                pages.unlink(missing_ok=True)
 
     @progress_message('imposing the booklet for saddle-stitching')
-    def impose(self, pages) -> None:
+    def impose(self, pages, target) -> None:
         from .imposition import impose  # pypdf: only where a booklet is imposed
 
-        target = self.target(FILENAME)
-        # The outside back cover is what a booklet shows lying face down:
-        # never the end of a chapter.
-        sheets = impose(pages, target, self.pagesize, blank_back=True)
+        sheets = impose(pages, target, self.pagesize)
         logger.info('saddle-stitch: %d sheets written to %s', sheets, target)

@@ -42,14 +42,15 @@ class SupportChecklistBuilder(PrintBuilder):
             self.missing('no support-checklist directive was read from the sources '
                          '(none is there, or it has an error reported above)')
             return
-        pagesize = self.pagesize
         styles = book_styles(self.style)
-        ctx = new_context(styles, *Margins.of(pagesize, styles).frame_size(pagesize),
-                          self.srcdir)
-        story = [flowable for docname in docnames
-                 for flowable in render_document(self.resolved_doctree(docname), ctx, book=False)]
         furniture = Furniture.from_config(config, 'Support checklist', 'Support checklist')
-        target = self.outdir / FILENAME
-        write_sheets(target, story, styles, furniture, pagesize,
-                     location=', '.join(str(self.env.doc2path(d)) for d in docnames))
-        logger.info('support-checklist: written to %s', target)
+        for _paper in self.editions():
+            pagesize = self.pagesize
+            ctx = new_context(styles, *Margins.of(pagesize, styles).frame_size(pagesize),
+                              self.srcdir)
+            story = [flowable for docname in docnames for flowable in
+                     render_document(self.resolved_doctree(docname), ctx, book=False)]
+            target = self.outdir / self.edition_name(FILENAME)
+            write_sheets(target, story, styles, furniture, pagesize,
+                         location=', '.join(str(self.env.doc2path(d)) for d in docnames))
+            logger.info('support-checklist: written to %s', target)
