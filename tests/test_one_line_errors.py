@@ -27,7 +27,8 @@ def test_a_paper_that_is_not_allowed_is_one_line_naming_the_setting(rootdir, tmp
                         '-D', 'guide_paper=A4')
     assert done.returncode == 2
     assert one_line(done.stderr).endswith(
-        "ERROR: guide_paper must be one of 'letter', 'a4', not 'A4'")
+        "ERROR: guide_paper must be one of 'letter', 'legal', 'half-letter', 'executive', "
+        "'a3', 'a4', 'a5', 'a6', 'b5', not 'A4'")
     assert not (tmp_path / 'out').exists() or not any((tmp_path / 'out').iterdir())
 
 
