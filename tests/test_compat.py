@@ -10,11 +10,12 @@ import pytest
 from pycdlib.dates import VolumeDescriptorDate
 from reportlab.pdfbase.acroform import AcroForm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Frame, Paragraph
 from reportlab.platypus.paraparser import ParaParser
 from sphinx.builders import Builder
 
 from helpguide.compat import UnsupportedVersion, pycdlib as compat_pycdlib, require, searchtools
+from helpguide.compat import reportlab as compat_reportlab
 
 
 def parameters(function) -> list[str]:
@@ -38,6 +39,11 @@ def test_reportlab_private_parts_are_as_used():
     assert 'D' in parameters(AcroForm.makeStream)  # **D: the stream's resources
     canvas = Canvas(io.BytesIO())
     assert type(canvas._doc._catalog).__name__ == 'PDFCatalog'  # where set_form puts the form
+    assert compat_reportlab.page_size(Canvas(io.BytesIO(), pagesize=(432, 648))) == (432, 648)
+    frame = Frame(10, 20, 100, 200)
+    compat_reportlab.move_frame(frame, 50)
+    frame._reset()
+    assert (frame._x1, frame._x2, frame._x) == (50, 150, 56)  # 6: the default padding
     # makeStream's result carries the key by which ReportLab shares equal streams.
     form = canvas.acroForm
     assert hasattr(form.makeStream(10, 10, 'q Q'), '_af_refstr')

@@ -12,6 +12,9 @@
   (:class:`AcroForm`, :func:`keep_apart`).
 * ``canvas._doc._catalog``: the document catalog, where a form is set
   (:func:`set_form`).
+* ``Frame._x1`` and ``Frame._geom()``: where a frame sits, moved for
+  mirrored margins (:func:`move_frame`); ``canvas._pagesize``
+  (:func:`page_size`).
 """
 from reportlab.pdfbase.acroform import AcroForm as _AcroForm
 from reportlab.platypus import Paragraph as _Paragraph
@@ -74,3 +77,14 @@ def keep_apart(stream, key: str):
 def set_form(canvas, form) -> None:
     """Make *form* the form of the document *canvas* draws."""
     canvas._doc._catalog.AcroForm = canvas.AcroForm = form
+
+
+def move_frame(frame, x: float) -> None:
+    """Put *frame*'s left edge at *x* (the next ``_reset`` starts there)."""
+    frame.__dict__['_x1'] = x
+    frame._geom()
+
+
+def page_size(canvas) -> tuple[float, float]:
+    """The size of the page *canvas* draws."""
+    return canvas._pagesize

@@ -5,6 +5,7 @@ from pathlib import Path
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 
+from ..compat.reportlab import page_size
 from .fonts import draw_string
 from .paragraphs import Paragraph
 from .registry import escape
@@ -106,5 +107,5 @@ class Cover(Flowable):
         """The style's image over the whole page, under everything else."""
         canv = self.canv
         x, y = canv.absolutePosition(0, 0)  # the frame's corner on the page
-        width, height = canv._pagesize
+        width, height = page_size(canv)
         canv.drawImage(ImageReader(str(path)), -x, -y, width, height, mask='auto')

@@ -14,6 +14,8 @@ from roman_numerals import RomanNumeral
 
 from helpguide.style import Style, default_style
 
+from ..compat.reportlab import move_frame
+
 from .cover import Cover
 from .flowables import Anchor, Heading, page_number_form
 from .fonts import draw_string
@@ -128,11 +130,14 @@ class BookTemplate(PrintTemplate):
         """With mirrored margins the inner margin is at the spine: on the left
         of right-hand (odd) pages, on the right of left-hand ones."""
         if self.mirrored:
-            left = self.margin['inner' if (self.page + 1) % 2 else 'outer']
             for frame in self.pageTemplate.frames:
-                frame.__dict__['_x1'] = left
-                frame._geom()
+                move_frame(frame, self.frame_left(self.page + 1))
         super().handle_pageBegin()
+
+    def frame_left(self, page: int) -> float:
+        """The left margin of *page*: the inner one, or the outer one on a
+        left-hand page with mirrored margins."""
+        return self.margin['outer' if self.mirrored and page % 2 == 0 else 'inner']
 
     # -- state ---------------------------------------------------------------
     def beforeDocument(self):
@@ -207,8 +212,8 @@ class BookTemplate(PrintTemplate):
         if page in self.blanks:
             return
         recto = page % 2 == 1
-        frame = self.pageTemplate.frames[0]
-        left, right = frame._x1, frame._x1 + frame._width
+        left = self.frame_left(page)
+        right = left + self.width
         head, folio = self.styles['running_head'], self.styles['folio']
         fonts = self.styles.fonts
         where = self.styles.style['page']
