@@ -6,6 +6,7 @@ import pytest
 
 from helpguide.style import default_style, load_style
 from helpguide.style.paper import length, page_size
+from helpguide.style.sheet import system_font
 from styled_guide import TEST_STYLE
 
 
@@ -124,3 +125,46 @@ def test_the_html_stylesheet_declares_the_styles_colours_and_fonts():
     assert 'font-family: "guide-body"; src: url("fonts/Caladea-Regular.ttf")' in css
     assert files['Caladea-Regular.ttf'] == (TEST_STYLE / 'fonts' / 'Caladea-Regular.ttf').resolve()
     assert Path(files['DejaVuSansMono.ttf']).is_file()
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / 'helpguide' / 'style' / 'examples' / \
+    'print-shop-6x9.toml'
+
+
+@pytest.mark.skipif(any(system_font(name) is None for name in (
+    'LiberationSerif-Regular.ttf', 'Carlito-Regular.ttf')),
+    reason="Debian's fonts-liberation2 and fonts-crosextra-carlito are not installed "
+           '(.ci/run installs them)')
+def test_the_shipped_example_style_reads_without_problems():
+    style, problems = load_style(EXAMPLE)
+    assert problems == []
+    assert style['page']['mirrored'] and style.page_size('a4') == pytest.approx((432, 648))
+    assert {path.name for path in style.main_faces()} >= {
+        'LiberationSerif-Regular.ttf', 'Carlito-Bold.ttf', 'LiberationMono-Regular.ttf'}
+
+
+@pytest.mark.parametrize('setting, sheet, page', [
+    ('half-sheet', 'letter', (396, 612)), ('half-sheet', 'a4', (420.94, 595.28)),
+    ('5x8in', 'letter', (360, 576)),
+])
+def test_the_saddle_stitch_page_follows_the_sheet_or_the_style(tmp_path, setting, sheet, page):
+    from helpguide.products.saddle_stitch import saddle_page
+
+    path = tmp_path / 'style.toml'
+    path.write_text(f'[page]\nsaddle_stitch = "{setting}"\n', encoding='utf-8')
+    style, problems = load_style(path)
+    assert problems == []
+    assert saddle_page(style, page_size(sheet)) == pytest.approx(page, abs=0.01)
+
+
+def test_a_saddle_stitch_page_larger_than_half_the_sheet_is_named(tmp_path):
+    from sphinx.errors import SphinxError
+
+    from helpguide.products.saddle_stitch import saddle_page
+
+    path = tmp_path / 'style.toml'
+    path.write_text('[page]\n\nsaddle_stitch = "a5"\n', encoding='utf-8')
+    style, _ = load_style(path)
+    with pytest.raises(SphinxError, match=r'style\.toml:3: \[page\] saddle_stitch \'a5\' '
+                                          r'\(420 x 595 pt\) is larger than half the sheet'):
+        saddle_page(style, page_size('letter'))
