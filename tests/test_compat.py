@@ -4,6 +4,7 @@ versions: a version that changed one fails here, by name, rather than as a
 wrong PDF, HTML or ISO image."""
 import inspect
 import io
+from pathlib import Path
 
 import pycdlib
 import pytest
@@ -47,6 +48,57 @@ def test_reportlab_private_parts_are_as_used():
     # makeStream's result carries the key by which ReportLab shares equal streams.
     form = canvas.acroForm
     assert hasattr(form.makeStream(10, 10, 'q Q'), '_af_refstr')
+
+
+def test_reportlab_layout_private_parts_are_as_used(tmp_path):
+    from reportlab.platypus import Flowable, SimpleDocTemplate, Table
+    from reportlab.platypus.flowables import KeepTogether
+
+    from helpguide.compat import reportlab as compat
+
+    seen = {}
+
+    class Probe(Flowable):
+        def wrap(self, width, height):
+            return width, 10
+
+        def draw(self):
+            doc = compat.doc_template(self.canv)
+            seen.update(at_top=compat.frame_at_top(doc.frame),
+                        height=compat.frame_text_height(doc.frame),
+                        needed=compat.height_of([Probe(), Probe()], 100, self.canv)[1])
+
+    doc = SimpleDocTemplate(str(tmp_path / 'probe.pdf'), topMargin=72, bottomMargin=72)
+    doc.build([Probe()])
+    assert seen['at_top']  # the probe is the first flowable of its frame
+    assert seen['height'] == pytest.approx(doc.height - 12)  # the frame's 6 pt paddings
+    assert seen['needed'] == 20
+    table = Table([['a', 'b'], ['c', '']], style=[('SPAN', (0, 1), (1, 1))])
+    assert compat.table_cells(table) == [['a', 'b'], ['c', '']]
+    assert [(start, end) for _, start, end in compat.table_spans(table)] == [((0, 1), (1, 1))]
+    assert issubclass(KeepTogether, compat.Container)
+
+
+def test_no_private_part_is_named_outside_compat():
+    """The private members helpguide/compat/ lists, named nowhere else."""
+    import ast
+    import re
+    package = Path(__file__).resolve().parents[1] / 'helpguide'
+    names = set()
+    for module in (package / 'compat').glob('*.py'):
+        names |= set(re.findall(r'``(?:\w+\.)*(_[A-Za-z]\w*)', module.read_text()))
+    assert {'_setup', '_catalog', '_write_doc_doctree_cache', '_atTop', '_cellvalues'} <= names
+    found = []
+    for path in sorted(package.rglob('*.py')):
+        if path.parent.name == 'compat':
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding='utf-8'))):
+            named = (node.attr if isinstance(node, ast.Attribute)
+                     else node.name if isinstance(node, ast.alias)
+                     else node.name if isinstance(node, ast.FunctionDef) else None)
+            if named in names:
+                found.append(f'{path.relative_to(package)}:{node.lineno}: {named}')
+    assert found == []
 
 
 def test_sphinx_private_parts_are_as_used(make_app, rootdir, tmp_path):

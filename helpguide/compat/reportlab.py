@@ -15,9 +15,18 @@
 * ``Frame._x1`` and ``Frame._geom()``: where a frame sits, moved for
   mirrored margins (:func:`move_frame`); ``canvas._pagesize``
   (:func:`page_size`).
+* ``canvas._doctemplate``, ``Frame._atTop`` and the frame's ``_y1p``, ``_y2``
+  and ``_topPadding``: where a flowable being laid out stands (keep rules:
+  :func:`doc_template`, :func:`frame_at_top`, :func:`frame_text_height`).
+* ``Table._cellvalues`` and ``Table._spanCmds``: a table's cells and spans,
+  for its structure tags (:func:`table_cells`, :func:`table_spans`).
+* ``flowables._listWrapOn`` (the height a list of flowables needs,
+  :func:`height_of`) and ``flowables._ContainerSpace``, the base of the
+  flowables that hold others (:data:`Container`).
 """
 from reportlab.pdfbase.acroform import AcroForm as _AcroForm
 from reportlab.platypus import Paragraph as _Paragraph
+from reportlab.platypus.flowables import _ContainerSpace, _listWrapOn
 
 from . import require
 
@@ -88,3 +97,37 @@ def move_frame(frame, x: float) -> None:
 def page_size(canvas) -> tuple[float, float]:
     """The size of the page *canvas* draws."""
     return canvas._pagesize
+
+
+def doc_template(canvas):
+    """The document template laying out onto *canvas*."""
+    return canvas._doctemplate
+
+
+def frame_at_top(frame) -> bool:
+    """Whether nothing has been laid out in *frame* yet."""
+    return frame._atTop
+
+
+def frame_text_height(frame) -> float:
+    """The height *frame* holds text in, inside its padding."""
+    return frame._y2 - frame._topPadding - frame._y1p
+
+
+def table_cells(table) -> list[list]:
+    """The rows of *table*, each a list of its cells' contents."""
+    return table._cellvalues
+
+
+def table_spans(table) -> list:
+    """``(command, (first column, first row), (last column, last row))`` per span."""
+    return table._spanCmds
+
+
+#: The base class of ReportLab's flowables that hold other flowables.
+Container = _ContainerSpace
+
+
+def height_of(flowables: list, width: float, canvas) -> tuple[float, float]:
+    """``(width, height)`` that *flowables* need, one below the other, at *width*."""
+    return _listWrapOn(flowables, width, canvas)

@@ -10,8 +10,8 @@ needs the spread.
 """
 from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import ActionFlowable
-from reportlab.platypus.flowables import _listWrapOn
 
+from ..compat.reportlab import doc_template, frame_at_top, frame_text_height, height_of
 from .flowables import RectoBreak
 
 #: The class of a section kept on one page or one spread.
@@ -29,7 +29,7 @@ class FreshPage(ActionFlowable):
     """Go on at the top of a page: the next one, unless this one is still empty."""
 
     def apply(self, doc):
-        if not doc.frame._atTop:
+        if not frame_at_top(doc.frame):
             doc.handle_pageBreak()
 
 
@@ -50,10 +50,10 @@ class KeepInView(Flowable):
         return aW, aH + 1
 
     def split(self, aW, aH):
-        doc = self.canv._doctemplate
+        doc = doc_template(self.canv)
         frame = doc.frame
-        page_height = frame._y2 - frame._topPadding - frame._y1p
-        _, needed = _listWrapOn(self.flowables, aW, self.canv)
+        page_height = frame_text_height(frame)
+        _, needed = height_of(self.flowables, aW, self.canv)
         # Sheets (handouts, the stand-alone form) are one-sided: no spreads.
         spread = getattr(doc, 'two_sided', False) and needed <= 2 * page_height
         verso = doc.page % 2 == 0
@@ -61,7 +61,7 @@ class KeepInView(Flowable):
         if self.chapter:
             if needed <= page_height or not spread:
                 return [RectoBreak(), *flowables]
-            return flowables if verso and frame._atTop else [VersoBreak(), *flowables]
+            return flowables if verso and frame_at_top(frame) else [VersoBreak(), *flowables]
         if needed <= aH:
             return flowables
         if needed <= page_height:

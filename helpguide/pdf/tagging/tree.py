@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus import Flowable, HRFlowable, Image, Preformatted, Table
 from reportlab.platypus.doctemplate import ActionFlowable
-from reportlab.platypus.flowables import KeepTogether, NullDraw, _ContainerSpace
+from reportlab.platypus.flowables import KeepTogether, NullDraw
 
+from ...compat.reportlab import Container, table_cells, table_spans
 from ..flowables import Anchor, ContentsEntry, Heading, ItemLabel
 
 #: Roles whose elements own marked content; the others group elements.
@@ -90,8 +91,8 @@ def draws_nothing(flowable: Flowable) -> bool:
 def contents_of(flowable: Flowable) -> list | None:
     """What a container flowable holds, in reading order; None if it is no container."""
     if isinstance(flowable, Table):
-        return [f for row in flowable._cellvalues for cell in row for f in cell_flowables(cell)]
-    if isinstance(flowable, (KeepTogether, _ContainerSpace)):
+        return [f for row in table_cells(flowable) for cell in row for f in cell_flowables(cell)]
+    if isinstance(flowable, (KeepTogether, Container)):
         return list(getattr(flowable, '_content', []))
     held = getattr(flowable, 'flowables', None)  # one that splits into what it holds (KeepInView)
     if isinstance(held, list) and all(isinstance(f, Flowable) for f in held):
@@ -210,7 +211,7 @@ def table_structure(table: Element, flowable: Table) -> None:
     head_rows = flowable.repeatRows if isinstance(flowable.repeatRows, int) else 0
     row_headers = table.attrs.pop('row_headers', False)
     covered, spans = set(), {}
-    for _cmd, (sc, sr), (ec, er) in flowable._spanCmds:
+    for _cmd, (sc, sr), (ec, er) in table_spans(flowable):
         for r in range(sr, er + 1):
             for c in range(sc, ec + 1):
                 covered.add((r, c))
@@ -218,7 +219,7 @@ def table_structure(table: Element, flowable: Table) -> None:
         covered.discard((sr, sc))
     head = table.add(Element('THead')) if head_rows else None
     body = None
-    for r, row in enumerate(flowable._cellvalues):
+    for r, row in enumerate(table_cells(flowable)):
         if r < head_rows:
             section = head
         else:
