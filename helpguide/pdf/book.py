@@ -20,8 +20,13 @@ def contents_story(entries, styles: StyleSheet) -> list[Flowable]:
     """The contents: a heading, then one linked entry per (level, markup, key)."""
     story = [Heading('Contents', styles['contents_title'], level=1, keys=[CONTENTS_KEY],
                      text='Contents')]
+    levels = [level for level, _, _ in entries]
     entries = [ContentsEntry(markup, styles[f'contents{min(level, 3)}'], styles['contents2'], key)
                for level, markup, key in entries]
+    for entry, level, after in zip(entries, levels, levels[1:] + [0]):
+        # An entry keeps with its own sections' entries only: a run of chapters
+        # without sections kept together would be one block too tall for a page.
+        entry.keepWithNext = entry.keepWithNext and after > level
     group(Element('TOC'), entries)
     return story + entries
 

@@ -2,7 +2,9 @@
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from ..compat.reportlab import page_size
@@ -65,7 +67,7 @@ class Cover(Flowable):
         canv.saveState()
         canv.setFillColor(self.styles.color(look['band_color']))
         canv.rect(0, top - band, self.width, band, stroke=0, fill=1)
-        x_text = base * 1.5
+        x_text, x_end = base * 1.5, self.width - base * 1.5
         if info.logo and look['logo'] != 'none':
             img = ImageReader(str(info.logo))
             iw, ih = img.getSize()
@@ -76,14 +78,11 @@ class Cover(Flowable):
                 x_text = base * 2 + iw * scale
             else:
                 x_logo = self.width - base - iw * scale
+                x_end = x_logo - base
             with element(canv, 'Figure', alt=info.brand):
                 canv.drawImage(img, x_logo, top - band + base, iw * scale, ih * scale,
                                mask='auto')
-        brand = self.styles['cover_brand']
-        canv.setFillColor(brand.textColor)
-        with element(canv, 'P'):
-            draw_string(canv, x_text, top - band / 2 - brand.fontSize * 0.35, info.brand,
-                        brand.fontName, brand.fontSize, self.styles.fonts)
+        self.draw_brand(x_text, x_end - x_text, top - band / 2, band - base)
         canv.restoreState()
 
         y = self._para(info.title, 'cover_title', top - band - self.height * 0.18, 'H1')
@@ -102,6 +101,26 @@ class Cover(Flowable):
         y = base * 3.8
         for line in filter(None, lines):
             y = self._para(line, 'cover_meta', y)
+
+    def draw_brand(self, x: float, room: float, middle: float, height: float):
+        """The brand on one line in the band, smaller if it is too long (down to
+        the body size), wrapped to the band's width if it is longer still."""
+        canv, brand, base = self.canv, self.styles['cover_brand'], self.styles.base
+        size = brand.fontSize
+        width = stringWidth(self.info.brand, brand.fontName, size)
+        if width > room:
+            size = max(base, size * room / width)
+        canv.setFillColor(brand.textColor)
+        with element(canv, 'P'):
+            if stringWidth(self.info.brand, brand.fontName, size) <= room:
+                draw_string(canv, x, middle - size * 0.35, self.info.brand, brand.fontName,
+                            size, self.styles.fonts)
+                return
+            style = ParagraphStyle('cover_brand_wrapped', parent=brand, fontSize=size,
+                                   leading=size * 1.15)
+            para = Paragraph(escape(self.info.brand), style)
+            _, h = para.wrap(room, height)
+            para.drawOn(canv, x, middle - min(h, height) / 2)
 
     def draw_background(self, path):
         """The style's image over the whole page, under everything else."""

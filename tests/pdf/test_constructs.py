@@ -7,6 +7,7 @@ import subprocess
 import pytest
 from PIL import Image
 
+from booklets import build_booklet
 from pdfread import outline, page_text, words
 
 
@@ -101,3 +102,21 @@ def test_the_lead_in_has_a_page_of_its_own_and_no_local_contents_box(constructs)
     assert 'Text before the first chapter' in lead
     assert 'Text before the first chapter' not in page_text(constructs.pdf, contents)
     assert 'On this page' not in page_text(constructs.pdf)
+
+
+LONG_BRAND = ('The Extraordinarily Long-Named Regional Internet, Telephone and Cable Television '
+              'Cooperative of the Northern Valleys Inc')
+
+
+def test_a_120_character_brand_stays_on_the_cover_band(rootdir, tmp_path):
+    assert len(LONG_BRAND) == 120
+    booklet = build_booklet(rootdir / 'test-pdf-constructs', tmp_path, guide_brand=LONG_BRAND,
+                            guide_logo='pic.png')
+    width = float(booklet.reader.pages[0].mediabox.width)
+    cover = words(booklet.pdf, 0)
+    brand = [w for w in cover if w[4] in LONG_BRAND.split()]
+    assert ' '.join(w[4] for w in brand[:len(LONG_BRAND.split())]) == LONG_BRAND
+    margin = width * 0.05
+    assert all(margin < w[0] and w[2] < width - margin for w in brand)
+    band_bottom = max(w[3] for w in brand)
+    assert band_bottom < min(w[1] for w in cover if w[4] == 'Constructs')

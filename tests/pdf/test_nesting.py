@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable
 from helpguide.pdf.registry import BLOCK
 import helpguide.pdf.render  # noqa: F401  (registers the handlers the tests replace)
 from booklets import build_booklet
-from pdfread import page_text
+from pdfread import outline, page_text, stranded_headings
 
 PIC = Path(__file__).resolve().parents[1] / 'roots' / 'test-pdf-basic' / 'pic.png'
 
@@ -160,3 +160,36 @@ def test_an_exception_while_rendering_a_node_is_an_error_at_its_line(tmp_path, m
     # Sphinx's rubric has no line of its own: the item holding it is named.
     assert any('index.rst:6:' in e and 'rubric' in e and 'no such style' in e
                for e in errors), errors
+
+
+#: Constructs set in from the left: each starts with an indent, not with text.
+INDENTED = {
+    'footnote': '.. [#] PROBEfootnote, right under its heading.\n\nIt is noted here [#]_.',
+    'bullets': CONSTRUCTS['bullets'][0],
+    'definitions': CONSTRUCTS['definitions'][0],
+    'block-quote': 'Lead.\n\n   PROBEquote, quoted.',
+}
+
+
+def keep_document() -> str:
+    """Each construct right after a heading, the heading one filler paragraph
+    lower on the page each time, so that some land at the foot of a page."""
+    out, count = ['Keep\n====\n'], 0
+    for name, body in INDENTED.items():
+        for filler in range(36):
+            count += 1
+            title = f'Heading {count} {name}'
+            if name == 'block-quote':  # the heading, then the quote itself
+                body = '   PROBEquote, quoted.'
+            out.append('Filler.\n\n' * filler + f'{title}\n{"-" * len(title)}\n\n{body}\n')
+    return '\n'.join(out)
+
+
+def test_a_heading_stays_with_an_indented_block_after_it(tmp_path):
+    booklet = build_booklet(write_project(tmp_path / 'src', keep_document()), tmp_path)
+    assert booklet.app.statuscode == 0, booklet.warnings
+    reader = booklet.reader
+    headings = [t for _, t, _ in outline(reader) if t.startswith('Heading')]
+    assert len(headings) == 36 * len(INDENTED)
+    # 'Contents' too: 144 chapters without sections, none kept with the next
+    assert stranded_headings(reader, booklet.pdf) == []
