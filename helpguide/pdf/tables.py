@@ -1,5 +1,6 @@
 """Tables: column and row spans, header rows repeated on every page."""
 from docutils import nodes
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Spacer, Table, TableStyle
 
 from .images import caption_markup
@@ -25,6 +26,53 @@ def grid(rows):
             ncols = max(ncols, c)
     ncols = max([ncols] + [c + 1 for _, c in taken])
     return cells, ncols
+
+
+def longest_word(entry, style) -> float:
+    """Width of the widest word of an entry in *style* (code and bold are a
+    little wider than the style's face: a tenth is allowed for them)."""
+    words = entry.astext().split()
+    return max((stringWidth(w, style.fontName, style.fontSize) for w in words), default=0) * 1.1
+
+
+def capped(need: list[float], total: float) -> list[float]:
+    """*need* with the largest cut down to one cap, so that they add up to *total*."""
+    rest, count = total, len(need)
+    for n in sorted(need):  # the smallest fit whole while each gets at least as much
+        if n * count > rest:
+            break
+        rest -= n
+        count -= 1
+    cap = rest / count if count else 0
+    return [min(n, cap) for n in need]
+
+
+def column_widths(cells, head_rows: int, specs: list, total: float, pad: float,
+                  ctx: Context) -> list[float]:
+    """Widths in proportion to the source's columns, but none narrower than
+    its longest word where the table's width allows: room is taken from the
+    columns that have more than their words need. Where the longest words do
+    not fit side by side, only the columns of the longest are narrowed, and
+    only their words break."""
+    need = [0.0] * len(specs)
+    for r, c, _down, across, entry in cells:
+        if not across:  # a spanning cell's words may use the columns it spans
+            style = ctx.styles['table_head' if r < head_rows else 'table_cell']
+            need[c] = max(need[c], longest_word(entry, style) + 2 * pad)
+    if sum(need) >= total:
+        return capped(need, total)
+    widths = [total * w / sum(specs) for w in specs]
+    short = [i for i, w in enumerate(widths) if w < need[i]]
+    while short:
+        for i in short:
+            widths[i] = need[i]
+        spare = [i for i in range(len(widths)) if i not in short and widths[i] > need[i]]
+        excess = sum(widths) - total
+        slack = sum(widths[i] - need[i] for i in spare)
+        for i in spare:  # each gives in proportion to what it has beyond its words
+            widths[i] -= excess * (widths[i] - need[i]) / slack
+        short = [i for i, w in enumerate(widths) if w < need[i] - 0.01]
+    return widths
 
 
 @BLOCK.register(nodes.table)
@@ -54,8 +102,8 @@ def table_group(tgroup, table_node, ctx: Context):
     total_width = ctx.width
     if 'width' in table_node and str(table_node['width']).endswith('%'):
         total_width *= min(float(str(table_node['width'])[:-1]) / 100, 1)
-    widths = [total_width * w / sum(specs[:ncols]) for w in specs[:ncols]]
     pad = st.base * 0.35
+    widths = column_widths(cells, len(head), specs[:ncols], total_width, pad, ctx)
     data = [[''] * ncols for _ in rows]
     commands = [
         *st.table_commands(),

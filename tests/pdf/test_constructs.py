@@ -32,7 +32,7 @@ def test_builds_with_only_the_header_warning(constructs):
 def test_numbered_toctrees_number_headings_contents_and_bookmarks(constructs, text):
     titles = [title for _, title, _ in outline(constructs.reader)]
     assert titles[2:] == ['1. Numbered things', '1.1. Figures and tables', '2. Code',
-                          '3. Signatures']
+                          '3. Signatures', '4. Narrow tables']
     assert text.count('1.1. Figures and tables') == 2  # contents and heading
 
 
@@ -120,3 +120,13 @@ def test_a_120_character_brand_stays_on_the_cover_band(rootdir, tmp_path):
     assert all(margin < w[0] and w[2] < width - margin for w in brand)
     band_bottom = max(w[3] for w in brand)
     assert band_bottom < min(w[1] for w in cover if w[4] == 'Constructs')
+
+
+def test_narrow_columns_are_as_wide_as_their_longest_word(constructs):
+    page = next(p for _, t, p in outline(constructs.reader) if t == '4. Narrow tables')
+    found = [w[4] for w in words(constructs.pdf, page)]
+    for word in ('Authentication', 'Encryption', 'Thunderbird', 'Unsupported', 'Webmail',
+                 'Program', 'Outlook', 'Express', 'Short', 'words', 'only', 'here.'):
+        assert word in found
+    # only words longer than a column can be are broken
+    assert 'Unbreakableverylongidentifierwordthatcannotfit' not in found
