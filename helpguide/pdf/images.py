@@ -58,7 +58,12 @@ def image_size(node, ctx: Context, path: Path, max_height: float):
     except Exception as exc:  # PIL raises many kinds for files it cannot read
         warn(f'booklet: cannot read image {uri}: {exc}; printing its description', node)
         return None
-    width, height = iw * PX, ih * PX
+    return fitted(node, ctx, iw * PX, ih * PX, max_height)
+
+
+def fitted(node, ctx: Context, width: float, height: float, max_height: float):
+    """An image's natural size in points after the node's width, height and
+    scale, as the HTML sizes it, then made to fit the frame."""
     if 'width' in node and (w := length(node['width'], ctx, ctx.width)):
         height, width = height * w / width, w
     if 'height' in node and (h := length(node['height'], ctx, max_height)):
@@ -75,9 +80,30 @@ def alt_text(node) -> str:
     return node.get('alt') or Path(node.get('uri', 'image')).name
 
 
+def svg_image(node, ctx: Context, path: Path) -> list:
+    """An SVG file as a vector drawing, or its description if it cannot be drawn."""
+    from .svg import SvgError, SvgFlowable, svg_drawing  # lxml and svglib, only for a book with SVG
+
+    problem = image_problem(path)
+    try:
+        if problem:
+            raise SvgError(problem)
+        drawing = svg_drawing(path, ctx.styles['body'].fontName)
+    except SvgError as err:
+        warn(f'booklet: image {node.get("uri")} {err}; printing its description', node)
+        return [Paragraph(f'[{escape(alt_text(node))}]', ctx.styles['caption'])]
+    flowable = SvgFlowable(drawing, *fitted(node, ctx, drawing.width, drawing.height,
+                                            ctx.height * 0.85))
+    flowable.spaceBefore, flowable.spaceAfter = ctx.styles.base * 0.3, ctx.styles.base
+    flowable.hAlign = {'left': 'LEFT', 'right': 'RIGHT'}.get(node.get('align'), 'CENTER')
+    return [flowable]
+
+
 @BLOCK.register(nodes.image)
 def image(node, ctx: Context):
     path = image_file(node, ctx)
+    if path is not None and path.suffix.lower() == '.svg':
+        return svg_image(node, ctx, path)
     size = path and image_size(node, ctx, path, ctx.height * 0.85)
     if not size:
         return [Paragraph(f'[{escape(alt_text(node))}]', ctx.styles['caption'])]
@@ -90,6 +116,8 @@ def image(node, ctx: Context):
 def inline_image(node, ctx: Context) -> str:
     """An image inside a line of text, at most a line and a half tall."""
     path = image_file(node, ctx)
+    if path is not None and path.suffix.lower() == '.svg':
+        path = None  # a drawing cannot stand in a line of text: its description does
     size = path and image_size(node, ctx, path, ctx.styles.base * 1.5)
     if not size:
         return f'[{escape(alt_text(node))}]'

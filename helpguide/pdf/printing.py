@@ -33,7 +33,8 @@ class PrintBuilder(Builder):
 
     format = 'pdf'
     product = 'the PDF'
-    supported_image_types = ['image/png', 'image/jpeg', 'image/gif']
+    # SVG last: where a source names 'picture.*', a bitmap is preferred
+    supported_image_types = ['image/png', 'image/jpeg', 'image/gif', 'image/svg+xml']
     supported_remote_images = False
 
     def setting(self, name: str, default=''):

@@ -32,7 +32,7 @@ def test_builds_with_only_the_header_warning(constructs):
 def test_numbered_toctrees_number_headings_contents_and_bookmarks(constructs, text):
     titles = [title for _, title, _ in outline(constructs.reader)]
     assert titles[2:] == ['1. Numbered things', '1.1. Figures and tables', '2. Code',
-                          '3. Signatures', '4. Narrow tables']
+                          '3. Signatures', '4. Narrow tables', '5. Pictures']
     assert text.count('1.1. Figures and tables') == 2  # contents and heading
 
 
@@ -130,3 +130,46 @@ def test_narrow_columns_are_as_wide_as_their_longest_word(constructs):
         assert word in found
     # only words longer than a column can be are broken
     assert 'Unbreakableverylongidentifierwordthatcannotfit' not in found
+
+
+def blue_boxes(pdf, page: int, tmp_path) -> list[tuple[int, int]]:
+    """Width and height, in points, of each run of the diagrams' blue on a page
+    rendered at 72 dpi (one pixel a point), top to bottom."""
+    subprocess.run(['pdftoppm', '-r', '72', '-f', str(page + 1), '-l', str(page + 1), '-png',
+                    str(pdf), str(tmp_path / 'page')], check=True)
+    with Image.open(next(tmp_path.glob('page*.png'))) as image:
+        rgb = image.convert('RGB')
+        width, height = rgb.size
+        blue = [[rgb.getpixel((x, y)) == (0x33, 0x66, 0xaa) for x in range(width)]
+                for y in range(height)]
+    boxes, y = [], 0
+    while y < height:
+        if any(blue[y]):
+            top = y
+            while y < height and any(blue[y]):
+                y += 1
+            columns = [x for x in range(width) if any(blue[r][x] for r in range(top, y))]
+            boxes.append((columns[-1] - columns[0] + 1, y - top))
+        y += 1
+    return boxes
+
+
+def test_svg_images_are_vectors_sized_as_in_html(constructs, tmp_path):
+    reader = constructs.reader
+    page = next(p for _, t, p in outline(reader) if t == '5. Pictures')
+    assert not reader.pages[page].images  # drawn, not embedded as a bitmap
+    text = page_text(constructs.pdf, page)
+    assert text.count('SVGTEXT') == 2  # the SVG's own text is text
+    # 200 x 100 CSS pixels are 150 x 75 points; at :width: 400px, 300 x 150
+    assert [(round(w / 2), round(h / 2)) for w, h in blue_boxes(constructs.pdf, page, tmp_path)
+            ] == [(75, 38), (150, 75)]
+
+
+def test_svg_scripts_and_external_references_are_stripped(constructs):
+    raw = constructs.pdf.read_bytes()
+    text = page_text(constructs.pdf)
+    assert 'EVILTEXT' in text  # the harmless part prints
+    for leak in ('root:', 'FOREIGN-TEXT', 'SCRIPT-ELEMENT', 'SCRIPT-IN-ATTRIBUTE'):
+        assert leak not in text
+    for reference in (b'example.org', b'passwd', b'JavaScript', b'/JS'):
+        assert reference not in raw
