@@ -17,7 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from helpguide.style import Style, default_style
-from helpguide.style.coverage import needs_shaping
+from helpguide.style.coverage import cmap, needs_shaping
 
 FACES = ('regular', 'bold', 'italic', 'bold_italic')
 #: font file -> the name ReportLab knows it by
@@ -47,9 +47,11 @@ def glyphs(name: str) -> frozenset[int] | dict:
 @dataclass(frozen=True)
 class Fonts:
     """The registered faces of a style: ``families[role]`` is (regular, bold,
-    italic, bold italic) font names; ``chain`` the fallback's font names."""
+    italic, bold italic) font names; ``chain`` the fallback's font files,
+    each registered with ReportLab only once a character needs it (the CJK
+    and emoji fonts are large)."""
     families: dict
-    chain: tuple[str, ...]
+    chain: tuple[Path, ...]
 
     def face(self, role: str, bold: bool = False, italic: bool = False) -> str:
         return self.families[role][bold + 2 * italic]
@@ -63,9 +65,9 @@ class Fonts:
             or ord(ch) not in first and self.fallback_for(ord(ch)) is None)})
 
     def fallback_for(self, code: int) -> str | None:
-        for name in self.chain:
-            if code in glyphs(name):
-                return name
+        for path in self.chain:
+            if code in cmap(path):
+                return font_name(path)
         return None
 
     def runs(self, text: str, name: str) -> list[tuple[str, str]]:
@@ -103,8 +105,7 @@ def _register(style: Style) -> Fonts:
         for (bold, italic), name in reversed(list(zip(((0, 0), (1, 0), (0, 1), (1, 1)),
                                                      names, strict=True))):
             addMapping(family, bold, italic, name)
-    chain = tuple(dict.fromkeys(font_name(path) for path in style.fallback))
-    return Fonts(families, chain)
+    return Fonts(families, tuple(dict.fromkeys(style.fallback)))
 
 
 def with_fallback(frags: list, fonts: Fonts) -> list:

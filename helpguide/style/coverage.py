@@ -1,10 +1,13 @@
 """Which characters a font file can print: its character map, read once per
-file. The glyph check and the PDF's font fallback ask the same question."""
+file from the raw ``cmap`` table (fontTools' reader gives the table; decoding
+it with fontTools names every glyph, which took a second for the default
+style's fonts, in every build, HTML included). The glyph check and the PDF's
+font fallback ask the same question."""
+import struct
 from functools import cache
 from pathlib import Path
 
-from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
-
+from fontTools.ttLib import TTFont, TTLibError
 
 #: Scripts whose letters change shape with their neighbours or run right to
 #: left (Arabic, Hebrew, Syriac, Thaana, N'Ko, the Indic scripts, Myanmar,
@@ -18,31 +21,72 @@ def needs_shaping(code: int) -> bool:
     return any(low <= code <= high for low, high in NEEDS_SHAPING)
 
 
+def _format4(data: bytes, at: int) -> set[int]:
+    segments = struct.unpack_from('>H', data, at + 6)[0] // 2
+    ends = struct.unpack_from(f'>{segments}H', data, at + 14)
+    starts = struct.unpack_from(f'>{segments}H', data, at + 16 + 2 * segments)
+    deltas = struct.unpack_from(f'>{segments}h', data, at + 16 + 4 * segments)
+    offsets_at = at + 16 + 6 * segments
+    offsets = struct.unpack_from(f'>{segments}H', data, offsets_at)
+    codes = set()
+    for i, (start, end, delta, offset) in enumerate(zip(starts, ends, deltas, offsets)):
+        for code in range(start, min(end, 0xFFFE) + 1):
+            if offset == 0:
+                glyph = (code + delta) & 0xFFFF
+            else:
+                where = offsets_at + 2 * i + offset + 2 * (code - start)
+                glyph = struct.unpack_from('>H', data, where)[0]
+                glyph = glyph and (glyph + delta) & 0xFFFF
+            if glyph:
+                codes.add(code)
+    return codes
+
+
+def _format12(data: bytes, at: int) -> set[int]:
+    count = struct.unpack_from('>I', data, at + 12)[0]
+    codes = set()
+    for group in range(count):
+        start, end, glyph = struct.unpack_from('>III', data, at + 16 + 12 * group)
+        codes.update(range(start + (glyph == 0), end + 1))
+    return codes
+
+
+def characters(table: bytes) -> frozenset[int]:
+    """The characters of a raw ``cmap`` table: its Unicode subtable, the full
+    repertoire (format 12) where there is one."""
+    subtables = {}
+    for number in range(struct.unpack_from('>H', table, 2)[0]):
+        platform, encoding, offset = struct.unpack_from('>HHI', table, 4 + 8 * number)
+        subtables.setdefault(struct.unpack_from('>H', table, offset)[0], []).append(
+            (platform, encoding, offset))
+    for kind, read in ((12, _format12), (4, _format4)):
+        for platform, encoding, offset in subtables.get(kind, ()):
+            if platform == 0 or (platform == 3 and encoding in (1, 10)):
+                return frozenset(read(table, offset))
+    return frozenset()
+
+
 @cache
-def font_file(path: Path) -> TTFontFile:
-    """*path* parsed (TTFError if ReportLab cannot embed it: not TrueType
-    outlines, or not a font at all)."""
-    return TTFontFile(str(path), validate=0)
+def _read(path: Path) -> tuple[str | None, frozenset[int]]:
+    """(why ReportLab cannot embed *path*, or None; its character map)."""
+    try:
+        with TTFont(str(path), lazy=True) as font:
+            if 'CFF ' in font or 'CFF2' in font:
+                return ('has PostScript (CFF) outlines, and the PDF renderer embeds only '
+                        'TrueType outlines', frozenset())
+            if 'glyf' not in font or 'cmap' not in font:
+                return 'is not a font file (no glyf or cmap table)', frozenset()
+            return None, characters(font.reader['cmap'])
+    except (TTLibError, AssertionError, KeyError, ValueError, struct.error) as err:
+        return f'is not a font file ({err})', frozenset()
+    except OSError as err:
+        return f'cannot be read: {err.strerror or err}', frozenset()
 
 
 def cmap(path: Path) -> frozenset[int]:
-    return _cmap(Path(path))
-
-
-@cache
-def _cmap(path: Path) -> frozenset[int]:
-    return frozenset(font_file(path).charToGlyph)
+    return _read(Path(path))[1]
 
 
 def readable(path: Path) -> str | None:
     """None if *path* is a font ReportLab can embed, else why not."""
-    try:
-        font_file(Path(path))
-    except TTFError as err:
-        return f'cannot be embedded: {err}'
-    except OSError as err:
-        return f'cannot be read: {err.strerror or err}'
-    return None
-
-
-__all__ = ['TTFError', 'cmap', 'font_file', 'needs_shaping', 'readable']
+    return _read(Path(path))[0]

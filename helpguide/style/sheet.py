@@ -109,6 +109,17 @@ def _position(value, _style):
     return _choice(*sorted(POSITIONS))(value, _style)
 
 
+def embeddable(path: Path) -> str | None:
+    """None if ReportLab reads *path* (it refuses some fonts fontTools reads:
+    one whose licence forbids embedding, say), else why not."""
+    from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
+    try:
+        TTFontFile(str(path), validate=0)
+    except TTFError as err:
+        return f'cannot be embedded: {err}'
+    return None
+
+
 @cache
 def system_font(name: str) -> Path | None:
     """The installed font file called *name*, if any."""
@@ -142,7 +153,7 @@ class Files:
         if path is None:
             raise ValueError(f'font file not found: {value} (looked beside the style, in '
                              "the engine's fonts and in " + ', '.join(SYSTEM_FONT_DIRS) + ')')
-        if why := readable(path):
+        if why := readable(path) or (path.parent != FONT_DIR and embeddable(path)):
             raise ValueError(f'font file {value} {why}; give a TrueType-outline .ttf or .otf')
         return path
 

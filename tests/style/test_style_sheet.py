@@ -76,11 +76,33 @@ def test_each_mistake_is_named_by_file_and_line(tmp_path, text, expected):
     assert len(problems) == 1 and problems[0].startswith(expected), problems
 
 
-def test_a_file_that_is_no_truetype_font_is_named(tmp_path):
+def test_a_file_that_is_no_font_is_named(tmp_path):
     (tmp_path / 'Fake.ttf').write_bytes(b'OTTO' + bytes(200))
     problems = problems_of(tmp_path, '[fonts]\nbody = { regular = "Fake.ttf" }\n')
     assert len(problems) == 1 and problems[0].startswith(
-        'style.toml:2: error: [fonts] body: font file Fake.ttf cannot be embedded'), problems
+        'style.toml:2: error: [fonts] body: font file Fake.ttf is not a font file'), problems
+
+
+def test_a_font_with_postscript_outlines_is_named(tmp_path):
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.t2CharStringPen import T2CharStringPen
+
+    builder = FontBuilder(1000, isTTF=False)
+    builder.setupGlyphOrder(['.notdef', 'A'])
+    builder.setupCharacterMap({0x41: 'A'})
+    pen = T2CharStringPen(500, None)
+    builder.setupCFF('Cff', {'FullName': 'Cff'},
+                     {'.notdef': pen.getCharString(), 'A': pen.getCharString()}, {})
+    builder.setupHorizontalMetrics({'.notdef': (500, 0), 'A': (500, 0)})
+    builder.setupHorizontalHeader()
+    builder.setupNameTable({'familyName': 'Cff', 'styleName': 'Regular'})
+    builder.setupOS2()
+    builder.setupPost()
+    builder.save(str(tmp_path / 'Cff.otf'))
+    problems = problems_of(tmp_path, '[fonts]\nmono = { regular = "Cff.otf" }\n')
+    assert len(problems) == 1 and problems[0].startswith(
+        'style.toml:2: error: [fonts] mono: font file Cff.otf has PostScript (CFF) outlines, '
+        'and the PDF renderer embeds only TrueType outlines'), problems
 
 
 def test_a_main_face_without_the_characters_every_guide_prints_is_refused(tmp_path):
