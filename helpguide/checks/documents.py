@@ -2,6 +2,8 @@
 from docutils import nodes
 from sphinx.util import logging
 
+from ..locale import _
+
 logger = logging.getLogger(__name__)
 
 #: Nodes that show nothing by themselves.
@@ -25,7 +27,7 @@ def refuse_empty(app, doctree) -> None:
     # A document whose only directive failed is reported for that failure.
     failed = any(message['level'] >= 3 for message in doctree.findall(nodes.system_message))
     if not failed and not _shows_something(doctree):
-        logger.error('document is empty: give it a title and content, or delete it',
+        logger.error(_('document is empty: give it a title and content, or delete it'),
                      location=(app.env.current_document.docname, 1),
                      type='helpguide', subtype='empty')
 

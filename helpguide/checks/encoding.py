@@ -5,6 +5,8 @@ is left out of the build, which fails (like a broken link fails linkcheck).
 """
 from sphinx.util import logging
 
+from ..locale import _
+
 logger = logging.getLogger(__name__)
 
 
@@ -16,9 +18,10 @@ def decode_problem(data: bytes, encoding: str) -> tuple[int, str] | None:
     except UnicodeDecodeError as exc:
         line_start = data.rfind(b'\n', 0, exc.start) + 1
         line = data.count(b'\n', 0, exc.start) + 1
-        return line, (f'not {name}: byte 0x{data[exc.start]:02x} at offset {exc.start} '
-                      f'(line {line}, column {exc.start - line_start + 1}); '
-                      f'save the file as {name}')
+        return line, _('not %(encoding)s: byte 0x%(byte)02x at offset %(offset)d (line '
+                       '%(line)d, column %(column)d); save the file as %(encoding)s') % {
+            'encoding': name, 'byte': data[exc.start], 'offset': exc.start, 'line': line,
+            'column': exc.start - line_start + 1}
     return None
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from sphinx.util import logging
 
+from ..locale import _
+
 logger = logging.getLogger(__name__)
 
 LINE_LENGTH_LIMIT = 10_000  # docutils' default
@@ -21,8 +23,9 @@ def problems(text: str) -> tuple[list[tuple[int, str]], int | None]:
     found, levels = [], [0]  # indentations of the blocks open at this line
     for lineno, line in enumerate(text.splitlines(), 1):
         if len(line) > LINE_LENGTH_LIMIT:
-            found.append((lineno, f'line of {len(line):,} characters, over the limit of '
-                                  f'{LINE_LENGTH_LIMIT:,}: break it into shorter lines'))
+            found.append((lineno, _('line of %(length)s characters, over the limit of '
+                                    '%(limit)s: break it into shorter lines') % {
+                'length': f'{len(line):,}', 'limit': f'{LINE_LENGTH_LIMIT:,}'}))
         line = line.expandtabs(8)
         if not line.strip():
             continue
@@ -32,8 +35,9 @@ def problems(text: str) -> tuple[list[tuple[int, str]], int | None]:
         if indent > levels[-1]:
             levels.append(indent)
         if len(levels) - 1 > NESTING_LIMIT:
-            found.append((lineno, f'nested {len(levels) - 1} levels deep, over the limit of '
-                                  f'{NESTING_LIMIT}: the rest of the file is left out'))
+            found.append((lineno, _('nested %(depth)d levels deep, over the limit of '
+                                    '%(limit)d: the rest of the file is left out') % {
+                'depth': len(levels) - 1, 'limit': NESTING_LIMIT}))
             return found, lineno
     return found, None
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sphinx.util import logging
 
+from ..locale import _
 from ..settings import SETTINGS, SUBSTITUTIONS
 
 logger = logging.getLogger(__name__)
@@ -45,8 +46,8 @@ def spelled_values(config) -> list[tuple[str, str, re.Pattern]]:
 def _advice(setting: str) -> str:
     names = [name for name, (shown, _literal) in SUBSTITUTIONS.items() if shown == setting]
     if names:
-        return f'write |{names[0]}| instead'
-    return 'leave it to the setting in conf.py'
+        return _('write |%(name)s| instead') % {'name': names[0]}
+    return _('leave it to the setting in conf.py')
 
 
 def find_literal_names(text: str, values) -> list[tuple[int, str]]:
@@ -58,8 +59,9 @@ def find_literal_names(text: str, values) -> list[tuple[int, str]]:
                 continue
             taken.append(match.span())
             line = text.count('\n', 0, match.start()) + 1
-            found.append((line, f'"{match.group()}" comes from {setting} = {value!r} '
-                                f'in conf.py: {_advice(setting)}'))
+            found.append((line, _('"%(text)s" comes from %(setting)s = %(value)r in conf.py: '
+                                  '%(advice)s') % {'text': match.group(), 'setting': setting,
+                                                   'value': value, 'advice': _advice(setting)}))
     return sorted(found)
 
 

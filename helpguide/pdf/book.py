@@ -6,6 +6,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 from sphinx.errors import SphinxError
 
 from ..atomic import replacing
+from ..locale import _
 from .cover import Cover, CoverInfo
 from .flowables import BodyStart, ContentsEntry, Heading, RectoBreak, ResolveLinks
 from .registry import Context
@@ -18,9 +19,10 @@ CONTENTS_KEY = 'contents'
 
 def contents_story(entries, styles: StyleSheet) -> list[Flowable]:
     """The contents: a heading, then one linked entry per (level, markup, key)."""
-    story = [Heading('Contents', styles['contents_title'], level=1, keys=[CONTENTS_KEY],
-                     text='Contents')]
-    levels = [level for level, _, _ in entries]
+    title = _('Contents')
+    story = [Heading(title, styles['contents_title'], level=1, keys=[CONTENTS_KEY],
+                     text=title)]
+    levels = [level for level, _markup, _key in entries]
     entries = [ContentsEntry(markup, styles[f'contents{min(level, 3)}'], styles['contents2'], key)
                for level, markup, key in entries]
     for entry, level, after in zip(entries, levels, levels[1:] + [0]):

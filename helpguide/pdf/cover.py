@@ -8,6 +8,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from ..compat.reportlab import page_size
+from ..locale import _
 from .fonts import draw_string
 from .paragraphs import Paragraph
 from .registry import escape
@@ -37,7 +38,11 @@ class Cover(Flowable):
     level = 1
     key = 'cover'
     keys = (key,)
-    text = 'Cover'
+
+    @property
+    def text(self) -> str:
+        """The outline's entry, in the build's language."""
+        return _('Cover')
 
     def __init__(self, info: CoverInfo, styles: StyleSheet):
         super().__init__()
@@ -93,7 +98,8 @@ class Cover(Flowable):
         canv.line(0, y - base * 1.5, base * 6, y - base * 1.5)
 
         meta = ' · '.join(part for part in (
-            info.edition and f'Edition {info.edition}', info.date) if part)
+            info.edition and _('Edition %(edition)s') % {'edition': info.edition}, info.date)
+            if part)
         lines = [meta, info.author]
         canv.setStrokeColor(colors['rule'])
         canv.setLineWidth(0.5)

@@ -33,7 +33,9 @@ MIN_MEASURE = 15
 
 def escape(text: str) -> str:
     """Plain text as Paragraph markup."""
-    return _escape(text, {'"': '&quot;'})
+    # ReportLab breaks lines at a narrow no-break space (French spacing before
+    # ; : ! ?): a no-break space keeps the sign with its word.
+    return _escape(text, {'"': '&quot;', '\u202f': '\u00a0'})
 
 
 class Registry:

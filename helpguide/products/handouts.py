@@ -28,6 +28,7 @@ from helpguide.pdf.printing import PAPER, PrintBuilder
 from helpguide.programs import Words, capitalized, select_platform
 
 from ..atomic import replacing
+from ..locale import _
 
 logger = logging.getLogger(__name__)
 
@@ -46,9 +47,10 @@ def field(label: str, value: str) -> nodes.field:
 
 def support_box(fields: list[dict], brand: str) -> nodes.admonition:
     """"Before you call support": what the checklist asks, as a short list."""
-    title = 'Before you call support'
+    title = _('Before you call support')
     box = nodes.admonition('', nodes.title(title, title), classes=['before-you-call'])
-    intro = f'Have this at hand when you contact {brand or "our"} support:'
+    intro = (_('Have this at hand when you contact %(brand)s support:') % {'brand': brand}
+             if brand else _('Have this at hand when you contact our support:'))
     box += nodes.paragraph(intro, intro)
     items = nodes.bullet_list(bullet='*')
     for item in fields:
@@ -176,7 +178,7 @@ class HandoutsBuilder(PrintBuilder):
                     # The box is short: it moves whole to the next page.
                     story.append(KeepTogether(block(box, ctx)))
                 furniture = Furniture.from_config(
-                    config, f'Handout \N{MIDDLE DOT} {platforms[platform]}',
+                    config, _('Handout · %(platform)s') % {'platform': platforms[platform]},
                     f'{program.name} ({platforms[platform]})')
                 target = outdir / name((program, platform, paper))
                 where = f'{self.env.doc2path(program.docname)}:{program.lineno}'

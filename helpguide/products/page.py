@@ -17,6 +17,7 @@ from helpguide.pdf.templates import PrintTemplate
 from helpguide.settings import setting
 
 from ..atomic import replacing
+from ..locale import _
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,9 @@ class Furniture:
         title = setting(config, 'guide_title', setting(config, 'project', 'Untitled'))
         edition = setting(config, 'guide_edition', setting(config, 'release'))
         return cls(brand=brand, product=product,
-                   footer=f'{title} \N{MIDDLE DOT} Edition {edition}' if edition else title,
-                   title=f'{heading}: {title}',
+                   footer=_('%(title)s · Edition %(edition)s') % {
+                       'title': title, 'edition': edition} if edition else title,
+                   title=_('%(heading)s: %(title)s') % {'heading': heading, 'title': title},
                    author=setting(config, 'guide_author', brand), subject=title,
                    lang=pdf_language(config.language))
 
@@ -114,7 +116,7 @@ class SheetTemplate(PrintTemplate):
         draw_string(canv, left, text, self.furniture.footer, footer.fontName,
                     footer.fontSize, fonts)
         canv.setFillColor(folio.textColor)
-        draw_string(canv, right, text, f'Page {doc.page}', folio.fontName, folio.fontSize,
+        draw_string(canv, right, text, _('Page %(page)d') % {'page': doc.page}, folio.fontName, folio.fontSize,
                     fonts, 'right')
         canv.restoreState()
 

@@ -13,6 +13,7 @@ ReportLab are imported where the form is written.
 from sphinx.util import logging
 from sphinx.util.display import progress_message
 
+from helpguide.locale import _
 from helpguide.pdf.printing import PrintBuilder
 
 logger = logging.getLogger(__name__)
@@ -43,7 +44,8 @@ class SupportChecklistBuilder(PrintBuilder):
                          '(none is there, or it has an error reported above)')
             return
         styles = book_styles(self.style)
-        furniture = Furniture.from_config(config, 'Support checklist', 'Support checklist')
+        heading = _('Support checklist')
+        furniture = Furniture.from_config(config, heading, heading)
         for _paper in self.editions():
             pagesize = self.pagesize
             ctx = new_context(styles, *Margins.of(pagesize, styles).frame_size(pagesize),

@@ -63,3 +63,15 @@ def test_a_language_without_catalogs_is_reported_in_conf_py(project):
     [problem] = check(project, project)
     assert (problem.path.endswith('conf.py'), problem.line) == (True, 1)
     assert "guide_languages lists 'de', which has no catalogs" in problem.message
+
+
+def test_a_french_guide_reads_its_problems_in_french(project):
+    conf = project / 'conf.py'
+    conf.write_text(conf.read_text() + "language = 'fr'\nguide_languages = ['fr']\n")
+    (project / 'index.rst').write_text((project / 'index.rst').read_text()
+                                       + '\n.. toctree::\n\n   empty\n')
+    (project / 'empty.rst').write_text('\n')
+    problems = [p for p in check(project, project) if p.path.endswith('empty.rst')]
+    assert [p.message for p in problems] == [
+        ('document vide\u202f: donnez-lui un titre et un contenu, ou supprimez-le '
+         '[helpguide.empty]')]

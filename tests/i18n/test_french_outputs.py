@@ -1,0 +1,85 @@
+"""The real guide built in French: no English string of the engine in the
+booklet, handouts, form or HTML; French contents, bookmarks and tooltips."""
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from english_left import engine_english, english_left
+from tests.sphinxrun import html_text, sphinx_build
+
+PRODUCTS = ('html', 'booklet', 'handouts', 'support-checklist')
+
+
+@pytest.fixture(scope='module')
+def french(repo, tmp_path_factory):
+    out = tmp_path_factory.mktemp('french')
+    built = {}
+    for builder in PRODUCTS:
+        app, warnings = sphinx_build(repo / 'source', repo, out / builder, out / 'doctrees',
+                                     builder, confoverrides={'language': 'fr'})
+        assert app.statuscode == 0 and 'WARNING' not in warnings, warnings
+        built[builder] = Path(app.outdir)
+    return built
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(['pdftotext', '-layout', str(path), '-'], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def test_the_check_knows_the_engine_english():
+    fragments = engine_english()
+    assert 'Before you call support' in fragments
+    assert 'Contents' in fragments
+    assert english_left('Then Before you call support, please.') == {
+        'Before you call support': fragments['Before you call support']}
+
+
+def test_the_french_booklet_has_no_english_of_the_engine(french):
+    text = pdf_text(french['booklet'] / 'guide.pdf')
+    assert 'Table des matières' in text
+    assert english_left(text) == {}
+
+
+def test_the_french_booklet_contents_and_bookmarks_are_french(french):
+    reader = PdfReader(french['booklet'] / 'guide.pdf')
+    titles = []
+
+    def walk(items):
+        for item in items:
+            walk(item) if isinstance(item, list) else titles.append(item.title)
+    walk(reader.outline)
+    assert titles[:2] == ['Couverture', 'Table des matières']
+    assert 'Aidez-nous à vous aider' in titles
+    assert 'Logiciels de messagerie sans prise en charge de SSL' in titles
+    assert english_left('\n'.join(titles)) == {}
+    assert reader.metadata.title.startswith('SSL (Secure Socket Layer) pour le courrier sortant')
+
+
+def test_the_french_handouts_have_no_english_of_the_engine(french):
+    handouts = sorted((french['handouts']).rglob('*.pdf'))
+    assert handouts
+    for handout in handouts:
+        text = pdf_text(handout)
+        assert english_left(text) == {}, handout.name
+
+
+def test_the_french_form_has_french_labels_and_tooltips(french):
+    form = french['support-checklist'] / 'support-checklist.pdf'
+    assert english_left(pdf_text(form)) == {}
+    fields = PdfReader(form).get_fields()
+    tooltips = {name: str(field.get('/TU', '')) for name, field in fields.items()}
+    assert tooltips['os_name'] == 'Nom du système d’exploitation'
+    assert tooltips['errors'] == 'Texte exact de chaque message d’erreur'
+    assert all(tooltips.values())
+
+
+def test_the_french_html_has_no_english_of_the_engine(french):
+    pages = sorted(french['html'].rglob('*.html'))
+    assert pages
+    for page in pages:
+        html = page.read_text(encoding='utf-8')
+        assert '<html lang="fr"' in html, page.name
+        assert english_left(html_text(html, ' ')) == {}, page.name
