@@ -4,23 +4,20 @@
     python build_pdf.py                     # build/pdf/guide.pdf, Letter paper
     python build_pdf.py --paper a4 --output build/pdf/guide-a4.pdf
 
-Sphinx reads the sources in source/ with conf.py from this folder and keeps
-its parsed doctrees in build/doctrees, shared with the HTML build, so each
-source is parsed once. Warnings and errors name their file and line, and
-fail the build as in the HTML build (-W): the booklet is written beside the
-target first and replaces it only when the whole build succeeded, so a
-failed build leaves the last good PDF as it was. Two builds of the same
-booklet take turns; a full disk or an unwritable folder is said in one line.
+The booklet's entry point: ``python -m helpguide build booklet`` with this
+folder's conf.py and the file named by --output. Sphinx reads the sources
+in source/ and keeps its parsed doctrees in build/doctrees, shared with
+the HTML build, so each source is parsed once. Warnings and errors name
+their file and line, and fail the build as in the HTML build (-W): the
+booklet is published only when the whole build succeeded, so a failed build
+leaves the last good PDF as it was.
 """
 import argparse
-import os
-import shutil
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 PAPERS = ('letter', 'a4')
-PROG = 'build_pdf.py'
 
 
 def parse_args(argv):
@@ -37,54 +34,32 @@ def parse_args(argv):
     parser.add_argument('-j', '--jobs', default='auto',
                         help='processes reading the sources, as sphinx-build -j '
                              '(default: %(default)s, one per CPU)')
+    parser.add_argument('-q', '--quiet', action='store_true',
+                        help="only warnings and errors (sphinx-build's -q)")
+    parser.add_argument('-v', '--verbose', action='count', default=0,
+                        help="more detail, repeatable (sphinx-build's -v)")
     return parser.parse_args(argv)
 
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    from sphinx.cmd.build import build_main
-
-    from helpguide.guarded import DiskError, build_lock, disk_errors_said
-
     output = args.output.resolve()
     if output.suffix.lower() != '.pdf' or output.is_dir():
         print(f'build_pdf.py: error: --output must name a .pdf file, not {args.output}',
               file=sys.stderr)
         return 2
-    if not args.source.is_dir():
-        print(f'build_pdf.py: error: no source folder {args.source}', file=sys.stderr)
-        return 2
-    # Sphinx writes into a folder of its own; the booklet, or each edition
-    # of guide_papers (guide-letter.pdf, ...), then replaces its target.
-    staged = output.with_name(f'.{output.name}.staged')
-    sphinx_args = ['-b', 'booklet', '-c', str(ROOT), '-d', str(args.doctrees), '-q', '-W',
-                   '-j', args.jobs,
-                   '-D', f'booklet_filename={output.name}']
-    if args.paper:  # one edition, on that paper, under the --output name
-        sphinx_args += ['-D', f'guide_paper={args.paper}', '-D', f'guide_papers={args.paper}']
-    published = []
-    try:
-        # Builds of this booklet, and of anything sharing its doctrees, take turns.
-        with disk_errors_said(PROG, output, staged), build_lock([args.doctrees, output], PROG):
-            try:
-                shutil.rmtree(staged, ignore_errors=True)  # left by a build that was killed
-                status = build_main([*sphinx_args, str(args.source), str(staged)])
-                if status == 0:
-                    published = sorted(staged.glob('*.pdf'))
-                    for path in published:
-                        os.replace(path, output.parent / path.name)
-            finally:
-                shutil.rmtree(staged, ignore_errors=True)
-    except DiskError as err:
-        print(err, file=sys.stderr)
-        return 1
-    if not published:
-        print(f'{PROG}: error: the booklet was not built; {output} is unchanged',
-              file=sys.stderr)
-        return status or 1
-    for path in published:
-        print(output.parent / path.name)
-    return 0
+    sys.path.insert(0, str(ROOT))  # the helpguide package beside this file
+    from helpguide.__main__ import main as helpguide
+
+    status = helpguide([
+        'build', 'booklet', '--conf', str(ROOT), '--source', str(args.source),
+        '--doctrees', str(args.doctrees), '--pdf', str(output.parent),
+        '-D', f'booklet_filename={output.name}', '-j', args.jobs,
+        *(['--paper', args.paper] if args.paper else []),
+        *(['-q'] if args.quiet else []), *['-v'] * args.verbose])
+    if status == 0:
+        print(output)
+    return status
 
 
 if __name__ == '__main__':

@@ -6,9 +6,11 @@ Each command is a module with ``HELP``, ``add_arguments(parser)`` and
 import argparse
 import sys
 
+from .build import command as build
 from .scaffold import command as new
 
 COMMANDS = {
+    'build': build,
     'new': new,
 }
 

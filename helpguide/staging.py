@@ -1,58 +1,26 @@
-"""Build an output in a staging folder and swap it in whole.
-
-``python -m helpguide.staging -d DOCTREES SOURCE OUTDIR [-- SPHINX-BUILD OPTIONS]``
-builds the HTML (``make html``); :func:`staged_build` serves any builder.
+"""Build an output in staging folders; publish it, and the doctree cache,
+only when the build succeeds.
 
 The staging folders are seeded from the live output and doctree cache (with
 their modification times, so Sphinx's incremental build still rebuilds only
-what changed), Sphinx builds there, and only a build that succeeds is swapped
-in, cache and output each in one rename. A build that fails or is killed
-leaves the live output and cache byte-identical: the cache must not move on
-either, or the next build would skip the bad document and its error. Pages,
-images and downloads of documents removed from the sources are deleted, since
-Sphinx itself never deletes an output file.
+what changed), Sphinx builds there, and only a build that succeeds is put in
+place by :mod:`helpguide.atomic`, cache and output each in one step. A
+build that fails or is killed leaves the live output and cache
+byte-identical: the cache must not move on either, or the next build would
+skip the bad document and its error. Pages, images and downloads of
+documents removed from the sources are deleted, since Sphinx itself never
+deletes an output file.
 """
-import argparse
-import ctypes
-import errno
-import os
 import pickle
 import shutil
-import sys
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
-from sphinx.cmd.build import build_main
-
-from .guarded import DiskError, build_lock, disk_errors_said
+from .atomic import NotPublished, publish, remove, replacing
+from .guarded import build_lock
 
 ENV_PICKLE = 'environment.pickle'
-_AT_FDCWD = -100
-_RENAME_EXCHANGE = 2
-
-
-def _staging(live: Path) -> Path:
-    return live.parent / f'.{live.name}.staging'
-
-
-def _exchange(new: Path, live: Path) -> None:
-    """Put ``new`` at ``live`` in one step; the old ``live`` ends up at ``new``."""
-    if not live.exists():
-        new.rename(live)
-        return
-    libc = ctypes.CDLL(None, use_errno=True)
-    renameat2 = getattr(libc, 'renameat2', None)
-    if renameat2 is not None and renameat2(_AT_FDCWD, os.fsencode(new), _AT_FDCWD,
-                                           os.fsencode(live), _RENAME_EXCHANGE) == 0:
-        return
-    if renameat2 is not None and ctypes.get_errno() not in (errno.ENOSYS, errno.EINVAL):
-        raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(live))
-    # No atomic exchange on this system or file system: two renames.
-    old = live.with_name(live.name + '.old')
-    shutil.rmtree(old, ignore_errors=True)
-    live.rename(old)
-    new.rename(live)
-    old.rename(new)
 
 
 def _environment(doctreedir: Path):
@@ -81,67 +49,63 @@ def remove_stale(outdir: Path, before, after) -> list[str]:
     return stale
 
 
-def staged_build(outdir, doctreedir, build: Callable[[Path, Path], int], *,
-                 per_document: bool = False) -> int:
-    """Run ``build(staged_outdir, staged_doctreedir)``; swap in on status 0.
+def _seed(live: Path, stage: Path, seeded: bool) -> None:
+    if seeded and live.is_dir():
+        shutil.copytree(live, stage, symlinks=True)
+    else:
+        stage.mkdir(parents=True)
 
+
+def staged_build(outdir, doctreedir, build: Callable[[Path, Path], int], *,
+                 whole: bool = True, per_document: bool = False, fresh: bool = False,
+                 prog: str = 'build') -> int:
+    """Run ``build(staged_outdir, staged_doctreedir)``; publish on status 0.
+
+    *whole*: *outdir* is the product (the HTML, the handouts), published in
+    one step; else the product is the files the build writes, published one
+    by one into *outdir*, which other products share (build/pdf).
     *per_document*: the output has a file per document (HTML), so the files
     of documents removed from the sources are deleted. That needs the old and
     the new environment unpickled; a print product, one file made from all
-    documents, is spared it (0.4 s at ×50).
+    documents, is spared it (0.4 s at ×50). *fresh*: the output starts
+    empty (an EPUB packs every file of its folder). *prog* names the
+    command in the line it prints while it waits for another build.
     """
     outdir, doctreedir = Path(outdir), Path(doctreedir)
-    stages = {outdir: _staging(outdir), doctreedir: _staging(doctreedir)}
     # Every output shares the doctree cache: builds of any two (make -j) take turns.
-    with build_lock([doctreedir, outdir], 'build'):
+    with build_lock([doctreedir, outdir], prog):
+        before = _environment(doctreedir) if per_document else None
+        # Without a cache (for pages per document, one that says what the
+        # old pages were), start afresh.
+        seeded = before is not None if per_document else (doctreedir / ENV_PICKLE).is_file()
+        status = 1
         try:
-            for stage in stages.values():
-                shutil.rmtree(stage, ignore_errors=True)  # left by a killed build
-            before = _environment(doctreedir) if per_document else None
-            # Without a cache (for pages per document, one that says what the
-            # old pages were), start afresh.
-            seeded = before is not None if per_document else (doctreedir / ENV_PICKLE).is_file()
-            for live, stage in stages.items():
-                if seeded and live.is_dir():
-                    shutil.copytree(live, stage, symlinks=True)
-                else:
-                    stage.mkdir(parents=True)
-            status = build(stages[outdir], stages[doctreedir])
-            if status == 0:
+            # Leaving the blocks, the output is published first: killed between
+            # the two, the old cache makes the next build read again what
+            # changed, and still know the pages of documents since removed.
+            with replacing(doctreedir) as doctrees, \
+                    replacing(outdir) if whole else _scratch(outdir) as output:
+                _seed(doctreedir, doctrees, seeded)
+                _seed(outdir, output, seeded and whole and not fresh)
+                status = build(output, doctrees)
+                if status:
+                    raise NotPublished
                 if before is not None:
-                    remove_stale(stages[outdir], before, _environment(stages[doctreedir]))
-                # The output first: killed between the two, the old cache makes
-                # the next build read again what changed, and still know the
-                # pages of documents since removed.
-                _exchange(stages[outdir], outdir)
-                _exchange(stages[doctreedir], doctreedir)
-        finally:
-            for stage in stages.values():
-                shutil.rmtree(stage, ignore_errors=True)
+                    remove_stale(output, before, _environment(doctrees))
+                if not whole:
+                    for path in sorted(output.iterdir()):
+                        publish(path, outdir / path.name)
+        except NotPublished:
+            pass
     return status
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(
-        prog='python -m helpguide.staging', description=__doc__.split('\n\n')[0],
-        epilog='Options after "--" go to sphinx-build (e.g. -c . -W --keep-going -q).')
-    parser.add_argument('-d', '--doctrees', required=True, help="Sphinx's doctree cache")
-    parser.add_argument('source', help='folder of the .rst sources')
-    parser.add_argument('outdir', help='where the HTML goes')
-    parser.add_argument('sphinx_options', nargs='*', metavar='-- OPTIONS')
-    args = parser.parse_args(argv)
-
-    def build(outdir: Path, doctreedir: Path) -> int:
-        return build_main(['-b', 'html', '-d', str(doctreedir), *args.sphinx_options,
-                           args.source, str(outdir)])
-
+@contextmanager
+def _scratch(outdir: Path):
+    """A folder beside the files of a product that shares *outdir*."""
+    scratch = outdir / '.product.partial'
+    remove(scratch)  # left by a build that was killed
     try:
-        with disk_errors_said('python -m helpguide.staging', args.outdir):
-            return staged_build(args.outdir, args.doctrees, build, per_document=True)
-    except DiskError as err:
-        print(err, file=sys.stderr)
-        return 1
-
-
-if __name__ == '__main__':
-    sys.exit(main())
+        yield scratch
+    finally:
+        remove(scratch)

@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from . import contents
+from ..atomic import replacing
 
 TEMPLATES = Path(__file__).parent / 'templates'
 CHECKSUMS = 'SHA256SUMS'
@@ -75,15 +76,6 @@ def assemble(folder: Path, *, html_dir: Path, pdf_dir: Path, settings, epoch: in
 
 def replace_folder(target: Path, build) -> None:
     """Call ``build(partial)`` on a fresh folder beside *target*, then swap it in."""
-    partial = target.with_name(f'.{target.name}.partial')
-    old = target.with_name(f'.{target.name}.old')
-    for leftover in (partial, old):
-        shutil.rmtree(leftover, ignore_errors=True)
-    try:
+    with replacing(target) as partial:
+        partial.mkdir()
         build(partial)
-        if target.exists():
-            target.rename(old)
-        partial.rename(target)
-    finally:
-        shutil.rmtree(partial, ignore_errors=True)
-        shutil.rmtree(old, ignore_errors=True)

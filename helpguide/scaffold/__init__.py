@@ -7,13 +7,13 @@ checklist), a Makefile and a README from the templates in ``templates/``
 renamed into place, so a failure leaves no half-made guide.
 """
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .. import __version__
+from ..atomic import replacing
 from ..programs.words import capitalized, plural
 
 TEMPLATES = Path(__file__).parent / 'templates'
@@ -108,15 +108,8 @@ def create(target: Path, guide: Guide) -> list[str]:
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise ScaffoldError(f'{target} exists and is not an empty folder')
     files = render(guide)
-    partial = target.with_name(f'.{target.name}.partial')
-    shutil.rmtree(partial, ignore_errors=True)
-    try:
+    with replacing(target) as partial:
         for path, text in files.items():
             (partial / path).parent.mkdir(parents=True, exist_ok=True)
             (partial / path).write_text(text, encoding='utf-8')
-        if target.exists():
-            target.rmdir()
-        partial.rename(target)
-    finally:
-        shutil.rmtree(partial, ignore_errors=True)
     return sorted(files)
