@@ -5,8 +5,8 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 PAPER  ?=
-# -j auto: the sources are read by one process per CPU.
-SPHINXOPTS ?= -W --keep-going -q -j auto
+# Options of python -m helpguide build: -q (quiet), -v (more), -j 1 (one process)
+BUILDOPTS ?=
 BUILD  := build
 # Every date in the outputs: the last commit's time unless SOURCE_DATE_EPOCH is set.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
@@ -15,7 +15,8 @@ export SOURCE_DATE_EPOCH
 endif
 
 .DEFAULT_GOAL := all
-.PHONY: all help venv html pdf check test test-quick clean dist form handouts saddle-stitch bench gettext check-pdf
+.PHONY: all help venv html epub pdf booklet check test test-quick clean dist form handouts \
+	saddle-stitch bench gettext check-pdf
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -41,28 +42,33 @@ $(TEST_STAMP): $(STAMP) requirements-test.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
+# Every product has one command line, python -m helpguide build TARGET (what
+# people without make run): warnings are errors, and a product (with the
+# doctree cache every product shares) is replaced only when its build succeeds.
+BUILD_CMD := $(PY) -m helpguide build --build $(BUILD) $(if $(PAPER),--paper $(PAPER)) $(BUILDOPTS)
+
 html: $(STAMP) ## Offline HTML guide in build/html
-	$(PY) -m helpguide.staging -d $(BUILD)/doctrees source $(BUILD)/html -- -c . $(SPHINXOPTS)
+	$(BUILD_CMD) html
 
-pdf: $(STAMP) ## PDF booklet in build/pdf/guide.pdf
-	$(PY) build_pdf.py $(if $(PAPER),--paper $(PAPER))
+epub: $(STAMP) ## EPUB for phones and e-readers in build/epub/
+	$(BUILD_CMD) epub
 
-# Print products (helpguide/products): Sphinx builders sharing the doctrees;
-# each replaces its last good output only when its build succeeds.
-PRODUCT := $(PY) -m helpguide.products --output $(BUILD)/pdf --doctrees $(BUILD)/doctrees $(if $(PAPER),--paper $(PAPER))
-pdf: form saddle-stitch
+pdf: booklet form saddle-stitch ## Booklet, checklist form and saddle-stitch booklet in build/pdf/
+
+booklet: $(STAMP) ## PDF booklet in build/pdf/guide.pdf (also: python build_pdf.py)
+	$(BUILD_CMD) booklet
 
 form: $(STAMP) ## Fillable support checklist in build/pdf/support-checklist.pdf
-	$(PRODUCT) support-checklist
+	$(BUILD_CMD) form
 
 handouts: $(STAMP) ## One PDF per program and platform in build/pdf/handouts/
-	$(PRODUCT) handouts
+	$(BUILD_CMD) handouts
 
 saddle-stitch: $(STAMP) ## Booklet imposed for folding in build/pdf/guide-saddle-stitch.pdf
-	$(PRODUCT) saddle-stitch
+	$(BUILD_CMD) saddle-stitch
 
 dist: html pdf handouts ## CD bundle: build/dist/<name>-<edition>/ and its .zip and .iso
-	$(PY) -m helpguide.dist --html $(BUILD)/html --pdf $(BUILD)/pdf --out $(BUILD)/dist
+	$(BUILD_CMD) dist
 
 # Sphinx's message templates of the sources, then each translation's catalog
 # brought up to them: new messages untranslated, changed ones fuzzy.
@@ -76,7 +82,7 @@ gettext: $(STAMP) ## Update the translations: locale/<language>/LC_MESSAGES/*.po
 check: $(STAMP) ## Check the sources and translations: every problem as path:line: error: message
 	@$(MAKE) --no-print-directory -s gettext >/dev/null 2>&1 || \
 	  echo 'check: locale/ not updated from the sources, which have errors:' >&2
-	$(PY) -m helpguide.checks source -c .
+	$(BUILD_CMD) check
 
 # The tagged PDFs (not the saddle-stitch imposition, which is for print shops).
 check-pdf: pdf handouts ## Check the built PDFs for PDF/UA-1 and PDF/A-2: FILE: error: message

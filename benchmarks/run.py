@@ -268,21 +268,18 @@ def bench_incremental(scale: int, runs: int, tools_by_name: dict, failed: dict,
 
     python = str(VENV / 'bin' / 'python')
 
-    def product(builder: str) -> list[str]:
-        return [python, '-m', 'helpguide.products', builder, '--output', str(out / 'pdf'),
-                '--doctrees', str(out / 'doctrees'), '--source', str(src / 'source'),
-                '--conf', str(src)]
+    def ours(target: str) -> list[str]:
+        return [python, '-m', 'helpguide', 'build', target, '--build', str(out),
+                '--source', str(src / 'source'), '--conf', str(src), '-q', '-j', jobs]
 
     # One doctree folder for all; the HTML and each product swapped in whole.
     commands = {
-        OURS_HTML: [python, '-m', 'helpguide.staging', '-d', str(out / 'doctrees'),
-                    str(src / 'source'), str(out / 'html'), '--', '-c', str(src), '-q',
-                    '-j', jobs],
-        'form': product('support-checklist'),
-        'saddle-stitch': product('saddle-stitch'),
+        OURS_HTML: ours('html'),
+        'form': ours('form'),
+        'saddle-stitch': ours('saddle-stitch'),
         OURS_PDF: [python, str(REPO / 'build_pdf.py'), '--source', str(src / 'source'),
                    '--doctrees', str(out / 'doctrees'), '--output', str(out / 'pdf' / 'guide.pdf'),
-                   '--jobs', jobs],
+                   '--jobs', jobs, '-q'],
     }
     names = list(commands)
 

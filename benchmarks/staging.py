@@ -26,8 +26,9 @@ def commands(project: Path, out: Path) -> dict[str, list[str]]:
     return {
         'sphinx-build': [PYTHON, '-m', 'sphinx', '-b', 'html', '-d', str(doctrees), *options,
                          str(project / 'source'), str(html)],
-        'staged (make html)': [PYTHON, '-m', 'helpguide.staging', '-d', str(doctrees),
-                               str(project / 'source'), str(html), '--', *options],
+        'staged (make html)': [PYTHON, '-m', 'helpguide', 'build', 'html', '--conf',
+                               str(project), '--source', str(project / 'source'),
+                               '--doctrees', str(doctrees), '--html', str(html), '-q'],
     }
 
 

@@ -19,6 +19,7 @@ PARTS = (
     'helpguide.programs',
     'helpguide.checklist',
     'helpguide.html',
+    'helpguide.epub',
     'helpguide.pdf',
     'helpguide.products',
 )

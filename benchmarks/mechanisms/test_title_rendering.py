@@ -6,7 +6,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from helpguide.html.builder import GuideHTMLBuilder
 
 
-@pytest.mark.sphinx('html', testroot='programs')
+@pytest.mark.sphinx('html', testroot='programs', confoverrides={'html_theme': 'helpguide'})
 def test_each_title_is_rendered_once_however_many_pages_show_it(app, monkeypatch):
     assert isinstance(app.builder, GuideHTMLBuilder)
     rendered = []

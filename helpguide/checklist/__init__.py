@@ -4,6 +4,7 @@ from .directive import SupportChecklist, keep_together, note_fields
 from .domain import ChecklistDomain
 from .html import visit_html, visit_text
 from .nodes import support_checklist
+from .standard import StandardChecklist
 
 __all__ = ['support_checklist']
 
@@ -21,6 +22,7 @@ def setup(app):
     app.add_node(support_checklist,
                  html=(visit_html, None),
                  text=(visit_text, None))
+    app.add_post_transform(StandardChecklist)
     app.add_directive('support-checklist', SupportChecklist)
     app.add_directive('support-contacts', SupportContacts)
     app.connect('builder-inited', register_pdf)

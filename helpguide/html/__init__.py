@@ -6,8 +6,15 @@ from .builder import GuideHTMLBuilder
 THEME_DIR = Path(__file__).parent / 'theme' / 'helpguide'
 
 
+def use_guide_builder(app, config) -> None:
+    """Sphinx's html builder stays Sphinx's own unless the project chose the
+    guide's theme (builders are made after this event)."""
+    if config.html_theme == 'helpguide':
+        app.add_builder(GuideHTMLBuilder, override=True)
+
+
 def setup(app):
-    app.add_builder(GuideHTMLBuilder, override=True)
+    app.connect('config-inited', use_guide_builder)
     app.add_html_theme('helpguide', str(THEME_DIR))
     app.setup_extension('helpguide.html.search')
     app.setup_extension('helpguide.html.navigation')

@@ -75,7 +75,8 @@ def test_each_command_refuses_bad_input_and_keeps_the_last_good_outputs(project,
     result = make(project, 'html', 'pdf') if command.startswith('make') \
         else python(project, command)
     assert_refused(result, message)
-    assert not [path for path in (project / 'build').iterdir() if 'staging' in path.name]
+    assert not [path for path in (project / 'build').iterdir()
+                if 'staging' in path.name or path.name.endswith('.partial')]
 
 
 @BUILDERS

@@ -55,7 +55,8 @@ def pdfs(project):
 
 
 def no_staging_left(project):
-    return not [path for path in (project / 'build').iterdir() if 'staging' in path.name]
+    return not [path for path in (project / 'build').iterdir()
+                if 'staging' in path.name or path.name.endswith('.partial')]
 
 
 def test_a_failed_build_leaves_the_outputs_byte_identical(project):

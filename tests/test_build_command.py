@@ -1,0 +1,113 @@
+"""``python -m helpguide build``: every product from one command line (what
+make runs, and what people without make run), Sphinx's verbosity passed
+through, one line per product, and a failed build that publishes nothing."""
+import os
+import shutil
+import subprocess
+import sys
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from pypdf import PdfReader
+
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def helpguide(project, *args):
+    """The command run in the guide's folder, with this repository's engine."""
+    env = {**os.environ, 'PYTHONPATH': str(REPO)}
+    return subprocess.run([sys.executable, '-m', 'helpguide', 'build', '--build',
+                           str(project / 'build'), *args],
+                          cwd=project, capture_output=True, text=True, timeout=600, env=env)
+
+
+def files(folder):
+    return {path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob('*')) if path.is_file()
+            and not path.name.endswith('.lock')}
+
+
+@pytest.fixture(scope='module')
+def guide(tmp_path_factory):
+    """A copy of the guide, built once with every product (-j 1: this machine is shared)."""
+    project = tmp_path_factory.mktemp('guide')
+    for name in ('source', 'assets', 'locale'):
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, project / name)
+    shutil.copy(REPO / 'conf.py', project / 'conf.py')
+    return SimpleNamespace(path=project, built=helpguide(project, 'all', 'epub', '-j', '1'))
+
+
+def test_every_product_is_built_from_one_command_line(guide):
+    project = guide.path
+    assert guide.built.returncode == 0, guide.built.stderr
+    build = project / 'build'
+    assert (build / 'html' / 'index.html').is_file()
+    assert [p.name for p in (build / 'epub').glob('*.epub')]
+    for name in ('guide.pdf', 'support-checklist.pdf', 'guide-saddle-stitch.pdf'):
+        assert len(PdfReader(build / 'pdf' / name).pages) > 0, name
+    handouts = sorted(p.name for p in (build / 'pdf' / 'handouts').glob('*.pdf'))
+    assert 'outlook-2002-windows.pdf' in handouts
+    # Nothing of the staging is left beside the outputs.
+    assert not [p for p in build.rglob('*') if p.name.endswith('.partial')]
+
+
+def test_one_line_per_product_and_sphinx_progress_by_default(guide):
+    project = guide.path
+    out = guide.built.stdout
+    lines = [line for line in out.splitlines() if line.startswith('helpguide: ')]
+    assert [line.split(' (')[1].split(')')[0] for line in lines] == [
+        'html', 'booklet', 'form', 'saddle-stitch', 'handouts', 'epub']
+    assert 'building [handouts]' in out
+    assert 'writing handouts... [100%] ' in out
+    assert 'build succeeded' in out
+
+
+def test_quiet_and_verbose_reach_sphinx(guide):
+    project = guide.path
+    quiet = helpguide(project, 'form', '-q', '-j', '1')
+    assert quiet.returncode == 0, quiet.stderr
+    assert quiet.stdout == '' and quiet.stderr == ''
+    verbose = helpguide(project, 'form', '-v', '-j', '1')
+    assert verbose.returncode == 0, verbose.stderr
+    # Sphinx's own detail, shown from -v on.
+    assert 'locale_dir' in verbose.stdout and 'locale_dir' not in guide.built.stdout
+
+
+def test_a_failed_build_stops_and_publishes_nothing(guide):
+    project = guide.path
+    before = files(project / 'build')
+    program = project / 'source' / 'programs' / 'outlook-2002.rst'
+    text = program.read_text(encoding='utf-8')
+    program.write_text(text.replace(':platforms: windows', ':platforms: windows linux', 1),
+                       encoding='utf-8')
+    try:
+        failed = helpguide(project, 'html', 'handouts', '-q', '-j', '1')
+    finally:
+        program.write_text(text, encoding='utf-8')
+    assert failed.returncode != 0
+    assert 'outlook-2002.rst:1: ERROR: unknown platform' in failed.stderr
+    assert failed.stderr.rstrip().splitlines()[-1].endswith(
+        f'error: html was not built; {project / "build" / "html"} is unchanged')
+    assert 'handouts' not in failed.stderr  # it stopped at the first failure
+    assert files(project / 'build') == before
+
+
+def test_targets_and_options_are_checked(guide):
+    project = guide.path
+    unknown = helpguide(project, 'pdff')
+    assert unknown.returncode == 2 and "invalid choice: 'pdff'" in unknown.stderr
+    nowhere = helpguide(project, 'html', '--source', str(project / 'nowhere'))
+    assert nowhere.returncode == 2 and 'no source folder' in nowhere.stderr
+
+
+def test_help_lists_the_targets(repo):
+    helped = subprocess.run([sys.executable, '-m', 'helpguide', 'build', '--help'],
+                            cwd=repo, capture_output=True, text=True)
+    assert helped.returncode == 0
+    for target in ('html', 'epub', 'booklet', 'form', 'saddle-stitch', 'handouts', 'check',
+                   'dist', 'pdf =', 'all ='):
+        assert target in helped.stdout
