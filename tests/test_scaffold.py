@@ -65,7 +65,8 @@ def test_writes_a_guide_with_a_chapter_and_a_sample_per_platform(new, tmp_path):
     for target in ('all', 'html', 'pdf', 'booklet', 'form', 'saddle-stitch', 'handouts',
                    'dist', 'check'):
         assert re.search(rf'^{target}:', makefile, re.M), target
-    assert re.search(r'^\t\$\(PYTHON\) -m helpguide', makefile, re.M)  # recipes use tabs
+    assert re.search(r"^BUILD_CMD := \$\(PYTHON\) -m helpguide build", makefile, re.M)
+    assert re.search(r'^\t\$\(BUILD_CMD\) html$', makefile, re.M)  # recipes use tabs
 
 
 def test_the_new_guide_reads_without_a_warning_and_lists_its_samples(new, tmp_path):
