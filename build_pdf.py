@@ -18,6 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 PAPERS = ('letter', 'a4')
+PROG = 'build_pdf.py'
 
 
 def parse_args(argv):
@@ -49,14 +50,14 @@ def main(argv=None) -> int:
               file=sys.stderr)
         return 2
     sys.path.insert(0, str(ROOT))  # the helpguide package beside this file
-    from helpguide.__main__ import main as helpguide
+    from helpguide.build.command import main as build
 
-    status = helpguide([
-        'build', 'booklet', '--conf', str(ROOT), '--source', str(args.source),
+    status = build([
+        'booklet', '--conf', str(ROOT), '--source', str(args.source),
         '--doctrees', str(args.doctrees), '--pdf', str(output.parent),
         '-D', f'booklet_filename={output.name}', '-j', args.jobs,
         *(['--paper', args.paper] if args.paper else []),
-        *(['-q'] if args.quiet else []), *['-v'] * args.verbose])
+        *(['-q'] if args.quiet else []), *['-v'] * args.verbose], PROG, kept=output)
     if status == 0:
         print(output)
     return status

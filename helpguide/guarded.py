@@ -44,9 +44,12 @@ def build_lock(paths, prog: str) -> Iterator[None]:
 
 def os_error_line(prog: str, err: OSError, kept, staged=None) -> str:
     """``PROG: error: cannot write PATH: REASON; KEPT is unchanged``; the
-    output's *staged* copy is a detail of the build and is named as *kept*."""
+    output's *staged* copy (a path, or several; what is in them too) is a
+    detail of the build and is named as *kept*."""
     where = err.filename or kept
-    if staged is not None and str(where) == str(staged):
+    if staged is not None and any(Path(where) == Path(path) or Path(path) in Path(where).parents
+                                  for path in ([staged] if isinstance(staged, (str, Path))
+                                               else staged)):
         where = kept
     return (f'{prog}: error: cannot write {where}: {err.strerror or err}; '
             f'{kept} is unchanged')

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
-from .atomic import NotPublished, publish, remove, replacing
+from .atomic import NotPublished, partial_path, publish, remove, replacing
 from .guarded import build_lock
 
 ENV_PICKLE = 'environment.pickle'
@@ -100,10 +100,21 @@ def staged_build(outdir, doctreedir, build: Callable[[Path, Path], int], *,
     return status
 
 
+def scratch_path(outdir: Path) -> Path:
+    """Where the files of a product that shares *outdir* are made."""
+    return Path(outdir) / '.product.partial'
+
+
+def staged_paths(outdir, doctreedir, whole: bool = True) -> tuple[Path, Path]:
+    """The staging folders of a build (to name the outputs they stand for)."""
+    return (partial_path(Path(doctreedir)),
+            partial_path(Path(outdir)) if whole else scratch_path(outdir))
+
+
 @contextmanager
 def _scratch(outdir: Path):
     """A folder beside the files of a product that shares *outdir*."""
-    scratch = outdir / '.product.partial'
+    scratch = scratch_path(outdir)
     remove(scratch)  # left by a build that was killed
     try:
         yield scratch

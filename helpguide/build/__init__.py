@@ -12,7 +12,7 @@ from pathlib import Path
 from sphinx.cmd.build import build_main
 
 from ..guarded import DiskError, disk_errors_said
-from ..staging import staged_build
+from ..staging import staged_build, staged_paths
 
 
 @dataclass(frozen=True)
@@ -119,14 +119,17 @@ def build_targets(targets, args, folders: dict[str, Path]) -> int:
         product = PRODUCTS[name]
         live = output_of(product, folders)
         say(args, f'building {product.title} ({name}) in {live}')
+        # A disk error names the output as the user knows it, not its staged copy.
+        kept = getattr(args, 'kept', None) or live
         try:
-            with disk_errors_said(args.prog, live):
+            with disk_errors_said(args.prog, kept,
+                                  staged_paths(live, args.doctrees, not product.files)):
                 status = build_product(product, live, args)
         except DiskError as err:  # a full disk, an unwritable folder: one line
             print(err, file=sys.stderr)
             return 1
         if status:
-            print(f'{args.prog}: error: {product.builder} was not built; {live} is unchanged',
+            print(f'{args.prog}: error: {product.builder} was not built; {kept} is unchanged',
                   file=sys.stderr)
             return status
     return 0

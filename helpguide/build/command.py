@@ -5,6 +5,7 @@ handouts, check, dist, and the groups pdf (booklet, form, saddle-stitch) and
 all (html, pdf, handouts; the default). Run from the guide's folder (where
 conf.py is), or name the folders.
 """
+import argparse
 import sys
 from pathlib import Path
 
@@ -41,8 +42,20 @@ def add_arguments(parser) -> None:
                         help="more detail, repeatable (sphinx-build's -v)")
 
 
+def main(argv, prog: str, kept=None) -> int:
+    """The command as another entry point runs it (build_pdf.py,
+    ``python -m helpguide.products``): its messages start with *prog*, and
+    *kept* names the output a failure leaves as it was."""
+    parser = argparse.ArgumentParser(prog=prog)
+    add_arguments(parser)
+    args = parser.parse_args(argv)
+    args.prog, args.kept = prog, kept
+    return run(args)
+
+
 def run(args) -> int:
-    args.prog = 'python -m helpguide build'
+    if not getattr(args, 'prog', None):
+        args.prog = 'python -m helpguide build'
     for folder in ('doctrees', 'html', 'epub', 'pdf', 'dist'):
         if getattr(args, folder) is None:
             setattr(args, folder, args.build / folder)

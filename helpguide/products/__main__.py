@@ -10,8 +10,10 @@ the last good product is replaced only if the build succeeds).
 import argparse
 import sys
 
-from helpguide.__main__ import main as helpguide
 from helpguide.build import PRODUCTS
+from helpguide.build.command import main as build
+
+PROG = 'python -m helpguide.products'
 
 #: builder -> the build command's target
 TARGETS = {product.builder: name for name, product in PRODUCTS.items()
@@ -19,13 +21,13 @@ TARGETS = {product.builder: name for name, product in PRODUCTS.items()
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog='python -m helpguide.products',
+    parser = argparse.ArgumentParser(prog=PROG,
                                      description=__doc__.split('\n\n')[0])
     parser.add_argument('builder', choices=TARGETS)
     parser.add_argument('--output', default='build/pdf',
                         help='folder of the PDF outputs (default: %(default)s)')
     args, options = parser.parse_known_args(argv)
-    return helpguide(['build', TARGETS[args.builder], '--pdf', args.output, *options])
+    return build([TARGETS[args.builder], '--pdf', args.output, *options], PROG)
 
 
 if __name__ == '__main__':
