@@ -50,7 +50,7 @@ def main(argv=None) -> int:
               file=sys.stderr)
         return 2
     sys.path.insert(0, str(ROOT))  # the helpguide package beside this file
-    from helpguide.build.command import main as build
+    from helpguide.publish.command import main as build
 
     status = build([
         'booklet', '--conf', str(ROOT), '--source', str(args.source),

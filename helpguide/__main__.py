@@ -6,7 +6,7 @@ Each command is a module with ``HELP``, ``add_arguments(parser)`` and
 import argparse
 import sys
 
-from .build import command as build
+from .publish import command as build
 from .scaffold import command as new
 
 COMMANDS = {

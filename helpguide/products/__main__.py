@@ -10,8 +10,8 @@ the last good product is replaced only if the build succeeds).
 import argparse
 import sys
 
-from helpguide.build import PRODUCTS
-from helpguide.build.command import main as build
+from helpguide.publish import PRODUCTS
+from helpguide.publish.command import main as build
 
 PROG = 'python -m helpguide.products'
 
