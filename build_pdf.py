@@ -52,15 +52,12 @@ def main(argv=None) -> int:
     sys.path.insert(0, str(ROOT))  # the helpguide package beside this file
     from helpguide.publish.command import main as build
 
-    status = build([
+    return build([
         'booklet', '--conf', str(ROOT), '--source', str(args.source),
         '--doctrees', str(args.doctrees), '--pdf', str(output.parent),
         '-D', f'booklet_filename={output.name}', '-j', args.jobs,
         *(['--paper', args.paper] if args.paper else []),
         *(['-q'] if args.quiet else []), *['-v'] * args.verbose], PROG, kept=output)
-    if status == 0:
-        print(output)
-    return status
 
 
 if __name__ == '__main__':

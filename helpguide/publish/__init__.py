@@ -73,8 +73,8 @@ def sphinx_options(args) -> list[str]:
     if args.quiet:
         options.append('-q')
     options += ['-v'] * args.verbose
-    if args.paper:
-        options += ['-D', f'guide_paper={args.paper}']
+    if args.paper:  # one edition, on that paper
+        options += ['-D', f'guide_paper={args.paper}', '-D', f'guide_papers={args.paper}']
     for define in args.define:
         options += ['-D', define]
     return options
