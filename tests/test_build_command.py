@@ -58,9 +58,10 @@ def test_every_product_is_built_from_one_command_line(guide):
 def test_one_line_per_product_and_sphinx_progress_by_default(guide):
     project = guide.path
     out = guide.built.stdout
-    lines = [line for line in out.splitlines() if line.startswith('helpguide: ')]
+    lines = [line for line in out.splitlines() if line.startswith('helpguide: building ')]
     assert [line.split(' (')[1].split(')')[0] for line in lines] == [
         'html', 'booklet', 'form', 'saddle-stitch', 'handouts', 'epub']
+    assert f'helpguide: the handouts published in {guide.path / "build/pdf/handouts"}' in out
     assert 'building [handouts]' in out
     assert 'writing handouts... [100%] ' in out
     assert 'build succeeded' in out

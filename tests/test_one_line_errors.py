@@ -57,5 +57,5 @@ def test_handouts_of_a_project_without_programs_is_one_line(rootdir, tmp_path):
     done = sphinx_build(rootdir / 'test-plain', tmp_path / 'out', 'handouts')
     assert done.returncode == 1
     assert one_line(done.stderr) == (
-        'ERROR: handouts: no program that can use SSL was read from the sources, '
+        'ERROR: handouts: no supported product was read from the sources, '
         'so there is nothing to write')

@@ -195,7 +195,8 @@ class HandoutsBuilder(PrintBuilder):
             return written, failed, None
 
         if not handouts:
-            self.missing('no program that can use SSL was read from the sources')
+            self.missing(f'no supported {Words.of(self.config).subject} was read from the '
+                         'sources')
             return
         written, failed, errors = {}, set(), []
         # One step of Sphinx's progress line per handout, or per share written

@@ -132,4 +132,6 @@ def build_targets(targets, args, folders: dict[str, Path]) -> int:
             print(f'{args.prog}: error: {product.builder} was not built; {kept} is unchanged',
                   file=sys.stderr)
             return status
+        # Sphinx named the staging folder it wrote in; this is where it is now.
+        say(args, f'{product.title} published in {live}')
     return 0
