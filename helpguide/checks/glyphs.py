@@ -44,7 +44,7 @@ def refuse_unprintable_text(app, doctree) -> None:
         missing = sorted({ch for ch in text.astext() if ord(ch) >= 32
                           and (ord(ch) not in covered or needs_shaping(ord(ch)))})
         if missing:
-            logger.error(_('the fonts of the style %s and its fallback chain have no glyph '
-                           'for %s: the PDF would print boxes'), style.path.name,
+            logger.error('the fonts of the style (%s:%d) and its fallback chain have no glyph '
+                         'for %s: the PDF would print boxes', style.path, style.line('fonts'),
                          ', '.join(f'U+{ord(char):04X} ({char})' for char in missing),
                          location=text.parent, type='helpguide', subtype='glyph')

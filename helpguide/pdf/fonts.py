@@ -74,6 +74,7 @@ class Fonts:
         """*text* cut into (text, font name) runs: each character in *name*
         where it has a glyph, else in the first font of the chain that has
         one (else in *name*: it prints a box, and the checks said so)."""
+        text = str(text)  # a lazy translation, say
         if text.isascii():
             return [(text, name)]
         own = glyphs(name)

@@ -70,7 +70,9 @@ class PrintTemplate(BaseDocTemplate):
         # The outline may go down one level at a time only.
         level = min(max(heading.level - 1, 0), self.outline_level + 1)
         self.outline_level = level
-        self.canv.addOutlineEntry(heading.text, heading.key, level=level, closed=level > 1)
+        # str(): a lazy translation (no catalog registered) is no PDF string.
+        self.canv.addOutlineEntry(str(heading.text), heading.key, level=level,
+                                  closed=level > 1)
 
     def handle_recto(self):
         self.fresh_page(odd=True)

@@ -2,6 +2,7 @@
 style's chain that has them, per character run, subset-embedded; the glyph
 check asks the same chain, so what prints is not reported."""
 import re
+import shutil
 import subprocess
 
 import pytest
@@ -69,3 +70,23 @@ def test_text_no_font_of_the_chain_has_is_still_reported(booklet_of):
     unknown = booklet_of('pdf-unknown')
     assert re.search(r'index\.rst:13: WARNING: booklet: no font of the style \(nor its fallback '
                      r'chain\) has a glyph for U\+AD6D', unknown.warnings)
+
+
+def test_the_source_check_uses_the_guides_own_chain(rootdir, tmp_path):
+    """A style whose chain has no Thai font: Thai is reported at its line,
+    naming the style; ✓ (DejaVu Sans, still in the chain) is not."""
+    from sphinxrun import sphinx_build
+
+    src = tmp_path / 'src'
+    shutil.copytree(rootdir / 'test-font-fallback', src)
+    (src / 'style.toml').write_text(
+        '# no Thai\n[fonts]\nfallback = ["DejaVuSans.ttf"]\nsystem_fallback = []\n',
+        encoding='utf-8')
+    (src / 'index.rst').write_text(
+        'Title\n=====\n\nA ✓ here.\n\nThai: ไทย.\n', encoding='utf-8')
+    _, warnings = sphinx_build(src, src, tmp_path / 'out', tmp_path / 'doctrees', 'dummy',
+                               confoverrides={'guide_style': 'style.toml'})
+    assert re.search(rf'index\.rst:6: ERROR: the fonts of the style \({re.escape(str(src))}/'
+                     r'style\.toml:2\) and its fallback chain have no glyph for U\+0E17 \(ท\), '
+                     r'U\+0E22 \(ย\), U\+0E44 \(ไ\)', warnings), warnings
+    assert 'U+2713' not in warnings
