@@ -133,3 +133,14 @@ def test_every_pdf_embeds_its_fonts(guide):
     for path in paths:
         found = fonts(path)
         assert found and all(found.values()), (path, found)
+
+
+def test_the_helpguide_command_builds_without_make(installed, guide, tmp_path):
+    """The console script the wheel installs: what people without make run."""
+    helpguide = installed.parent / 'helpguide'
+    out = tmp_path / 'out'
+    done = run([helpguide, 'build', 'html', 'form', '--build', out, '-q', '-j', '1'],
+               cwd=guide, env=clean_env())
+    assert done.stdout == ''
+    assert (out / 'html' / 'index.html').is_file()
+    assert (out / 'pdf' / 'support-checklist.pdf').is_file()
