@@ -18,7 +18,9 @@ HELP = 'build outputs of the guide, as make does (html, pdf, handouts, dist, ...
 def add_arguments(parser) -> None:
     names = ', '.join([*PRODUCTS, *STEPS]) + '; ' + '; '.join(
         f'{group} = {" ".join(members)}' for group, members in GROUPS.items())
-    parser.add_argument('targets', nargs='*', metavar='TARGET', default=['all'],
+    # A str default: argparse checks the default of an empty '*' against the
+    # choices as one value, so a list default refuses "no target" (Python 3.11).
+    parser.add_argument('targets', nargs='*', metavar='TARGET', default='all',
                         choices=TARGETS, help=f'what to build (default: all): {names}')
     parser.add_argument('--source', type=Path, default=Path('source'),
                         help='folder of the reStructuredText sources (default: %(default)s)')
@@ -56,6 +58,8 @@ def main(argv, prog: str, kept=None) -> int:
 def run(args) -> int:
     if not getattr(args, 'prog', None):
         args.prog = 'python -m helpguide build'
+    if isinstance(args.targets, str):   # no TARGET given: the default
+        args.targets = [args.targets]
     for folder in ('doctrees', 'html', 'epub', 'pdf', 'dist'):
         if getattr(args, folder) is None:
             setattr(args, folder, args.build / folder)
