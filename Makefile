@@ -89,7 +89,7 @@ check-pdf: pdf handouts ## Check the built PDFs for PDF/UA-1 and PDF/A-2: FILE: 
 	$(PY) -m helpguide.pdf.tagging.check $(BUILD)/pdf/guide.pdf \
 	  $(BUILD)/pdf/support-checklist.pdf $(wildcard $(BUILD)/pdf/handouts/*.pdf)
 
-test: $(TEST_STAMP) check ## Check the sources and run the test suite
+test: $(TEST_STAMP) check check-pdf ## Check the sources and the built PDFs, run the test suite
 	$(PY) -m pytest
 
 test-quick: $(TEST_STAMP) ## The tests that run in this process: no make, subprocess or browser

@@ -14,6 +14,10 @@ logger = logging.getLogger(__name__)
 def refuse_unusable_images(app, doctree) -> None:
     srcdir = Path(app.srcdir)
     for node in doctree.findall(nodes.image):
+        if not node.get('alt', '').strip():  # a screen reader, or the tagged PDF's Figure, says it
+            logger.error(f'image {node.get("uri", "")} has no alternate text: give it an '
+                         ':alt: option saying what it shows', location=node,
+                         type='helpguide', subtype='image')
         for candidate in node.get('candidates', {}).values():
             path = srcdir / candidate
             problem = path.is_file() and image_problem(path)

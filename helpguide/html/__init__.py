@@ -19,4 +19,5 @@ def setup(app):
     app.setup_extension('helpguide.html.search')
     app.setup_extension('helpguide.html.navigation')
     app.setup_extension('helpguide.html.serial_write')
+    app.setup_extension('helpguide.html.accessibility')
     return {'version': '1.0', 'parallel_read_safe': True, 'parallel_write_safe': True}

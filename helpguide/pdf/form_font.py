@@ -69,6 +69,21 @@ def form_font(path: Path) -> FormFont:
         italic_angle=float(font['post'].italicAngle))
 
 
+def to_unicode_cmap() -> bytes:
+    """A ToUnicode CMap of WinAnsiEncoding: text typed in the font can be
+    copied and read aloud (PDF/UA), like the pages' own fonts'."""
+    pairs = [f'<{code:02X}> <{ord(char):04X}>' for code, char in sorted(WINANSI.items())]
+    chunks = [pairs[i:i + 100] for i in range(0, len(pairs), 100)]
+    body = '\n'.join(f'{len(chunk)} beginbfchar\n' + '\n'.join(chunk) + '\nendbfchar'
+                     for chunk in chunks)
+    return ('/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n'
+            '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n'
+            '/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n'
+            '1 begincodespacerange\n<00> <FF>\nendcodespacerange\n'
+            f'{body}\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n'
+            ).encode('ascii')
+
+
 def font_objects(face: FormFont, reference) -> object:
     """The font dictionary of *face* for a ReportLab document; *reference*
     turns a PDF object into an indirect reference of that document.
@@ -87,4 +102,6 @@ def font_objects(face: FormFont, reference) -> object:
     return PDFDictionary({
         'Type': PDFName('Font'), 'Subtype': PDFName('TrueType'), 'BaseFont': base_font,
         'FirstChar': 32, 'LastChar': 255, 'Widths': PDFArray(list(face.widths)),
-        'Encoding': PDFName('WinAnsiEncoding'), 'FontDescriptor': reference(descriptor)})
+        'Encoding': PDFName('WinAnsiEncoding'), 'FontDescriptor': reference(descriptor),
+        'ToUnicode': reference(PDFStream(PDFDictionary({}), to_unicode_cmap(),
+                                         filters=[PDFZCompress]))})

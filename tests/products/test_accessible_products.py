@@ -14,9 +14,6 @@ from helpguide.pdf.tagging.check import check  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
-#: Owned by the form's appearance work (issue 16): the font of the fields.
-FIELD_FONT = re.compile(r'^form field font ')
-
 
 @pytest.fixture(scope='module')
 def handouts(real_guide):
@@ -57,11 +54,6 @@ def test_form_fields_are_form_elements_with_their_labels(form):
     assert re.search(r'Form\n\s+"Operating system name"\n\s+Object \d+', text)
 
 
-def test_form_passes_the_checker_but_for_the_field_font(form):
-    assert [p for p in check(form) if not FIELD_FONT.search(p)] == []
-
-
-@pytest.mark.xfail(strict=True, reason="the form fields' font has no ToUnicode map "
-                   '(the form appearance work of issue 16)')
 def test_form_passes_the_checker(form):
+    """The font a viewer types filled-in values in too: embedded, with ToUnicode."""
     assert check(form) == []

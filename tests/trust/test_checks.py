@@ -105,6 +105,14 @@ def missing_image(project):
             'image file not readable: screenshots/outgoing.png')
 
 
+def image_without_alt_text(project):
+    shutil.copy(project / 'assets' / 'logo.png', project / 'source' / 'plain.png')
+    with open(project / INTRO, 'a', encoding='utf-8') as file:
+        file.write('\n.. image:: plain.png\n')
+    return (INTRO, _line_of(project, INTRO, 'plain.png'),
+            'image plain.png has no alternate text: give it an :alt: option')
+
+
 def remote_image(project):
     with open(project / INTRO, 'a', encoding='utf-8') as file:
         file.write('\n.. image:: https://example.com/logo.png\n')
@@ -152,7 +160,7 @@ def line_over_limit(project):
 
 MISTAKES = [missing_required_data, unknown_platform, duplicate_id, unsupported_without_upgrade,
             steps_missing, literal_host_name, literal_contact_detail, literal_brand_any_case, broken_document_reference,
-            broken_label_reference, missing_image, remote_image, truncated_image,
+            broken_label_reference, missing_image, image_without_alt_text, remote_image, truncated_image,
             image_of_too_many_pixels, not_utf8, empty_document, line_over_limit]
 
 
