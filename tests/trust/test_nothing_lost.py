@@ -100,7 +100,7 @@ def test_a_removed_program_leaves_no_page_behind(project):
     html = project / 'build' / 'html'
     shutil.copy(project / 'assets' / 'logo.png', project / 'source/programs/mail-window.png')
     with open(project / 'source/programs/os-x-mail.rst', 'a', encoding='utf-8') as file:
-        file.write('\n   .. image:: mail-window.png\n')
+        file.write('\n   .. image:: mail-window.png\n      :alt: The mail window\n')
     assert make(project, 'html').returncode == 0
     assert (html / 'programs' / 'os-x-mail.html').exists()
     assert (html / '_images' / 'mail-window.png').exists()

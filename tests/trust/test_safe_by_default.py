@@ -197,6 +197,7 @@ def test_an_image_inside_the_source_folder_is_used(make_app, tmp_path):
     (srcdir / 'pictures').mkdir(parents=True)
     shutil.copy(REPO / 'assets' / 'logo.png', srcdir / 'pictures' / 'logo.png')
     app, warnings = build_scratch(make_app, srcdir, {'index.rst': 'Title\n=====\n\n'
-                                                     '.. image:: pictures/logo.png\n'})
+                                                     '.. image:: pictures/logo.png\n'
+                                                     '   :alt: The logo\n'})
     assert warnings == ''
     assert (Path(app.outdir) / '_images' / 'logo.png').exists()
