@@ -6,20 +6,51 @@ import sys
 import time
 from pathlib import Path
 
+from ..locale import _, use_language
+from ..locale.coverage import coverage
+from ..locale.languages import language_dir, language_folders
 from . import archive, bundle, iso
 from .epoch import EpochError, source_date_epoch
-from .settings import read_settings
+from .settings import read_conf, read_settings
 
 logger = logging.getLogger('helpguide.dist')
 
 
+class IncompleteTranslation(Exception):
+    pass
+
+
+def refuse_incomplete(args, conf: dict, languages: list[str]) -> None:
+    """Customers get whole translations only: a draft shows English where a
+    message is untranslated or fuzzy, a disc does not."""
+    source = conf.get('language') or 'en'
+    for language in languages:
+        if language == source:
+            continue
+        found = coverage(args.source, conf.get('locale_dirs', ['locales']), language)
+        if not found.complete:
+            raise IncompleteTranslation(_(
+                '%(language)s is %(percent).1f %% translated (%(missing)d of %(total)d messages '
+                'untranslated or fuzzy); a disc for customers needs 100 %%: make check lists '
+                'them') % {'language': language, 'percent': found.percent,
+                           'missing': len(found.gaps), 'total': found.total})
+
+
 def build(args) -> Path:
     epoch = source_date_epoch(args.conf)
-    settings = read_settings(args.conf, epoch)
+    conf = read_conf(args.conf)
+    use_language(conf.get('language'))  # what the writer reads: the sources' language
+    languages = language_folders(conf.get('guide_languages'))
+    refuse_incomplete(args, conf, languages)
+    editions = [bundle.Edition(read_settings(args.conf, epoch, language, conf),
+                               language_dir(args.html, language), language_dir(args.pdf, language),
+                               language or '')
+                for language in languages or [None]]
+    settings = editions[0].settings
     iso.check_volume_label(settings.volume_label)
     folder = args.out / settings.name
     bundle.replace_folder(folder, lambda partial: bundle.assemble(
-        partial, html_dir=args.html, pdf_dir=args.pdf, settings=settings, epoch=epoch))
+        partial, editions=editions, epoch=epoch))
     archive.write_zip(folder, folder.with_name(folder.name + '.zip'), epoch=epoch)
     iso.write_iso(folder, folder.with_name(folder.name + '.iso'),
                   label=settings.volume_label, epoch=epoch)
@@ -32,6 +63,8 @@ def main(argv=None) -> int:
     parser.add_argument('--html', type=Path, default=Path('build/html'), help='built HTML guide')
     parser.add_argument('--pdf', type=Path, default=Path('build/pdf'), help='built PDFs')
     parser.add_argument('--out', type=Path, default=Path('build/dist'), help='where the bundle goes')
+    parser.add_argument('--source', type=Path, default=Path('source'),
+                        help='folder of the sources, which locale_dirs are relative to')
     args = parser.parse_args(argv)
     logging.basicConfig(format='%(levelname)s: %(message)s', level=logging.INFO)
     # Dates on the disc are UTC, whatever the build machine's time zone.
@@ -39,7 +72,7 @@ def main(argv=None) -> int:
     time.tzset()
     try:
         folder = build(args)
-    except (OSError, EpochError, iso.IsoError) as err:
+    except (OSError, EpochError, iso.IsoError, IncompleteTranslation) as err:
         logger.error('%s', err)
         return 1
     logger.info('bundle in %s (and .zip, .iso beside it)', folder)

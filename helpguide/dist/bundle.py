@@ -8,10 +8,13 @@ copies of the tree (and the zip and ISO made from it) are the same bytes.
 import hashlib
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from ..locale import _, use_language
+from ..locale.languages import language_name
 from . import contents
 from ..atomic import replacing
 
@@ -20,9 +23,26 @@ CHECKSUMS = 'SHA256SUMS'
 
 
 def _render(template: str, **context) -> str:
+    """*template* in the language the engine's catalog is set to (``_()``)."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(['html']),
-                      keep_trailing_newline=True)
+                      keep_trailing_newline=True, extensions=['jinja2.ext.i18n'])
+    env.install_gettext_callables(_, lambda singular, plural, n: _(singular if n == 1 else plural))
     return env.get_template(template).render(**context)
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One language's share of the bundle: its settings, where its HTML and
+    PDFs were built, and its folder on the disc ('' for a one-language guide)."""
+    settings: object
+    html_dir: Path
+    pdf_dir: Path
+    folder: str = ''
+
+    @property
+    def landing(self) -> str:
+        """The landing page: index.html, index-fr.html for a further language."""
+        return 'index.html' if not self.folder else f'index-{self.folder}.html'
 
 
 def bundle_files(folder: Path) -> list[str]:
@@ -56,20 +76,39 @@ def _copy(source: Path, target: Path) -> None:
     shutil.copyfile(source, target)
 
 
-def assemble(folder: Path, *, html_dir: Path, pdf_dir: Path, settings, epoch: int) -> None:
-    """Build the bundle in a fresh *folder* (which must not exist)."""
-    if not (html_dir / 'index.html').is_file():
-        raise FileNotFoundError(f'{html_dir / "index.html"} is missing: run "make html" first')
-    for path in contents.html_files(html_dir):
-        _copy(path, folder / 'html' / path.relative_to(html_dir))
-    documents = contents.printables(pdf_dir, settings.words)
-    handouts = contents.handouts(pdf_dir, settings.title)
-    for doc in documents + handouts:
-        _copy(pdf_dir / Path(doc.path).relative_to('pdf'), folder / doc.path)
-    width = max(len(name) for name in ['SHA256SUMS', *(doc.path for doc in documents)])
-    context = {'s': settings, 'documents': documents, 'handouts': handouts, 'width': width}
-    (folder / 'index.html').write_text(_render('landing.html', **context), encoding='utf-8')
-    (folder / 'README.txt').write_text(_render('README.txt', **context), encoding='utf-8')
+def assemble(folder: Path, *, editions: list[Edition], epoch: int) -> None:
+    """Build the bundle in a fresh *folder* (which must not exist): each
+    edition's HTML and PDFs in its language's folders, a landing page per
+    language (the first is index.html; each links to the others), and one
+    README.txt with a part per language."""
+    readme = []
+    chooser = [{'code': e.settings.language, 'name': language_name(e.settings.language),
+                'landing': 'index.html' if n == 0 else e.landing}
+               for n, e in enumerate(editions)] if len(editions) > 1 else []
+    for number, edition in enumerate(editions):
+        html_folder = '/'.join(filter(None, ['html', edition.folder]))
+        pdf_folder = '/'.join(filter(None, ['pdf', edition.folder]))
+        if not (edition.html_dir / 'index.html').is_file():
+            raise FileNotFoundError(f'{edition.html_dir / "index.html"} is missing: '
+                                    'run "make html" first')
+        for path in contents.html_files(edition.html_dir):
+            _copy(path, folder / html_folder / path.relative_to(edition.html_dir))
+        use_language(edition.settings.language)
+        documents = contents.printables(edition.pdf_dir, edition.settings.words, pdf_folder)
+        handouts = contents.handouts(edition.pdf_dir, edition.settings.title, pdf_folder)
+        for doc in documents + handouts:
+            _copy(edition.pdf_dir / Path(doc.path).relative_to(pdf_folder), folder / doc.path)
+        landing = 'index.html' if number == 0 else edition.landing
+        width = max(len(name) for name in ['SHA256SUMS', landing, f'{html_folder}/',
+                                           *(doc.path for doc in documents)])
+        context = {'s': edition.settings, 'documents': documents, 'handouts': handouts,
+                   'width': width, 'landing': landing, 'languages': chooser,
+                   'html_folder': f'{html_folder}/', 'html_index': f'{html_folder}/index.html',
+                   'handouts_folder': f'{pdf_folder}/{contents.HANDOUTS}/'}
+        (folder / landing).write_text(_render('landing.html', **context), encoding='utf-8')
+        readme.append(_render('README.txt', **context))
+    use_language(None)
+    (folder / 'README.txt').write_text(f'\n{"-" * 72}\n\n'.join(readme), encoding='utf-8')
     write_checksums(folder)
     _fix_metadata(folder, epoch)
 

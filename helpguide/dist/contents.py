@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from ..locale import N_, _
 from ..style.paper import PAPERS
 
 logger = logging.getLogger(__name__)
@@ -28,15 +29,15 @@ class Document:
 
 
 #: The printable products, in the order the landing page lists them:
-#: (file in build/pdf, title, description; ``{subject}`` is the guide's word).
+#: (file in build/pdf, title, description; ``%(subject)s`` is the guide's word).
 PRINTABLES = (
-    ('guide.pdf', 'The guide as a PDF booklet',
-     'Every {subject}\'s steps, with contents, to read on screen or print.'),
-    ('guide-saddle-stitch.pdf', 'The booklet for saddle-stitch printing',
-     'Print on both sides of the paper (flip on the short edge), fold in the middle and '
-     'staple.'),
-    ('support-checklist.pdf', 'Support checklist to fill in',
-     'What to have at hand before calling support; fill it in on screen or print it.'),
+    ('guide.pdf', N_('The guide as a PDF booklet'),
+     N_("Every %(subject)s's steps, with contents, to read on screen or print.")),
+    ('guide-saddle-stitch.pdf', N_('The booklet for saddle-stitch printing'),
+     N_('Print on both sides of the paper (flip on the short edge), fold in the middle and '
+        'staple.')),
+    ('support-checklist.pdf', N_('Support checklist to fill in'),
+     N_('What to have at hand before calling support; fill it in on screen or print it.')),
 )
 
 
@@ -69,30 +70,38 @@ def edition_of(path: Path) -> str | None:
     return next((paper for paper in PAPERS if path.stem.endswith(f'-{paper}')), None)
 
 
-def printables(pdf_dir: Path, words) -> list[Document]:
+def printables(pdf_dir: Path, words, folder: str = 'pdf') -> list[Document]:
+    """The printables built in *pdf_dir* (each edition of each), at *folder*
+    in the bundle, in the language the engine's catalog is set to."""
     found = []
     for name, title, description in PRINTABLES:
         built = editions(pdf_dir, name)
         if not built:
             logger.warning('%s is missing; the bundle leaves it out', pdf_dir / name)
         for file, paper in built:
-            found.append(Document(
-                f'pdf/{file}', f'{title} ({paper_label(paper)} paper)' if paper else title,
-                description.format(subject=words.subject)))
+            shown = (_('%(title)s (%(paper)s paper)') % {'title': _(title),
+                                                          'paper': paper_label(paper)}
+                     if paper else _(title))
+            found.append(Document(f'{folder}/{file}', shown,
+                                  _(description) % {'subject': words.subject}))
     return found
 
 
 def _pdf_title(path: Path, guide_title: str) -> str:
     """The handout's title from its PDF, without the guide's title after it."""
     title = str((PdfReader(path).metadata or {}).get('/Title') or path.stem)
-    return title.removesuffix(f': {guide_title}')
+    if guide_title and title.endswith(guide_title) and title != guide_title:
+        # "Handout: Guide", or "Fiche : Guide" with French spacing
+        return title.removesuffix(guide_title).rstrip(' :\u00a0\u202f')
+    return title
 
 
-def handouts(pdf_dir: Path, guide_title: str) -> list[Document]:
+def handouts(pdf_dir: Path, guide_title: str, folder: str = 'pdf') -> list[Document]:
     files = sorted((pdf_dir / HANDOUTS).glob('*.pdf'))
     if not files:
         logger.warning('%s holds no handouts; the bundle leaves them out',
                        pdf_dir / HANDOUTS)
-    return [Document(f'pdf/{HANDOUTS}/{path.name}', _pdf_title(path, guide_title)
-                     + (f' ({paper_label(paper)} paper)' if (paper := edition_of(path)) else ''))
+    return [Document(f'{folder}/{HANDOUTS}/{path.name}', _pdf_title(path, guide_title)
+                     + (' ' + _('(%(paper)s paper)') % {'paper': paper_label(paper)}
+                        if (paper := edition_of(path)) else ''))
             for path in files]

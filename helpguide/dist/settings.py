@@ -11,6 +11,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from ..locale.dates import long_date
+from ..locale.settings import translated_settings
 from ..programs.words import WORD_SETTINGS, Words
 from .iso import LABEL_LENGTH
 from ..settings import SETTINGS
@@ -30,6 +31,7 @@ class BundleSettings:
     date: str
     volume_label: str
     words: Words        # what the guide calls its subjects and platforms
+    language: str = 'en'
 
     @property
     def name(self) -> str:
@@ -43,15 +45,23 @@ def default_volume_label(brand: str) -> str:
     return (re.sub(r'[^A-Z0-9]+', '_', brand.upper()).strip('_') or 'GUIDE')[:LABEL_LENGTH]
 
 
-def read_settings(confdir: Path, epoch: int) -> BundleSettings:
-    conf = runpy.run_path(str(Path(confdir, 'conf.py')))
+def read_conf(confdir: Path) -> dict:
+    return runpy.run_path(str(Path(confdir, 'conf.py')))
+
+
+def read_settings(confdir: Path, epoch: int, language: str | None = None,
+                  conf: dict | None = None) -> BundleSettings:
+    """The settings, in *language* (``guide_translations``) if given."""
+    conf = dict(conf if conf is not None else read_conf(confdir))
+    language = language or conf.get('language') or 'en'
+    conf.update(translated_settings(conf.get('guide_translations') or {}, language))
 
     def setting(name):
         return conf.get(name, {**SETTINGS, **WORD_SETTINGS}[name][0])
 
     brand = setting('guide_brand')
     day = datetime.fromtimestamp(epoch, timezone.utc)
-    date = setting('guide_date') or long_date(day.date(), conf.get('language'))  # as on the booklet
+    date = setting('guide_date') or long_date(day.date(), language)  # as on the booklet
     return BundleSettings(
         brand=brand,
         title=setting('guide_title'),
@@ -61,4 +71,5 @@ def read_settings(confdir: Path, epoch: int) -> BundleSettings:
         date=date,
         volume_label=setting('guide_volume_label') or default_volume_label(brand),
         words=Words.of(SimpleNamespace(**{name: setting(name) for name in WORD_SETTINGS})),
+        language=language,
     )

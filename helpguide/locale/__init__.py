@@ -27,6 +27,14 @@ def N_(message: str) -> str:
     return message
 
 
+def use_language(language: str | None) -> None:
+    """Outside a Sphinx build (the CD bundle): the engine's catalog in
+    *language*, or none (English) for ``None``."""
+    sphinx_locale.translators.pop(('general', CATALOG), None)
+    if language:
+        sphinx_locale.init([str(LOCALE_DIR)], language, CATALOG)
+
+
 def template_gettext(app):
     """The ``_`` of the HTML templates: the engine's catalog first, then Sphinx's
     own (its labels, "Search", "Table of Contents", are in its catalog)."""

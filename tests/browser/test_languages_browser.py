@@ -1,0 +1,69 @@
+"""A bundle in two languages from disk in Chromium, network off: the landing
+page lets the reader choose the language, and each language's search finds
+words of its own language only."""
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from i18n.bilingual import EPOCH, build_languages, bundle_folder, run_dist
+
+
+@pytest.fixture(scope='module')
+def disc(rootdir, tmp_path_factory):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv('SOURCE_DATE_EPOCH', EPOCH)
+        src, build = build_languages(rootdir, tmp_path_factory.mktemp('bilingual'))
+        assert run_dist(src, build) == 0
+    return bundle_folder(build)
+
+
+def offline(browser):
+    errors, urls = browser.take_log()
+    assert errors == []
+    assert [url for url in urls if not url.startswith(('file://', 'data:'))] == []
+
+
+def test_the_landing_page_lets_the_reader_choose_french(browser, disc):
+    driver = browser.driver
+    driver.get(disc.joinpath('index.html').as_uri())
+    assert driver.find_element(By.TAG_NAME, 'html').get_attribute('lang') == 'en'
+    driver.find_element(By.CSS_SELECTOR, 'nav.languages a[hreflang="fr"]').click()
+    assert driver.current_url == disc.joinpath('index-fr.html').as_uri()
+    assert driver.find_element(By.TAG_NAME, 'h1').text == 'Un guide traduit'
+    opener = driver.find_element(By.ID, 'open-guide')
+    assert opener.text == 'Ouvrir le guide'
+    opener.click()
+    assert driver.current_url == disc.joinpath('html', 'fr', 'index.html').as_uri()
+    assert driver.find_element(By.CSS_SELECTOR, 'div.body h1').text == 'Aidez-nous à vous aider'
+    driver.back()
+    driver.back()
+    driver.find_element(By.CSS_SELECTOR, 'nav.languages a[hreflang="en"]').click()
+    assert driver.find_element(By.ID, 'open-guide').text == 'Open the guide'
+    offline(browser)
+
+
+def search(driver, page, words: str) -> list[str]:
+    """The result links of a search from *page*'s search box."""
+    driver.get(page.as_uri())
+    box = driver.find_element(By.CSS_SELECTOR, 'div.sphinxsidebar input[name="q"]')
+    box.send_keys(words, Keys.ENTER)
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+        'return typeof Search !== "undefined" && Search._pulse_status === -1'
+        ' && document.querySelector("#search-results p.search-summary") !== null'))
+    return [a.text for a in driver.find_elements(By.CSS_SELECTOR,
+                                                   '#search-results ul.search > li a')]
+
+
+@pytest.mark.parametrize('language, found, not_found', [
+    ('fr', ('affiche', 'écran'), ('screen', 'shows')),
+    ('en', ('screen', 'shows'), ('affiche', 'écran')),
+])
+def test_each_language_searches_its_own_pages(browser, disc, language, found, not_found):
+    page = disc / 'html' / language / 'index.html'
+    title = {'fr': 'Aidez-nous à vous aider', 'en': 'Help us help you'}[language]
+    for word in found:
+        assert search(browser.driver, page, word) == [title], word
+    for word in not_found:
+        assert search(browser.driver, page, word) == [], word
+    offline(browser)
