@@ -86,8 +86,12 @@ check: $(STAMP) ## Check the sources and translations: every problem as path:lin
 
 # The tagged PDFs (not the saddle-stitch imposition, which is for print shops).
 check-pdf: pdf handouts ## Check the built PDFs for PDF/UA-1 and PDF/A-2: FILE: error: message
-	$(PY) -m helpguide.pdf.tagging.check $(BUILD)/pdf/guide.pdf \
-	  $(BUILD)/pdf/support-checklist.pdf $(wildcard $(BUILD)/pdf/handouts/*.pdf)
+	$(PY) -m helpguide.pdf.tagging.check $(foreach pdf,$(TAGGED_PDFS),$(if $(findstring \
+	  saddle-stitch,$(pdf)),,$(pdf)))
+
+# Every booklet, form and handout, of every language (build/pdf/<language>/).
+TAGGED_PDFS = $(wildcard $(foreach folder,$(BUILD)/pdf $(BUILD)/pdf/*,$(folder)/guide*.pdf \
+	$(folder)/support-checklist*.pdf $(folder)/handouts/*.pdf))
 
 test: $(TEST_STAMP) check check-pdf ## Check the sources and the built PDFs, run the test suite
 	$(PY) -m pytest

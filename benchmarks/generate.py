@@ -65,6 +65,8 @@ def generate(scale: int, out: Path | None = None) -> Path:
             pid, copied = copy_program(text, copy)
             (out / 'source' / PROGRAMS / f'{pid}.rst').write_text(copied, encoding='utf-8')
     shutil.copy2(REPO / 'conf.py', out / 'conf.py')
+    with open(out / 'conf.py', 'a', encoding='utf-8') as conf:
+        conf.write("\nguide_languages = ['en']  # the benchmark measures one language\n")
     # conf.py puts its own folder on sys.path and names assets relative to it.
     for name in ('assets', 'helpguide'):
         (out / name).symlink_to(REPO / name, target_is_directory=True)

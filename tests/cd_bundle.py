@@ -21,6 +21,14 @@ def clean_copy(repo: Path, dest: Path) -> Path:
     return dest
 
 
+def one_language(project: Path) -> None:
+    """A copy that publishes its sources' language only, in the flat build/html
+    and build/pdf: for tests about something else than languages (the
+    languages have tests of their own, and the bundle's tests see both)."""
+    with open(project / 'conf.py', 'a', encoding='utf-8') as conf:
+        conf.write("\nguide_languages = ['en']\n")
+
+
 def make_dist(project: Path, tz: str = 'UTC') -> Path:
     """Run ``make dist`` in *project* in time zone *tz*; return the bundle folder."""
     result = subprocess.run(['make', '--no-print-directory', 'dist', f'SOURCE_DATE_EPOCH={EPOCH}'],

@@ -4,7 +4,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from cd_bundle import clean_copy
+from cd_bundle import clean_copy, one_language
 
 TEST_STYLE = Path(__file__).resolve().parent / 'styles' / 'test-style'
 #: What tests/styles/test-style/style.toml sets, as the tests read it back
@@ -34,6 +34,7 @@ def styled_guide(repo: Path, tmp_path_factory) -> Path:
         shutil.rmtree(project, ignore_errors=True)
         clean_copy(repo, project)
         use_style(project)
+        one_language(project)
         result = make(project, 'html', 'pdf')
         if result.returncode:
             raise AssertionError(f'make html pdf failed:\n{result.stdout}\n{result.stderr}')

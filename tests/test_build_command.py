@@ -12,6 +12,8 @@ from types import SimpleNamespace
 import pytest
 from pypdf import PdfReader
 
+from cd_bundle import one_language
+
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -38,6 +40,7 @@ def guide(tmp_path_factory):
         if (REPO / name).is_dir():
             shutil.copytree(REPO / name, project / name)
     shutil.copy(REPO / 'conf.py', project / 'conf.py')
+    one_language(project)  # the languages' folders are tests/i18n's
     return SimpleNamespace(path=project, built=helpguide(project, 'all', 'epub', '-j', '1'))
 
 

@@ -20,7 +20,6 @@ from . import CATALOG, LOCALE_DIR
 #: the Python modules, and the Jinja templates (HTML theme, CD landing page
 #: and README), whose ``_()`` calls are messages too.
 ENGINE_METHODS = [
-    ('locale/**', 'ignore'),
     ('**.py', 'python'),
     ('**.html', 'jinja2.ext:babel_extract'),
     ('dist/templates/**.txt', 'jinja2.ext:babel_extract'),

@@ -5,10 +5,15 @@ gets one folder per language in every output tree: ``build/html/en/``,
 ``build/html/fr/``, ``build/pdf/fr/guide.pdf``, and the same on the CD. A
 guide in one language keeps the flat layout (``build/html/``).
 """
+import runpy
+import sys
 from pathlib import Path
 
 from babel import Locale
 from babel.core import UnknownLocaleError
+
+from . import _
+from .coverage import coverage
 
 
 def language_folders(guide_languages) -> list[str]:
@@ -29,3 +34,22 @@ def language_name(language: str) -> str:
     except (UnknownLocaleError, ValueError):
         return language
     return name[:1].upper() + name[1:]
+
+
+def guide_languages(confdir: Path) -> list[str]:
+    """conf.py's ``guide_languages``."""
+    return list(runpy.run_path(str(Path(confdir) / 'conf.py')).get('guide_languages') or [])
+
+
+def warn_incomplete(srcdir: Path, confdir: Path, language: str, prog: str) -> None:
+    """A draft shows English where a translation is missing or fuzzy: say so."""
+    conf = runpy.run_path(str(Path(confdir) / 'conf.py'))
+    if language == (conf.get('language') or 'en'):
+        return
+    found = coverage(srcdir, conf.get('locale_dirs', ['locales']), language)
+    if not found.complete:
+        print(f'{prog}: warning: ' + _(
+            '%(language)s is %(percent).1f %% translated: %(missing)d of %(total)d messages '
+            'show in English (make check lists them; make dist refuses them)') % {
+                'language': language, 'percent': found.percent, 'missing': len(found.gaps),
+                'total': found.total}, file=sys.stderr)

@@ -12,6 +12,7 @@ from pathlib import Path
 from sphinx.cmd.build import build_main
 
 from ..guarded import DiskError, disk_errors_said
+from ..locale.languages import guide_languages, language_dir, language_folders, warn_incomplete
 from ..staging import staged_build, staged_paths
 
 
@@ -108,30 +109,60 @@ def run_step(name: str, args, folders: dict[str, Path]) -> int:
 
 
 def build_targets(targets, args, folders: dict[str, Path]) -> int:
-    """Make each target in turn; stop at the first that fails."""
+    """Make each target in turn, in every language of ``guide_languages``
+    (each in its language's folders; ``-D language=xx`` makes just that one,
+    in the folders given); stop at the first that fails."""
+    chosen = any(define.startswith('language=') for define in args.define)
+    languages = [] if chosen else language_folders(guide_languages(args.conf))
     for name in expand(targets):
-        if name in STEPS:
+        if name in STEPS:  # the checks and the CD bundle see every language at once
             say(args, STEPS[name])
             status = run_step(name, args, folders)
             if status:
                 return status
             continue
-        product = PRODUCTS[name]
-        live = output_of(product, folders)
-        say(args, f'building {product.title} ({name}) in {live}')
-        # A disk error names the output as the user knows it, not its staged copy.
-        kept = getattr(args, 'kept', None) or live
-        try:
-            with disk_errors_said(args.prog, kept,
-                                  staged_paths(live, args.doctrees, not product.files)):
-                status = build_product(product, live, args)
-        except DiskError as err:  # a full disk, an unwritable folder: one line
-            print(err, file=sys.stderr)
-            return 1
-        if status:
-            print(f'{args.prog}: error: {product.builder} was not built; {kept} is unchanged',
-                  file=sys.stderr)
-            return status
-        # Sphinx named the staging folder it wrote in; this is where it is now.
-        say(args, f'{product.title} published in {live}')
+        for language in languages or [None]:
+            status = build_in(PRODUCTS[name], name, args, folders, language)
+            if status:
+                return status
+    for language in languages:
+        warn_incomplete(args.source, args.conf, language, args.prog)
     return 0
+
+
+def build_in(product: Product, name: str, args, folders: dict[str, Path],
+             language: str | None) -> int:
+    """*product* in *language* (``None``: a guide in one language, as it is)."""
+    if language:
+        kept = getattr(args, 'kept', None)
+        args = replace_args(args, doctrees=args.doctrees / language,
+                            define=[*args.define, f'language={language}'],
+                            kept=kept and language_dir(kept.parent, language) / kept.name)
+        folders = {key: language_dir(folder, language) for key, folder in folders.items()}
+    live = output_of(product, folders)
+    say(args, f'building {product.title} ({name}{", " + language if language else ""}) '
+              f'in {live}')
+    # A disk error names the output as the user knows it, not its staged copy.
+    kept = getattr(args, 'kept', None) or live
+    try:
+        with disk_errors_said(args.prog, kept,
+                              staged_paths(live, args.doctrees, not product.files)):
+            status = build_product(product, live, args)
+    except DiskError as err:  # a full disk, an unwritable folder: one line
+        print(err, file=sys.stderr)
+        return 1
+    if status:
+        print(f'{args.prog}: error: {product.builder} was not built; {kept} is unchanged',
+              file=sys.stderr)
+        return status
+    # Sphinx named the staging folder it wrote in; this is where it is now.
+    say(args, f'{product.title} published in {live}')
+    return 0
+
+
+def replace_args(args, **changes):
+    """A copy of the command's arguments with *changes*."""
+    copy = type(args)(**vars(args))
+    for key, value in changes.items():
+        setattr(copy, key, value)
+    return copy

@@ -48,7 +48,7 @@ def test_landing_page_opens_the_guide(browser, bundle, project):
     title = runpy.run_path(str(project / 'conf.py'))['guide_title']
     assert driver.find_element(By.TAG_NAME, 'h1').text == title
     driver.find_element(By.ID, 'open-guide').click()
-    assert driver.current_url == bundle.joinpath('html', 'index.html').as_uri()
+    assert driver.current_url == bundle.joinpath('html', 'en', 'index.html').as_uri()
     assert driver.find_element(By.CSS_SELECTOR, 'div.body h1').text.startswith(title)
     assert driver.find_elements(By.CSS_SELECTOR, 'div.sphinxsidebar a')
     assert_offline_and_clean(browser)
@@ -63,7 +63,7 @@ def _links(driver, root: str) -> set[str]:
 
 def test_every_program_page_loads_from_the_navigation(browser, bundle, project):
     driver = browser.driver
-    root = bundle.joinpath('html').as_uri() + '/'
+    root = bundle.joinpath('html', 'en').as_uri() + '/'
     start = root + 'index.html'
     seen, queue, headings = {start}, [start], {}
     while queue:
@@ -82,7 +82,7 @@ def test_every_program_page_loads_from_the_navigation(browser, bundle, project):
 
 def test_sidebar_lists_every_program_that_supports_ssl(browser, bundle, project):
     driver = browser.driver
-    root = bundle.joinpath('html').as_uri() + '/'
+    root = bundle.joinpath('html', 'en').as_uri() + '/'
     driver.get(root + 'index.html')
     listed = {link.get_attribute('href')[len(root + 'programs/'):].split('.html')[0]
               for link in driver.find_elements(By.CSS_SELECTOR, 'div.sphinxsidebar a')
@@ -94,13 +94,13 @@ def test_search_lists_entourage_with_a_snippet(browser, bundle, project):
     driver = browser.driver
     (program_id, name), = [(pid, name) for pid, name in declared_programs(project).items()
                            if 'Entourage' in name]
-    driver.get(bundle.joinpath('html', 'index.html').as_uri())
+    driver.get(bundle.joinpath('html', 'en', 'index.html').as_uri())
     box = driver.find_element(By.CSS_SELECTOR, 'div.sphinxsidebar input[name="q"]')
     box.send_keys('Entourage', Keys.ENTER)
     WebDriverWait(driver, 10).until(lambda d: 'Search finished' in d.find_element(
         By.CSS_SELECTOR, '#search-results p.search-summary').text)
     results = driver.find_elements(By.CSS_SELECTOR, '#search-results ul.search > li')
-    target = bundle.joinpath('html', 'programs', f'{program_id}.html').as_uri()
+    target = bundle.joinpath('html', 'en', 'programs', f'{program_id}.html').as_uri()
     mine = [li for li in results
             if li.find_element(By.TAG_NAME, 'a').get_attribute('href').split('#')[0] == target]
     assert mine, [li.text for li in results]
@@ -117,7 +117,7 @@ def test_search_lists_entourage_with_a_snippet(browser, bundle, project):
 
 def test_printing_a_program_page_hides_navigation_and_shows_the_steps(browser, bundle):
     driver = browser.driver
-    page = bundle.joinpath('html', 'programs', 'outlook-express-entourage.html')
+    page = bundle.joinpath('html', 'en', 'programs', 'outlook-express-entourage.html')
     driver.get(page.as_uri())
     steps = driver.find_elements(By.CSS_SELECTOR, 'div.platform-steps li')
     assert steps

@@ -25,10 +25,12 @@ def files(bundle):
     return tree(bundle)
 
 
-def test_bundle_holds_the_html_guide_without_build_only_files(bundle, files):
-    built = tree(bundle.parents[1] / 'html')
-    shipped = {name[len('html/'):]: data for name, data in files.items()
-               if name.startswith('html/')}
+@pytest.mark.parametrize('language', ['en', 'fr'])
+def test_bundle_holds_the_html_guide_without_build_only_files(bundle, files, language):
+    built = tree(bundle.parents[1] / 'html' / language)
+    folder = f'html/{language}/'
+    shipped = {name[len(folder):]: data for name, data in files.items()
+               if name.startswith(folder)}
     assert '.buildinfo' in built  # Sphinx's, for its next build
     build_state = re.compile(r'(^|/)\.|^objects\.inv$|^_sources/')
     assert shipped == {name: data for name, data in built.items()
@@ -40,17 +42,18 @@ def test_bundle_holds_the_html_guide_without_build_only_files(bundle, files):
 def test_bundle_holds_every_built_pdf(bundle, files):
     built = {name: data for name, data in tree(bundle.parents[1] / 'pdf').items()
              if not Path(name).name.startswith('.')}
-    assert 'guide.pdf' in built
+    assert 'en/guide.pdf' in built and 'fr/guide.pdf' in built
     assert {name[len('pdf/'):]: data for name, data in files.items()
             if name.startswith('pdf/')} == built
 
 
 def test_landing_page_links_the_guide_and_every_pdf(bundle, files):
     landing = files['index.html'].decode()
-    assert 'href="html/index.html"' in landing
+    french = files['index-fr.html'].decode()
+    assert 'href="html/en/index.html"' in landing and 'href="html/fr/index.html"' in french
     for name in files:
-        if name.endswith('.pdf'):
-            assert f'href="{name}"' in landing
+        if name.endswith('.pdf'):   # each language's landing page links its PDFs
+            assert f'href="{name}"' in (french if name.startswith('pdf/fr/') else landing)
     readme = files['README.txt'].decode()
     assert 'index.html' in readme and 'SHA256SUMS' in readme
     # What the guide calls its subjects comes from conf.py (guide_subject_noun).
@@ -108,7 +111,7 @@ def test_iso_reads_back_file_for_file_with_joliet_and_rock_ridge(bundle, files, 
             for date in (vd.volume_creation_date, vd.volume_modification_date):
                 assert (date.year, date.month, date.dayofmonth, date.hour, date.minute,
                         date.second, date.gmtoffset) == (*when, 0)
-        record = iso.get_record(rr_path='/html/index.html').date
+        record = iso.get_record(rr_path='/html/en/index.html').date
         assert (record.years_since_1900 + 1900, record.month, record.day_of_month,
                 record.hour, record.minute, record.second, record.gmtoffset) == (*when, 0)
         iso9660_names = [name for _d, _s, names in iso.walk(iso_path='/') for name in names]
@@ -132,7 +135,7 @@ def test_failed_dist_keeps_the_last_good_bundle(bundle, tmp_path):
     before = {path: tree(path) if path.is_dir() else path.read_bytes() for path in out.iterdir()}
     bad = _dist(tmp_path, '--html', tmp_path / 'no-html', '--pdf', bundle / 'pdf', '--out', out)
     assert bad.returncode == 1
-    assert f'{tmp_path / "no-html" / "index.html"} is missing' in bad.stderr
+    assert f'{tmp_path / "no-html" / "en" / "index.html"} is missing' in bad.stderr
     assert {path: tree(path) if path.is_dir() else path.read_bytes()
             for path in out.iterdir()} == before
 
@@ -149,14 +152,15 @@ def test_bad_volume_label_is_a_clear_error(bundle, tmp_path):
 def test_a_pdf_not_built_is_left_out_with_a_warning(bundle, tmp_path):
     pdf = tmp_path / 'pdf'
     shutil.copytree(bundle.parents[1] / 'pdf', pdf)
-    (pdf / 'guide-saddle-stitch.pdf').unlink()
+    (pdf / 'en' / 'guide-saddle-stitch.pdf').unlink()
     result = _dist(tmp_path, '--html', bundle.parents[1] / 'html', '--pdf', pdf,
                    '--out', tmp_path / 'dist')
     assert result.returncode == 0, result.stderr
-    assert f'WARNING: {pdf / "guide-saddle-stitch.pdf"} is missing; the bundle leaves it out' \
-        in result.stderr
+    assert f'WARNING: {pdf / "en" / "guide-saddle-stitch.pdf"} is missing; the bundle leaves ' \
+        'it out' in result.stderr
     folder = next(path for path in (tmp_path / 'dist').iterdir() if path.is_dir())
     shipped = tree(folder)
-    assert 'pdf/guide.pdf' in shipped and 'pdf/guide-saddle-stitch.pdf' not in shipped
+    assert 'pdf/en/guide.pdf' in shipped and 'pdf/en/guide-saddle-stitch.pdf' not in shipped
     assert 'guide-saddle-stitch.pdf' not in shipped['index.html'].decode()
-    assert 'guide-saddle-stitch.pdf' not in shipped['SHA256SUMS'].decode()
+    assert 'pdf/en/guide-saddle-stitch.pdf' not in shipped['SHA256SUMS'].decode()
+    assert 'pdf/fr/guide-saddle-stitch.pdf' in shipped

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from cd_bundle import EPOCH, clean_copy
+from cd_bundle import EPOCH, clean_copy, one_language
 from guide_build import build
 from helpguide.config import BadSetting
 from helpguide.style.paper import PAPERS
@@ -18,6 +18,7 @@ LETTER, A4 = PAPERS['letter'], PAPERS['a4']
 @pytest.fixture(scope='module')
 def project(repo, tmp_path_factory):
     project = clean_copy(repo, tmp_path_factory.mktemp('editions') / 'guide')
+    one_language(project)
     conf = project / 'conf.py'
     conf.write_text(conf.read_text(encoding='utf-8') + "\nguide_papers = ['letter', 'a4']\n",
                     encoding='utf-8')

@@ -14,7 +14,8 @@ def publish(repo, project, builder):
     return subprocess.run(
         [sys.executable, '-m', 'helpguide.products', builder, '--source',
          str(project / 'source'), '--doctrees', str(project / 'doctrees'), '--output',
-         str(project / 'pdf')], cwd=repo, capture_output=True, text=True)  # conf.py: repo
+         str(project / 'pdf'), '-D', 'language=en'],  # one language, in the folder given
+        cwd=repo, capture_output=True, text=True)  # conf.py: repo
 
 
 def outputs(project):

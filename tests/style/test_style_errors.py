@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from cd_bundle import clean_copy
+from cd_bundle import clean_copy, one_language
 from styled_guide import make, snapshot, use_style
 
 pytestmark = pytest.mark.slow
@@ -24,6 +24,7 @@ MISTAKES = {
 def project(repo, tmp_path_factory):
     """A copy of the guide with the test style, every output built once."""
     project = clean_copy(repo, tmp_path_factory.mktemp('style-errors') / 'guide')
+    one_language(project)
     style = use_style(project)
     result = make(project, 'html', 'pdf', 'handouts')
     assert result.returncode == 0, result.stderr

@@ -5,6 +5,8 @@ from pathlib import Path
 
 from sphinx.util.console import strip_colors
 
+from cd_bundle import one_language
+
 REPO = Path(__file__).resolve().parents[2]
 #: What a copy of the project holds; the package and the venv are linked.
 COPIED = ('source', 'locale', 'assets', 'conf.py', 'Makefile', 'build_pdf.py')
@@ -20,7 +22,9 @@ def copy_project(dest: Path) -> Path:
             shutil.copy2(REPO / name, dest / name)
     for name in LINKED:
         (dest / name).symlink_to(REPO / name)
+    one_language(dest)
     return dest
+
 
 
 def make(project: Path, *targets: str, timeout: int = 600) -> subprocess.CompletedProcess:
