@@ -5,7 +5,7 @@ them (with ``-W``); ``python -m helpguide.checks`` runs them, with every other
 warning Sphinx and our directives give, over the whole tree and prints each as
 ``path:line: error: message`` (see :mod:`helpguide.checks.report`).
 """
-from . import documents, encoding, glyphs, images, lines, names, reread, sources
+from . import documents, encoding, glyphs, images, lines, math, names, reread, sources
 
 
 def setup(app):
@@ -17,6 +17,7 @@ def setup(app):
     app.connect('source-read', lines.refuse_in_document)
     app.connect('include-read', lines.refuse_in_included)
     app.connect('doctree-read', documents.refuse_empty)
+    app.connect('doctree-read', math.refuse_math)
     app.connect('env-before-read-docs', glyphs.load_font)
     app.connect('doctree-read', glyphs.refuse_unprintable_text)
     # After Sphinx's own collector has found each image's files.
