@@ -105,6 +105,7 @@ def test_every_construct_in_every_container_reaches_the_page(built):
     text = page_text(built.pdf)
     for construct, (_body, probe) in CONSTRUCTS.items():
         assert text.count(probe) >= len(CONTAINERS), (construct, text.count(probe))
+    assert 'page.html' not in text  # a relative link prints its words, never a path
 
 
 def test_a_figure_in_a_cell_keeps_its_caption_and_legend(built):
