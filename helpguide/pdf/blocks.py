@@ -5,7 +5,7 @@ from reportlab.platypus import HRFlowable, Indenter, Spacer
 from sphinx import addnodes
 
 from .flowables import Heading, RectoBreak
-from .keeps import KEEP_TOGETHER, KeepInView
+from .keeps import KEEP_TOGETHER, KeepInView, KeepTail, heading_lead
 from .markup import raw_pdf
 from .paragraphs import Paragraph
 from .registry import (BLOCK, Context, RenderError, block, children, inline_children, location,
@@ -108,7 +108,8 @@ BLOCK.register(addnodes.centered)(styled_paragraph('centered'))
 @BLOCK.register(nodes.section)
 def section(node, ctx: Context):
     """A heading (a chapter, level 1, starts on a right-hand page) and its
-    body; one of class ``keep-together`` on one page or one spread."""
+    body, with the keep rules of :mod:`.keeps`; a section of class
+    ``keep-together`` on one page or one spread."""
     titled = bool(node.children) and isinstance(node[0], nodes.title)
     body = node.children[1:] if titled else node.children
     if node is ctx.book_section:  # its title is on the cover, its lead-in before the contents
@@ -138,7 +139,8 @@ def section(node, ctx: Context):
         flow.extend(rendered(body, ctx))
     if KEEP_TOGETHER in node['classes']:
         return [KeepInView(flow, chapter=level == 1)]
-    return [RectoBreak(), *flow] if level == 1 else flow
+    flow = heading_lead(flow, ctx.height / 2)
+    return [RectoBreak(), KeepTail(flow)] if level == 1 else flow
 
 
 @BLOCK.register(nodes.transition)

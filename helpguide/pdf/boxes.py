@@ -6,6 +6,7 @@ from sphinx import addnodes
 from sphinx.locale import admonitionlabels
 
 from .blocks import rendered
+from .keeps import KeptTable
 from .paragraphs import Paragraph
 from .registry import BLOCK, Context, children, escape, inline_children
 
@@ -18,7 +19,9 @@ def boxed(title_markup, render_body, ctx: Context, box_name: str) -> list:
         content = render_body()
     rows = ([[Paragraph(title_markup, st[box.title_style])]] if title_markup else [])
     rows.append([content or ''])
-    table = Table(rows, colWidths=[ctx.width], splitInRow=1, hAlign='LEFT')
+    # A note of a few lines is never split by a page turn; a long one may be.
+    table = KeptTable(rows, colWidths=[ctx.width], splitInRow=1, hAlign='LEFT',
+                      limit=ctx.height / 3)
     table.setStyle(TableStyle([
         *st.table_commands(),
         ('BACKGROUND', (0, 0), (-1, -1), box.background),

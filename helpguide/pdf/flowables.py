@@ -28,6 +28,25 @@ class Anchor(Flowable):
             self.canv.bookmarkHorizontal(key, 0, 0)
 
 
+def balanced_width(paragraph, width: float) -> float:
+    """The narrowest measure at which *paragraph* keeps the number of lines
+    it has at *width*: a title that needs two lines gets two of about equal
+    length, never a last line of one word."""
+    paragraph.wrap(width, 0xffffff)
+    lines = len(paragraph.blPara.lines)
+    if lines < 2:
+        return width
+    low, high = width / 2, width
+    while high - low > 1:
+        middle = (low + high) / 2
+        paragraph.wrap(middle, 0xffffff)
+        if len(paragraph.blPara.lines) > lines:
+            low = middle
+        else:
+            high = middle
+    return high
+
+
 class Heading(Flowable):
     """A section title: carries its level, its key and its plain text.
 
@@ -48,8 +67,8 @@ class Heading(Flowable):
         self.keepWithNext = getattr(style, 'keepWithNext', 0)
 
     def wrap(self, aW, aH):
-        self.width, self.height = self.paragraph.wrap(aW, aH)
-        return self.width, self.height
+        self.width, self.height = self.paragraph.wrap(balanced_width(self.paragraph, aW), aH)
+        return aW, self.height
 
     def getSpaceBefore(self):
         return self.style.spaceBefore
@@ -58,8 +77,9 @@ class Heading(Flowable):
         return self.style.spaceAfter
 
     def split(self, aW, aH):
-        parts = self.paragraph.split(aW, aH)
-        if not parts:
+        # At the measure it is set at: wider, it could seem to fit where it does not.
+        parts = self.paragraph.split(balanced_width(self.paragraph, aW), aH)
+        if len(parts) < 2:
             return []
         first = Heading('', self.style, level=self.level, keys=self.keys, text=self.text,
                         contents=self.contents)

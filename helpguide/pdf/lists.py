@@ -10,6 +10,7 @@ from roman_numerals import RomanNumeral
 
 from .blocks import has_blocks, indented_blocks, nothing, rendered, styled_paragraph
 from .flowables import ItemLabel
+from .keeps import item_start
 from .paragraphs import Paragraph
 from .registry import BLOCK, Context, block, escape, inline_children
 
@@ -38,14 +39,17 @@ def hanging_list(items, labels, ctx: Context) -> list:
 
     def items_():
         out = []
-        for item, label in zip(items, labels, strict=True):
+        for index, (item, label) in enumerate(zip(items, labels, strict=True)):
             first = item.children[0] if item.children else None
+            start = len(out)
             if isinstance(first, nodes.paragraph) and not has_blocks(first):
                 ctx.hang_label(first, label, hang)
             else:
                 out.append(ItemLabel(label, st, hang))
             out.extend(block(item, ctx))
             ctx.take_label(first)  # a paragraph the item's rendering skipped
+            if len(out) > start:  # where a heading's keep may end (keeps.heading_lead)
+                item_start(out[start], id(items), index)
         return out
     return indented_blocks(items_, ctx, indent)
 

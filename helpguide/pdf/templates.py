@@ -19,6 +19,7 @@ from ..compat.reportlab import move_frame
 from .cover import Cover
 from .flowables import Anchor, Heading, page_number_form
 from .fonts import draw_string
+from .keeps import Keep
 from .styles import StyleSheet
 
 
@@ -53,6 +54,9 @@ class PrintTemplate(BaseDocTemplate):
     headings = (Heading,)   # flowables that make an outline entry as they land
 
     def beforeDocument(self):
+        # keepWithNext groups, measured as they will be placed (an argument of
+        # ReportLab's constructor, which every template would have to pass).
+        self.keepTogetherClass = Keep
         self.outline_level = -1
         self.page_used = False
         self.blanks = set()
