@@ -19,7 +19,6 @@ from reportlab.pdfbase.ttfonts import TTFont
 from helpguide.style import Style, default_style
 from helpguide.style.coverage import cmap, needs_shaping
 
-FACES = ('regular', 'bold', 'italic', 'bold_italic')
 #: font file -> the name ReportLab knows it by
 _NAMES: dict[Path, str] = {}
 
@@ -39,7 +38,7 @@ def font_name(path: Path) -> str:
 
 
 @cache
-def glyphs(name: str) -> frozenset[int] | dict:
+def glyphs(name: str) -> dict[int, int]:
     """The character map of a registered font."""
     return pdfmetrics.getFont(name).face.charToGlyph
 

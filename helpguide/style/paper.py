@@ -38,11 +38,6 @@ def page_size(text: str) -> tuple[float, float]:
     return width, height
 
 
-def size_name(text: str) -> str:
-    """A size's name as file names carry it: ``a4``, ``6x9in``."""
-    return re.sub(r'\s+', '', str(text).strip().lower()).replace('×', 'x')
-
-
 def length(value, whole: float) -> float:
     """A margin in points: a number of points, ``'18mm'``, or ``'12%'`` of *whole*."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):

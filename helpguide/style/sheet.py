@@ -267,10 +267,6 @@ class Style:
         return {side: paper.length(page[side], width if side in ('inner', 'outer') else height)
                 for side in ('inner', 'outer', 'top', 'bottom')}
 
-    @property
-    def shown_path(self) -> str:
-        return str(self.path)
-
 
 def _read(path: Path, problems: list) -> tuple[dict, dict]:
     try:
