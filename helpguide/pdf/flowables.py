@@ -57,7 +57,9 @@ class Heading(Flowable):
 
     def __init__(self, markup, style, *, level, keys, text, contents=False):
         super().__init__()
-        self.paragraph = Paragraph(markup, style)
+        # A slash between names stays with the name before it: no line of a
+        # title starts with "/ Incredimail".
+        self.paragraph = Paragraph(markup.replace(' / ', '\N{NO-BREAK SPACE}/ '), style)
         self.style = style
         self.level = level
         self.keys = tuple(keys)

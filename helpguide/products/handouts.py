@@ -37,6 +37,10 @@ MANIFEST = '.sources.json'
 
 
 def handout_name(program_id: str, platform: str) -> str:
+    """``<program-id>-<platform>.pdf``; an id that names its platform already
+    (``outlook-express-windows``) does not get it twice."""
+    if program_id.endswith(f'-{platform}'):
+        return f'{program_id}.pdf'
     return f'{program_id}-{platform}.pdf'
 
 

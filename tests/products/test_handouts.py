@@ -1,5 +1,6 @@
 """Handouts of the real guide: one per program and platform, its own steps only."""
 import shutil
+import subprocess
 
 import pytest
 from pypdf import PdfReader
@@ -12,6 +13,7 @@ from sheet_text import outside_margins
 import seed
 
 from helpguide.config import BadSetting
+from helpguide.products.handouts import handout_name
 
 
 @pytest.fixture(scope='module')
@@ -31,7 +33,20 @@ def folded(path) -> str:
 def expected_handouts(app) -> dict[str, tuple]:
     """handout file name -> (program, platform), from the guide's data."""
     programs = app.env.get_domain('programs').programs(supported=True)
-    return {f'{p.id}-{platform}.pdf': (p, platform) for p in programs for platform in p.platforms}
+    return {handout_name(p.id, platform): (p, platform)
+            for p in programs for platform in p.platforms}
+
+
+def test_a_program_id_naming_its_platform_is_not_doubled():
+    assert handout_name('outlook-express-windows', 'windows') == 'outlook-express-windows.pdf'
+    assert handout_name('eudora-5', 'windows') == 'eudora-5-windows.pdf'
+
+
+def test_no_title_line_starts_with_a_slash(guide):
+    for name in expected_handouts(guide):
+        lines = subprocess.run(['pdftotext', '-layout', str(guide.outdir / name), '-'],
+                               check=True, capture_output=True, text=True).stdout.splitlines()
+        assert not [line for line in lines if line.strip().startswith('/')], name
 
 
 def seed_steps(app) -> dict[str, list[str]]:
@@ -41,7 +56,7 @@ def seed_steps(app) -> dict[str, list[str]]:
     host, brand = app.config.guide_smtp_host, app.config.guide_brand
     for platform, name, step in seed.steps(host, brand):
         program = by_name[seed.normalize(name)]
-        steps.setdefault(f'{program.id}-{platform}.pdf', []).append(
+        steps.setdefault(handout_name(program.id, platform), []).append(
             seed.normalize(step).casefold())
     return steps
 
