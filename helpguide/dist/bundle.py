@@ -7,7 +7,9 @@ copies of the tree (and the zip and ISO made from it) are the same bytes.
 """
 import hashlib
 import os
+import re
 import shutil
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +22,26 @@ from ..atomic import replacing
 
 TEMPLATES = Path(__file__).parent / 'templates'
 CHECKSUMS = 'SHA256SUMS'
+
+
+#: The widest line of README.txt: old Windows Notepad does not wrap.
+README_WIDTH = 72
+
+
+def for_notepad(text: str) -> str:
+    """*text* as old Windows Notepad shows it: CRLF line ends (it shows a
+    file of LF ends as one line) and lines of at most 72 characters, a long
+    one wrapped under its own indent (under its description column, where
+    a file name stands before it)."""
+    lines = []
+    for line in text.split('\n'):
+        if len(line) <= README_WIDTH:
+            lines.append(line)
+            continue
+        column = re.match(r' *\S+ {2,}', line) or re.match(r' *', line)
+        lines += textwrap.wrap(line, README_WIDTH, subsequent_indent=' ' * column.end(),
+                               break_long_words=False, break_on_hyphens=False)
+    return '\r\n'.join(lines)
 
 
 def _render(template: str, **context) -> str:
@@ -108,7 +130,8 @@ def assemble(folder: Path, *, editions: list[Edition], epoch: int) -> None:
         (folder / landing).write_text(_render('landing.html', **context), encoding='utf-8')
         readme.append(_render('README.txt', **context))
     use_language(None)
-    (folder / 'README.txt').write_text(f'\n{"-" * 72}\n\n'.join(readme), encoding='utf-8')
+    text = for_notepad(f'\n{"-" * 72}\n\n'.join(readme))
+    (folder / 'README.txt').write_bytes(text.encode('utf-8'))
     write_checksums(folder)
     _fix_metadata(folder, epoch)
 

@@ -61,6 +61,15 @@ def test_landing_page_links_the_guide_and_every_pdf(bundle, files):
     assert 'One-page handouts, one per email program</h2>' in landing
 
 
+def test_readme_reads_in_old_notepad(files):
+    """CRLF line ends only, no line over 72 characters."""
+    readme = files['README.txt']
+    assert b'\n' not in readme.replace(b'\r\n', b'')
+    lines = readme.decode().split('\r\n')
+    assert [line for line in lines if len(line) > 72] == []
+    assert any('sha256sum' in line for line in lines)
+
+
 def test_sha256sums_cover_every_other_file(bundle, files):
     listed = [line.split('  ', 1)[1] for line in files['SHA256SUMS'].decode().splitlines()]
     assert listed == sorted(set(files) - {'SHA256SUMS'})
