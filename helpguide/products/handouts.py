@@ -50,16 +50,15 @@ def field(label: str, value: str) -> nodes.field:
 
 
 def support_box(fields: list[dict], brand: str) -> nodes.admonition:
-    """"Before you call support": what the checklist asks, as a short list."""
+    """"Before you call support": what the checklist asks, run in after the
+    lead-in (a list of one item a line took a third of a page, and pushed
+    the box of a long program onto a second sheet)."""
     title = _('Before you call support')
     box = nodes.admonition('', nodes.title(title, title), classes=['before-you-call'])
     intro = (_('Have this at hand when you contact %(brand)s support:') % {'brand': brand}
              if brand else _('Have this at hand when you contact our support:'))
-    box += nodes.paragraph(intro, intro)
-    items = nodes.bullet_list(bullet='*')
-    for item in fields:
-        items += nodes.list_item('', nodes.paragraph(item['label'], item['label']))
-    box += items
+    items = ' \N{MIDDLE DOT} '.join(item['label'] for item in fields)
+    box += nodes.paragraph('', f'{intro} {items}')
     return box
 
 
@@ -176,11 +175,14 @@ class HandoutsBuilder(PrintBuilder):
                 if tree is None:
                     failed.add(program.docname)
                     continue
-                ctx = new_context(styles, *frame, self.srcdir)
-                story = render_document(tree, ctx, book=False)
-                if box is not None:
-                    # The box is short: it moves whole to the next page.
-                    story.append(KeepTogether(block(box, ctx)))
+
+                def story(tree=tree) -> list:
+                    ctx = new_context(styles, *frame, self.srcdir)
+                    flowables = render_document(tree, ctx, book=False)
+                    if box is not None:
+                        # The box is short: it moves whole to the next page.
+                        flowables.append(KeepTogether(block(box, ctx)))
+                    return flowables
                 furniture = Furniture.from_config(
                     config, _('Handout · %(platform)s') % {'platform': platforms[platform]},
                     f'{program.name} ({platforms[platform]})')
@@ -192,9 +194,9 @@ class HandoutsBuilder(PrintBuilder):
                 except SphinxError as err:  # reported where it can stop the build
                     return written, failed, str(err)
                 written[target.name] = program.docname
-                if pages > 2:
+                if pages > 1:
                     logger.warning('handouts: %s is %d pages long; a handout should fit '
-                                   'on two', target.name, pages,
+                                   'on one', target.name, pages,
                                    location=(program.docname, program.lineno))
             return written, failed, None
 

@@ -4,6 +4,7 @@ a brand band at the top, the guide's title and edition in the footer.
 Like the booklet's templates it only decides where things go; every font
 and colour comes from the booklet's :class:`~helpguide.pdf.styles.StyleSheet`.
 """
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,8 @@ class Furniture:
     author: str = ''
     subject: str = ''
     lang: str = 'en'    # the PDF's /Lang
+    heading: str = ''   # what the sheet is about ("Eudora 5.x (Windows)"): on
+                        # every page of a sheet that runs to more than one
 
     @classmethod
     def from_config(cls, config, product: str, heading: str) -> 'Furniture':
@@ -42,7 +45,7 @@ class Furniture:
                        'title': title, 'edition': edition} if edition else title,
                    title=_('%(heading)s: %(title)s') % {'heading': heading, 'title': title},
                    author=setting(config, 'guide_author', brand), subject=title,
-                   lang=pdf_language(config.language))
+                   lang=pdf_language(config.language), heading=heading)
 
 
 @dataclass(frozen=True)
@@ -62,8 +65,8 @@ class Margins:
     def of(cls, pagesize, styles: StyleSheet) -> 'Margins':
         edge = min(pagesize) * 0.05
         band = styles.base * styles.style['handout']['band_height']
-        return cls(edge=edge, side=min(pagesize) * 0.09, top=edge + band + styles.base * 2.4,
-                   bottom=edge + styles.base * 3.6, band=band)
+        return cls(edge=edge, side=min(pagesize) * 0.09, top=edge + band + styles.base * 1.6,
+                   bottom=edge + styles.base * 3, band=band)
 
     def frame_size(self, pagesize) -> tuple[float, float]:
         width, height = pagesize
@@ -71,9 +74,12 @@ class Margins:
 
 
 class SheetTemplate(PrintTemplate):
-    """One page template: band, frame, footer with the page number."""
+    """One page template: band, frame, footer with the page number; on a
+    sheet of *pages* pages (more than one), "Page 1 of 2" and what the sheet
+    is about, so a page that comes loose still says whose it is."""
 
-    def __init__(self, filename, styles: StyleSheet, furniture: Furniture, pagesize):
+    def __init__(self, filename, styles: StyleSheet, furniture: Furniture, pagesize,
+                 pages: int = 1):
         margins = Margins.of(pagesize, styles)
         self.margins = margins
         super().__init__(filename, pagesize=pagesize, title=furniture.title,
@@ -84,6 +90,7 @@ class SheetTemplate(PrintTemplate):
                          topMargin=margins.top, bottomMargin=margins.bottom)
         self.styles = styles
         self.furniture = furniture
+        self.pages = pages
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id='text')
         self.addPageTemplates([PageTemplate('sheet', [frame], onPage=self.decorate)])
@@ -116,23 +123,36 @@ class SheetTemplate(PrintTemplate):
         draw_string(canv, left, text, self.furniture.footer, footer.fontName,
                     footer.fontSize, fonts)
         canv.setFillColor(folio.textColor)
-        draw_string(canv, right, text, _('Page %(page)d') % {'page': doc.page}, folio.fontName, folio.fontSize,
+        draw_string(canv, right, text, self.folio(doc.page), folio.fontName, folio.fontSize,
                     fonts, 'right')
         canv.restoreState()
 
+    def folio(self, page: int) -> str:
+        if self.pages == 1:
+            return _('Page %(page)d') % {'page': page}
+        folio = _('Page %(page)d of %(pages)d') % {'page': page, 'pages': self.pages}
+        if not self.furniture.heading:
+            return folio
+        return _('%(heading)s · %(folio)s') % {'heading': self.furniture.heading, 'folio': folio}
 
-def write_sheets(target, story: list[Flowable], styles: StyleSheet, furniture: Furniture,
-                 pagesize, *, location: str) -> int:
-    """Lay *story* out into the PDF *target*; return its page count.
+
+def write_sheets(target, story: Callable[[], list[Flowable]], styles: StyleSheet,
+                 furniture: Furniture, pagesize, *, location: str) -> int:
+    """Lay the flowables *story* makes out into the PDF *target*; return its
+    page count. A sheet of more than one page is laid out again, fresh (a
+    story is used up by its layout), now knowing its count for the folios.
 
     The file is replaced only once complete, with blank form fields naming
     no font. A story that cannot be laid out (a flowable larger than the
     page) stops the build with *location* (``file:line``) in the message.
     """
     with replacing(target) as partial:
-        doc = SheetTemplate(str(partial), styles, furniture, pagesize)
         try:
-            build_tagged(doc, story, partial, furniture.lang)
+            doc = SheetTemplate(str(partial), styles, furniture, pagesize)
+            build_tagged(doc, story(), partial, furniture.lang)
+            if doc.page > 1:
+                doc = SheetTemplate(str(partial), styles, furniture, pagesize, pages=doc.page)
+                build_tagged(doc, story(), partial, furniture.lang)
         except LayoutError as err:
             raise SphinxError(f'{location}: cannot lay out {Path(target).name}: {err}; '
                               'the last good file is kept') from None

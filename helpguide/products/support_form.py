@@ -48,10 +48,13 @@ class SupportChecklistBuilder(PrintBuilder):
         furniture = Furniture.from_config(config, heading, heading)
         for _paper in self.editions():
             pagesize = self.pagesize
-            ctx = new_context(styles, *Margins.of(pagesize, styles).frame_size(pagesize),
-                              self.srcdir)
-            story = [flowable for docname in docnames for flowable in
-                     render_document(self.resolved_doctree(docname), ctx, book=False)]
+            frame = Margins.of(pagesize, styles).frame_size(pagesize)
+            trees = [self.resolved_doctree(docname) for docname in docnames]
+
+            def story(frame=frame, trees=trees) -> list:
+                ctx = new_context(styles, *frame, self.srcdir)
+                return [flowable for tree in trees
+                        for flowable in render_document(tree, ctx, book=False)]
             target = self.outdir / self.edition_name(FILENAME)
             write_sheets(target, story, styles, furniture, pagesize,
                          location=', '.join(str(self.env.doc2path(d)) for d in docnames))

@@ -73,12 +73,11 @@ def test_one_handout_per_program_and_platform(guide):
     assert sorted(seed_steps(guide)) == names
 
 
-def test_each_handout_is_one_or_two_letter_pages(guide):
+def test_each_handout_is_one_letter_page(guide):
     for name in expected_handouts(guide):
         pages = PdfReader(guide.outdir / name).pages
-        assert 1 <= len(pages) <= 2, name
-        for page in pages:
-            assert (float(page.mediabox.width), float(page.mediabox.height)) == LETTER
+        assert len(pages) == 1, name
+        assert (float(pages[0].mediabox.width), float(pages[0].mediabox.height)) == LETTER
 
 
 def test_each_handout_holds_its_own_steps_in_order_and_none_of_another(guide):
@@ -137,9 +136,10 @@ def test_every_word_is_inside_the_margins(guide):
 def test_a4_handouts(real_guide):
     app = real_guide('handouts', 'a4')
     for name in expected_handouts(app):
-        for page in PdfReader(app.outdir / name).pages:
-            assert (float(page.mediabox.width), float(page.mediabox.height)) == \
-                pytest.approx(A4)
+        pages = PdfReader(app.outdir / name).pages
+        assert len(pages) == 1, name
+        assert (float(pages[0].mediabox.width), float(pages[0].mediabox.height)) == \
+            pytest.approx(A4)
         assert outside_margins(app.outdir / name, 24) == [], name
 
 
@@ -179,6 +179,30 @@ def test_a_new_program_file_adds_its_handout_and_removing_it_removes_it(
 
     assert 'delta-macintosh.pdf' not in handouts_of(app)
     assert 'alpha-macintosh.pdf' in handouts_of(app)
+
+
+def test_a_handout_too_long_for_one_page_names_itself_on_every_page(
+        make_app, rootdir, tmp_path):
+    src = program_root(rootdir, tmp_path)
+    steps = ''.join(f'      #. Step {n}: open the settings and check the box.\n'
+                    for n in range(1, 61))
+    (src / 'programs' / 'delta.rst').write_text(
+        '.. email-program:: delta\n   :name: Delta Mail\n   :versions: 2.x\n'
+        '   :platforms: macintosh\n   :ssl: yes\n\n'
+        f'   .. steps:: macintosh\n\n{steps}', encoding='utf-8')
+    app = make_app('handouts', srcdir=src)
+    app.build()
+
+    pages = PdfReader(app.outdir / 'delta-macintosh.pdf').pages
+    assert len(pages) == 2
+    for number, page in enumerate(pages, 1):
+        shown = seed.normalize(page.extract_text())
+        assert f'Delta Mail (Macintosh) · Page {number} of 2' in shown
+    assert 'delta-macintosh.pdf is 2 pages long; a handout should fit on one' in \
+        strip_colors(app.warning.getvalue())
+    # A handout that fits says only its page.
+    shown = text(app.outdir / 'alpha-macintosh.pdf')
+    assert 'Page 1' in shown and 'of 1' not in shown
 
 
 def test_a_program_that_loses_ssl_loses_its_handouts(make_app, rootdir, tmp_path):

@@ -24,7 +24,7 @@ class Enormous(Flowable):
 def test_writes_the_story_with_band_and_footer(tmp_path):
     styles = book_styles()
     target = tmp_path / 'one.pdf'
-    pages = write_sheets(target, [Paragraph('Hello there', styles['body'])], styles,
+    pages = write_sheets(target, lambda: [Paragraph('Hello there', styles['body'])], styles,
                          FURNITURE, LETTER, location='src/one.rst:1')
     assert pages == 1
     text = PdfReader(target).pages[0].extract_text()
@@ -35,12 +35,12 @@ def test_writes_the_story_with_band_and_footer(tmp_path):
 def test_a_story_that_cannot_be_laid_out_names_its_source_and_keeps_the_old_file(tmp_path):
     styles = book_styles()
     target = tmp_path / 'one.pdf'
-    write_sheets(target, [Paragraph('Good', styles['body'])], styles, FURNITURE, LETTER,
+    write_sheets(target, lambda: [Paragraph('Good', styles['body'])], styles, FURNITURE, LETTER,
                  location='src/one.rst:1')
     good = target.read_bytes()
 
     with pytest.raises(SphinxError, match=r'^src/one\.rst:3: cannot lay out one\.pdf: '):
-        write_sheets(target, [Enormous()], styles, FURNITURE, LETTER, location='src/one.rst:3')
+        write_sheets(target, lambda: [Enormous()], styles, FURNITURE, LETTER, location='src/one.rst:3')
 
     assert target.read_bytes() == good
     assert [p.name for p in tmp_path.iterdir()] == ['one.pdf']
