@@ -6,6 +6,8 @@ STAMP  := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 PAPER  ?=
 # Options of python -m helpguide build: -q (quiet), -v (more), -j 1 (one process)
+# RELEASE=1: a customer edition; the build stops if conf.py sets no support contact.
+RELEASE ?=
 BUILDOPTS ?=
 BUILD  := build
 # Every date in the outputs: the last commit's time unless SOURCE_DATE_EPOCH is set.
@@ -45,7 +47,8 @@ $(TEST_STAMP): $(STAMP) requirements-test.txt
 # Every product has one command line, python -m helpguide build TARGET (what
 # people without make run): warnings are errors, and a product (with the
 # doctree cache every product shares) is replaced only when its build succeeds.
-BUILD_CMD := $(PY) -m helpguide build --build $(BUILD) $(if $(PAPER),--paper $(PAPER)) $(BUILDOPTS)
+BUILD_CMD := $(PY) -m helpguide build --build $(BUILD) $(if $(PAPER),--paper $(PAPER)) \
+	$(if $(RELEASE),--release) $(BUILDOPTS)
 
 html: $(STAMP) ## Offline HTML guide in build/html
 	$(BUILD_CMD) html

@@ -18,6 +18,7 @@ def register_pdf(app):
 
 
 def setup(app):
+    app.setup_extension('helpguide.checklist.contacts')
     app.add_domain(ChecklistDomain)
     app.add_node(support_checklist,
                  html=(visit_html, None),

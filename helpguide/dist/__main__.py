@@ -6,6 +6,7 @@ import sys
 import time
 from pathlib import Path
 
+from ..checklist.contacts import REACHABLE_BY
 from ..locale import _, use_language
 from ..locale.coverage import coverage
 from ..locale.languages import language_dir, language_folders
@@ -18,6 +19,18 @@ logger = logging.getLogger('helpguide.dist')
 
 class IncompleteTranslation(Exception):
     pass
+
+
+class NoContact(Exception):
+    pass
+
+
+def refuse_no_contact(args, conf: dict) -> None:
+    """A release (--release or conf.py's guide_release) names a way to reach support."""
+    if (args.release or conf.get('guide_release')) and not any(
+            conf.get(setting) for setting in REACHABLE_BY):
+        raise NoContact(_('a release needs a support contact: set %(settings)s in conf.py')
+                        % {'settings': ', '.join(REACHABLE_BY)})
 
 
 def refuse_incomplete(args, conf: dict, languages: list[str]) -> None:
@@ -37,8 +50,9 @@ def refuse_incomplete(args, conf: dict, languages: list[str]) -> None:
 
 
 def build(args) -> Path:
-    epoch = source_date_epoch(args.conf)
     conf = read_conf(args.conf)
+    refuse_no_contact(args, conf)
+    epoch = source_date_epoch(args.conf)
     use_language(conf.get('language'))  # what the writer reads: the sources' language
     languages = language_folders(conf.get('guide_languages'))
     refuse_incomplete(args, conf, languages)
@@ -65,6 +79,8 @@ def main(argv=None) -> int:
     parser.add_argument('--out', type=Path, default=Path('build/dist'), help='where the bundle goes')
     parser.add_argument('--source', type=Path, default=Path('source'),
                         help='folder of the sources, which locale_dirs are relative to')
+    parser.add_argument('--release', action='store_true',
+                        help='a customer edition: refuse it without a support contact')
     args = parser.parse_args(argv)
     logging.basicConfig(format='%(levelname)s: %(message)s', level=logging.INFO)
     # Dates on the disc are UTC, whatever the build machine's time zone.
@@ -72,7 +88,7 @@ def main(argv=None) -> int:
     time.tzset()
     try:
         folder = build(args)
-    except (OSError, EpochError, iso.IsoError, IncompleteTranslation) as err:
+    except (OSError, EpochError, iso.IsoError, IncompleteTranslation, NoContact) as err:
         logger.error('%s', err)
         return 1
     logger.info('bundle in %s (and .zip, .iso beside it)', folder)

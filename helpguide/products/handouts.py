@@ -28,6 +28,7 @@ from helpguide.pdf.printing import PAPER, PrintBuilder
 from helpguide.programs import Words, capitalized, select_platform
 
 from ..atomic import replacing
+from ..checklist.contacts import contact_fields, contacts_set, unset_words
 from ..locale import _
 
 logger = logging.getLogger(__name__)
@@ -49,16 +50,20 @@ def field(label: str, value: str) -> nodes.field:
                        nodes.field_body('', nodes.paragraph(value, value)))
 
 
-def support_box(fields: list[dict], brand: str) -> nodes.admonition:
+def support_box(fields: list[dict], brand: str, config) -> nodes.admonition:
     """"Before you call support": what the checklist asks, run in after the
     lead-in (a list of one item a line took a third of a page, and pushed
-    the box of a long program onto a second sheet)."""
+    the box of a long program onto a second sheet), and how to reach support."""
     title = _('Before you call support')
+    if not contacts_set(config):
+        # On the title line, which has room: the box, kept whole, grows no taller.
+        title = f'{title} · {unset_words()}'
     box = nodes.admonition('', nodes.title(title, title), classes=['before-you-call'])
     intro = (_('Have this at hand when you contact %(brand)s support:') % {'brand': brand}
              if brand else _('Have this at hand when you contact our support:'))
     items = ' \N{MIDDLE DOT} '.join(item['label'] for item in fields)
     box += nodes.paragraph('', f'{intro} {items}')
+    box.extend(contact_fields(config))
     return box
 
 
@@ -155,7 +160,7 @@ class HandoutsBuilder(PrintBuilder):
         platforms = dict(config.guide_platforms)
         prerequisites = self.prerequisites()
         fields = self.env.get_domain('checklist').fields()
-        box = support_box(fields, self.setting('guide_brand')) if fields else None
+        box = support_box(fields, self.setting('guide_brand'), self.config) if fields else None
         outdir = self.outdir
         handouts = [(program, platform, paper) for paper in self.papers
                     for program in self.env.get_domain('programs').programs(supported=True)

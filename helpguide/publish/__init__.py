@@ -76,6 +76,8 @@ def sphinx_options(args) -> list[str]:
     options += ['-v'] * args.verbose
     if args.paper:  # one edition, on that paper
         options += ['-D', f'guide_paper={args.paper}', '-D', f'guide_papers={args.paper}']
+    if getattr(args, 'release', False):
+        options += ['-D', 'guide_release=1']
     for define in args.define:
         options += ['-D', define]
     return options
@@ -105,7 +107,8 @@ def run_step(name: str, args, folders: dict[str, Path]) -> int:
         return check([str(args.source), '--conf', str(args.conf)])
     from ..dist.__main__ import main as dist
     return dist(['--conf', str(args.conf), '--html', str(folders['html']),
-                 '--pdf', str(folders['pdf']), '--out', str(folders['dist'])])
+                 '--pdf', str(folders['pdf']), '--out', str(folders['dist']),
+                 *(['--release'] if getattr(args, 'release', False) else [])])
 
 
 def build_targets(targets, args, folders: dict[str, Path]) -> int:

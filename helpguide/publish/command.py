@@ -38,6 +38,9 @@ def add_arguments(parser) -> None:
     parser.add_argument('-j', '--jobs', default='auto',
                         help='processes reading the sources and writing the handouts, as '
                              'sphinx-build -j (default: %(default)s, one per CPU)')
+    parser.add_argument('--release', action='store_true',
+                        help='a customer edition: stop if no support contact is set '
+                             '(-D guide_release=1)')
     parser.add_argument('-q', '--quiet', action='store_true',
                         help="only warnings and errors (sphinx-build's -q)")
     parser.add_argument('-v', '--verbose', action='count', default=0,

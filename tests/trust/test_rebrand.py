@@ -1,13 +1,20 @@
 """Rebranding as the README tells it: change the Guide settings block of
 conf.py and the logo, run ``make``, and no output names the old provider.
-Contact details left empty are not shown."""
+Contact details left empty are not shown; with none at all, a draft says so
+and a release build stops."""
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from PIL import Image
 from pypdf import PdfReader
+from sphinx.util.console import strip_colors
+from sphinx.util.docutils import docutils_namespace
+
+from helpguide.config import BadSetting
 
 from sphinxrun import html_text
 from trust_project import build_scratch, copy_project, edit, make
@@ -19,6 +26,7 @@ NEW = {
     'guide_help_site': 'Northwind Answers',
     'guide_support_phone': '0800 555 0199',
 }
+REPO = Path(__file__).resolve().parents[2]
 #: The logo's colour: a cover drawn with the old logo would show another.
 LOGO_RGB = (0, 160, 90)
 
@@ -92,7 +100,87 @@ def test_only_the_contact_details_set_are_shown(make_app, tmp_path, builder):
 @pytest.mark.parametrize('builder', ['html', 'booklet'])
 def test_contact_details_left_empty_are_not_shown(make_app, tmp_path, builder):
     app, warnings = build_scratch(make_app, tmp_path / 'src', {'index.rst': CONTACTS}, builder)
+    assert warnings == ''  # a draft without contacts still builds with -W
+    text = shown_text(app)
+    assert re.search(r'Help¶? Contact details not set After the contacts\.', text), text
+    assert [label for label in LABELS if label in text] == []
+    notices = strip_colors(app.status.getvalue())
+    assert notices.count('no support contact set') == 1, notices
+
+
+@pytest.mark.parametrize('builder', ['html', 'booklet'])
+def test_contact_details_not_set_in_french(make_app, tmp_path, builder):
+    app, warnings = build_scratch(make_app, tmp_path / 'src', {'index.rst': CONTACTS}, builder,
+                                  language='fr')
+    assert warnings == ''
+    assert 'Coordonnées de l’assistance non renseignées' in shown_text(app)
+
+
+def test_opening_hours_alone_are_no_contact(make_app, tmp_path):
+    app, _ = build_scratch(make_app, tmp_path / 'src', {'index.rst': CONTACTS}, 'html',
+                           guide_support_hours='9:00 to 17:00')
+    text = shown_text(app)
+    assert 'Contact details not set' in text and 'Opening hours: 9:00 to 17:00' in text
+
+
+def test_a_release_without_a_contact_stops(make_app, tmp_path):
+    # An app that stops while starting up does not undo its nodes: the namespace does.
+    with docutils_namespace(), pytest.raises(BadSetting):
+        build_scratch(make_app, tmp_path / 'src', {'index.rst': CONTACTS}, 'html',
+                      guide_release=True)
+
+
+@pytest.mark.parametrize('setting', ['guide_support_phone', 'guide_support_email',
+                                     'guide_support_url'])
+def test_a_release_with_a_contact_builds_without_the_notice(make_app, tmp_path, setting):
+    app, warnings = build_scratch(make_app, tmp_path / 'src', {'index.rst': CONTACTS}, 'html',
+                                  guide_release=True, **{setting: 'support.example'})
     assert warnings == ''
     text = shown_text(app)
-    assert 'After the contacts.' in text
-    assert [label for label in LABELS if label in text] == []
+    assert 'support.example' in text and 'Contact details not set' not in text
+    assert 'no support contact' not in app.status.getvalue()
+
+
+def command(project: Path, *args) -> subprocess.CompletedProcess:
+    env = {**os.environ, 'PYTHONPATH': str(REPO), 'SOURCE_DATE_EPOCH': '1700000000'}
+    return subprocess.run([sys.executable, '-m', 'helpguide', 'build', '-q', *args],
+                          cwd=project, capture_output=True, text=True, timeout=300, env=env)
+
+
+def contacts_project(folder: Path, conf: str = '') -> Path:
+    (folder / 'source').mkdir(parents=True)
+    (folder / 'source' / 'index.rst').write_text(CONTACTS, encoding='utf-8')
+    (folder / 'conf.py').write_text(f"extensions = ['helpguide']\nproject = 'Help'\n{conf}",
+                                    encoding='utf-8')
+    return folder
+
+
+def test_the_release_option_stops_a_build_without_a_contact_in_one_line(tmp_path):
+    project = contacts_project(tmp_path / 'guide')
+    assert command(project, 'html').returncode == 0  # a draft builds
+    page = (project / 'build' / 'html' / 'index.html').read_bytes()
+    result = command(project, 'html', '--release')
+    assert result.returncode != 0
+    errors = [line for line in strip_colors(result.stderr).splitlines() if line.strip()]
+    assert 'a release needs a support contact: set guide_support_phone, '\
+           'guide_support_email, guide_support_url in conf.py' in errors[0], result.stderr
+    assert 'Traceback' not in result.stderr
+    # The last good output is kept.
+    assert (project / 'build' / 'html' / 'index.html').read_bytes() == page
+
+
+def test_a_release_setting_in_conf_py_stops_the_build_and_the_bundle(tmp_path):
+    project = contacts_project(tmp_path / 'guide', 'guide_release = True\n')
+    result = command(project, 'html')
+    assert result.returncode != 0 and 'a release needs a support contact' in result.stderr
+    # The bundle step alone refuses too, whatever was built before.
+    result = command(project, 'dist')
+    assert result.returncode != 0 and 'a release needs a support contact' in result.stderr
+    assert not (project / 'build' / 'dist').exists()
+
+
+def test_a_release_with_a_contact_is_built(tmp_path):
+    project = contacts_project(tmp_path / 'guide', "guide_support_email = 'help@example.net'\n")
+    result = command(project, 'html', '--release')
+    assert result.returncode == 0, result.stderr
+    assert 'help@example.net' in html_text((project / 'build' / 'html' / 'index.html').read_text())
