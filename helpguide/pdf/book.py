@@ -52,7 +52,7 @@ def book_story(cover: CoverInfo, body: list[Flowable], ctx: Context) -> list[Flo
 
 
 def write_pdf(target: Path, story: list[Flowable], styles: StyleSheet, meta: Metadata,
-              pagesize, contents_keys) -> int:
+              pagesize, contents_keys, page_refs=frozenset()) -> int:
     """Lay *story* out once into *target*; return the page count.
 
     The PDF is written beside *target*, read back (it opens and has every
@@ -60,7 +60,8 @@ def write_pdf(target: Path, story: list[Flowable], styles: StyleSheet, meta: Met
     half-written file or loses the last good one.
     """
     with replacing(target) as partial:
-        doc = BookTemplate(str(partial), styles, meta, pagesize, frozenset(contents_keys))
+        doc = BookTemplate(str(partial), styles, meta, pagesize, frozenset(contents_keys),
+                           frozenset(page_refs))
         build_tagged(doc, story, partial, meta.lang)
         written = len(PdfReader(partial).pages)
         if written != doc.page:

@@ -179,6 +179,7 @@ def _write_book(builder: PrintBuilder, target: Path, pagesize) -> int | None:
     styles = book_styles(builder.style)
     ctx = new_context(styles, *frame_size(pagesize, styles.style), builder.srcdir,
                       contents_depth=int(setting('booklet_contents_depth', 2)))
+    ctx.page_refs = set()  # on paper a reference prints its page
     titled = book_section(tree)
     book_title = titled[0].astext() if titled else ''
     try:
@@ -205,7 +206,7 @@ def _write_book(builder: PrintBuilder, target: Path, pagesize) -> int | None:
     del body  # the layout consumes the story: a flowable is freed once drawn
     try:
         return write_pdf(target, story, styles, meta, pagesize,
-                         {key for _, _, key in ctx.contents})
+                         {key for _, _, key in ctx.contents}, ctx.page_refs)
     except LayoutError as err:
         return failed(builder, err, f'cannot lay this out ({err})', target)
     except OSError as err:  # a full disk or a read-only folder: named as the target

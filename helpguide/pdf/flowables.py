@@ -151,12 +151,21 @@ class ContentsEntry(Flowable):
         canv.linkRect('', self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
 
 
-def page_number_form(key):
-    """Name of the form XObject that prints the page number of *key*.
+def page_number_form(key, kind='pn'):
+    """Name of the form XObject that prints the page number of *key*: in the
+    contents (``pn``) or in a reference's "(page N)" (``pr``).
 
     Keys may hold any character; a PDF name may not, so others are spelled out.
     """
-    return 'pn-' + ''.join(c if c.isalnum() or c in '-_.' else f'_{ord(c):x}_' for c in key)
+    return f'{kind}-' + ''.join(c if c.isalnum() or c in '-_.' else f'_{ord(c):x}_'
+                                for c in key)
+
+
+#: The Paragraph callback (``<onDraw name=...>``) that draws a reference's page
+#: number, and the room kept for it: four no-break spaces, as wide as two
+#: digits (ReportLab keeps no-break spaces as they are; other spaces collapse).
+PAGE_REF_CALLBACK = 'page_ref'
+PAGE_REF_ROOM = '\N{NO-BREAK SPACE}' * 4
 
 
 class RectoBreak(ActionFlowable):

@@ -5,7 +5,9 @@ import re
 from docutils import nodes
 from sphinx import addnodes
 
+from ..locale import _
 from ..safety import is_remote
+from .flowables import PAGE_REF_CALLBACK, PAGE_REF_ROOM
 from .images import inline_image
 from .registry import (INLINE, Context, RenderError, escape, inline, inline_children,
                        location)
@@ -143,12 +145,25 @@ def image(node, ctx):
     return inline_image(node, ctx)
 
 
-def link(key: str | None, text: str, ctx: Context) -> str:
-    """*text* linked to the destination *key* if that will exist."""
+def link(key: str | None, text: str, ctx: Context, *, paged: bool = False) -> str:
+    """*text* linked to the destination *key* if that will exist; *paged*, a
+    reference that also prints the page it leads to where the layout can."""
     if not ctx.links or key not in ctx.anchors:
         return text
     ctx.linked.add(key)
-    return f'<a href="#{escape(key)}">{ctx.styles.inline("link", text)}</a>'
+    linked = f'<a href="#{escape(key)}">{ctx.styles.inline("link", text)}</a>'
+    if not paged or ctx.page_refs is None:
+        return linked
+    ctx.page_refs.add(key)
+    return f'{linked} {page_ref(key)}'
+
+
+def page_ref(key: str) -> str:
+    """"(page N)" as one unbreakable word, N drawn by the page template's
+    callback over room kept with figure spaces: the page is known only once
+    the target lands, after the reference has been drawn."""
+    number = f'<onDraw name="{PAGE_REF_CALLBACK}" label="{escape(key)}"/>{PAGE_REF_ROOM}'
+    return escape(_('(page %s)')).replace(' ', '\N{NO-BREAK SPACE}') % number
 
 
 def internal_key(node, ctx) -> str | None:
@@ -179,11 +194,11 @@ def reference(node, ctx):
     text = inline_children(node, ctx)
     uri = node.get('refuri', '')
     if node.get('refid') or uri.startswith('%'):
-        return link(internal_key(node, ctx), text, ctx)
+        return link(internal_key(node, ctx), text, ctx, paged=True)
     if not uri or not ctx.links:
         return text
     if not is_remote(uri):  # a page or an anchor: its text, linked where it is in the book
-        return link(relative_key(uri, ctx), text, ctx)
+        return link(relative_key(uri, ctx), text, ctx, paged=True)
     shown = node.astext()
     if uri.startswith('mailto:'):
         return text if shown == uri[7:] else f'{text} ({escape(uri[7:])})'

@@ -76,7 +76,9 @@ class Context:
     the list labels (and their indents) that a list or a footnote hands to
     the paragraph that hangs each in its left margin, by that paragraph
     (:meth:`hang_label`, :meth:`take_label`);
-    ``links`` is off where links make no sense (headings); ``para_style`` is
+    ``links`` is off where links make no sense (headings); ``page_refs``,
+    where the layout prints the pages of references (the book), receives the
+    keys whose page a reference prints; ``para_style`` is
     the style of paragraphs here (smaller in table cells); ``book_section``
     is the root document's title section, whose title is the book's, and
     ``preface`` receives what it says before its first chapter.
@@ -94,6 +96,7 @@ class Context:
     contents: list = field(default_factory=list)
     preface: list = field(default_factory=list)
     linked: set[str] = field(default_factory=set)
+    page_refs: set[str] | None = None
     pending: list[str] = field(default_factory=list)
     labels: dict[int, tuple[str, float]] = field(default_factory=dict)
     links: bool = True

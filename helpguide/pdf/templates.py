@@ -17,7 +17,7 @@ from helpguide.style import Style, default_style
 from ..compat.reportlab import move_frame
 
 from .cover import Cover
-from .flowables import Anchor, Heading, page_number_form
+from .flowables import PAGE_REF_CALLBACK, PAGE_REF_ROOM, Anchor, Heading, page_number_form
 from .fonts import draw_string
 from .keeps import Keep
 from .styles import StyleSheet
@@ -110,7 +110,7 @@ class BookTemplate(PrintTemplate):
     headings = (Heading, Cover)
 
     def __init__(self, filename, styles: StyleSheet, meta: Metadata, pagesize=LETTER,
-                 contents_keys=frozenset()):
+                 contents_keys=frozenset(), page_refs=frozenset()):
         page = styles.style['page']
         self.margin = styles.style.margins(pagesize)
         self.mirrored = page['mirrored']
@@ -124,6 +124,7 @@ class BookTemplate(PrintTemplate):
         self.styles = styles
         self.meta = meta
         self.contents_keys = contents_keys
+        self.page_refs = page_refs
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
                       id='text')
@@ -153,15 +154,22 @@ class BookTemplate(PrintTemplate):
         self.openers = set()
         self.defined = set()
         self.canv.addPageLabel(0, 'ROMAN_LOWER')
+        self.canv.setNamedCB(PAGE_REF_CALLBACK, self.draw_page_ref)
 
     def afterFlowable(self, flowable):
         if isinstance(flowable, Anchor):
-            self.defined.update(flowable.keys)
+            self.landed(flowable.keys)
             return
         super().afterFlowable(flowable)
 
+    def landed(self, keys):
+        """*keys* have their destination on this page: references print it."""
+        for key in set(keys) & self.page_refs - self.defined:
+            self.define_page_number(key, self.page_label(self.page), 'pr', self.styles['body'])
+        self.defined.update(keys)
+
     def heading_landed(self, heading: Heading | Cover):
-        self.defined.update(heading.keys)
+        self.landed(heading.keys)
         if heading.level <= 1:
             self.chapter = heading.text
             self.openers.add(self.page)
@@ -169,9 +177,11 @@ class BookTemplate(PrintTemplate):
         if heading.key in self.contents_keys:
             self.define_page_number(heading.key, self.page_label(self.page))
 
-    def define_page_number(self, key, label):
-        st = self.styles['contents2']
-        self.canv.beginForm(page_number_form(key), lowerx=-st.fontSize * 6,
+    def define_page_number(self, key, label, kind='pn', st=None):
+        """The form XObject that prints *label* ending at its origin, in the
+        contents' style or *st*."""
+        st = st or self.styles['contents2']
+        self.canv.beginForm(page_number_form(key, kind), lowerx=-st.fontSize * 6,
                             lowery=-st.fontSize, upperx=0, uppery=st.fontSize * 2)
         text = self.canv.beginText(-self.canv.stringWidth(label, st.fontName, st.fontSize), 0)
         text.setFont(st.fontName, st.fontSize)
@@ -180,6 +190,19 @@ class BookTemplate(PrintTemplate):
         text.textOut(label)
         self.canv.drawText(text)
         self.canv.endForm()
+
+    def draw_page_ref(self, canv, _kind, key):
+        """A reference's page number over the room its paragraph kept, at
+        the reference's size (``<onDraw>`` from :func:`.markup.page_ref`)."""
+        info = canv._curr_tx_info  # ReportLab's documented state of the callback
+        tx = info['tx']
+        size = tx._fontsize or self.styles['body'].fontSize
+        room = canv.stringWidth(PAGE_REF_ROOM, tx._fontname, size)
+        canv.saveState()
+        canv.translate(info['cur_x'] + room, info['cur_y'])
+        canv.scale(size / self.styles['body'].fontSize, size / self.styles['body'].fontSize)
+        canv.doForm(page_number_form(key, 'pr'))
+        canv.restoreState()
 
     def handle_flowable(self, flowables):
         """As ReportLab does; any error names the node being laid out."""
@@ -203,6 +226,8 @@ class BookTemplate(PrintTemplate):
             self.canv.bookmarkPage(key)
         for key in sorted(self.contents_keys - self.defined):
             self.define_page_number(key, '')
+        for key in sorted(self.page_refs - self.defined):
+            self.define_page_number(key, '', 'pr')
 
     # -- page decoration ------------------------------------------------------
     def page_label(self, page: int) -> str:

@@ -40,7 +40,8 @@ def test_captions_carry_the_numbers_references_print(text):
     for caption in ('Fig. 1.1 A captioned picture.', 'Table 1.1 A small table',
                     'Listing 1.1 A captioned listing'):
         assert caption in text
-    assert 'References: Fig. 1.1, Table 1.1, Listing 1.1 and (1.1).' in text
+    # The equation's number is a link: on paper it prints its page too.
+    assert 'References: Fig. 1.1, Table 1.1, Listing 1.1 and (1.1) (page 1).' in text
 
 
 def test_an_equation_prints_its_number_on_its_line(constructs):
