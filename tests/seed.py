@@ -43,6 +43,7 @@ MENDS = {
      'Use secure connection (SSL):.'): _NETSCAPE_TICK,
     ('On the right, place a tick in the radio button labeled When available (or Always) in the '
      'Use secure connection (SSL): section.'): _NETSCAPE_TICK,
+    'next to SSL for SMTP: .': 'next to SSL for SMTP.',
 }
 
 

@@ -51,6 +51,28 @@ def test_program_page_shows_facts_requirement_and_setting(app):
 
 
 @pytest.mark.sphinx('html', testroot='programs')
+def test_the_data_box_gives_the_status_only_where_it_is_news(app):
+    app.build()
+    assert 'SSL for outgoing mail' not in page_text(app, 'programs/alpha')
+    old = page_text(app, 'programs/old')
+    assert 'SSL for outgoing mail : not supported' in old
+    assert 'Upgrade to : Alpha Mail 1.x' in old
+
+
+def test_a_program_without_versions_has_no_versions_row(make_app, tmp_path):
+    src = tmp_path / 'src'
+    shutil.copytree(ROOT, src)
+    beta = src / 'programs' / 'beta.rst'
+    beta.write_text(re.sub(r'   :versions: .*\n', '', beta.read_text(encoding='utf-8')),
+                    encoding='utf-8')
+    app = make_app('html', srcdir=src)
+    app.build()
+    beta = page_text(app, 'programs/beta')
+    assert 'Beta Mail' in beta and 'Versions' not in beta
+    assert 'Platforms' in beta
+
+
+@pytest.mark.sphinx('html', testroot='programs')
 def test_shared_steps_are_written_once_and_named_for_both(app):
     app.build()
     alpha = page_text(app, 'programs/alpha')
@@ -95,7 +117,7 @@ BAD = {
     'missing field': (
         dict(id='bad', name='Bad', platforms='windows', ssl='yes', extra='',
              steps='.. steps:: windows\n\n      #. Step.'),
-        r"programs/bad\.rst:1: ERROR: email program 'bad' lacks required option\(s\): :versions:"),
+        r"programs/bad\.rst:1: ERROR: email program 'bad' lacks required option\(s\): :name:"),
     'duplicate id': (
         dict(id='alpha', name='Bad', platforms='windows', ssl='yes', extra='',
              steps='.. steps:: windows\n\n      #. Step.'),
@@ -126,7 +148,7 @@ BAD = {
 def test_bad_program_data_is_an_error_with_file_and_line(make_app, tmp_path, case):
     fields, expected = BAD[case]
     if case == 'missing field':
-        text = PROGRAM.format(**fields).replace('   :versions: 1.x\n', '')
+        text = PROGRAM.format(**fields).replace('   :name: Bad\n', '')
     else:
         text = PROGRAM.format(**fields)
     src = tmp_path / 'src'
@@ -192,11 +214,11 @@ def test_merging_a_duplicate_id_keeps_the_document_read_first_in_any_order(app):
 
 @pytest.mark.parametrize('words, appendix_heading, facts', [
     ({'guide_subject_noun': '', 'guide_supported_label': ''},
-     'Product Platforms Upgrade to', 'Status: supported'),
+     'Product Platforms Upgrade to', 'Status: not supported'),
     ({'guide_subject_noun': 'router model', 'guide_platform_noun': 'firmware family',
       'guide_supported_label': 'WPA2 encryption', 'guide_versions_label': 'Hardware versions',
       'guide_upgrade_label': 'Replace with'},
-     'Router model Firmware families Replace with', 'WPA2 encryption: supported'),
+     'Router model Firmware families Replace with', 'WPA2 encryption: not supported'),
 ])
 def test_the_words_for_subjects_come_from_the_settings(make_app, tmp_path, words,
                                                         appendix_heading, facts):
@@ -205,9 +227,9 @@ def test_the_words_for_subjects_come_from_the_settings(make_app, tmp_path, words
     app = make_app('html', srcdir=src, confoverrides=words)
     app.build()
     assert appendix_heading in page_text(app, 'appendix')
-    gamma = page_text(app, 'programs/gamma').replace(' : ', ': ')
-    assert facts in gamma
-    assert 'SSL' not in gamma and 'Email' not in page_text(app, 'appendix')
+    old = page_text(app, 'programs/old').replace(' : ', ': ')
+    assert facts in old
+    assert 'SSL' not in old and 'Email' not in page_text(app, 'appendix')
 
 
 def test_plural_of_a_noun_follows_the_regular_english_rule():

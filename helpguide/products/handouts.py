@@ -105,8 +105,11 @@ class HandoutsBuilder(PrintBuilder):
             return None
         words = Words.of(self.config)
         facts = nodes.field_list(classes=['program-facts'])
-        facts += field(words.versions, program.versions)
+        if program.versions:
+            facts += field(words.versions, program.versions)
         facts += field(capitalized(words.platform), dict(self.config.guide_platforms)[platform])
+        # A sheet handed over on its own says what the booklet's chapter does.
+        facts += field(words.supported, _('supported'))
         old_facts = [node for node in section.findall(nodes.field_list)
                      if 'program-facts' in node['classes']]
         at = section.index(old_facts[0]) if old_facts else 1

@@ -59,7 +59,9 @@ class Subject(SphinxDirective):
         'requires': requirement,
         'order': directives.nonnegative_int,
     }
-    required_options = ('name', 'versions', 'platforms', 'supported')
+    # No :versions: where the source names none ("Outlook Express and
+    # Entourage"): the box then shows no versions rather than the name again.
+    required_options = ('name', 'platforms', 'supported')
 
     def run(self) -> list[nodes.Node]:
         self.words = Words.of(self.config)
@@ -109,22 +111,27 @@ class Subject(SphinxDirective):
             raise self.error(f'{self.words.subject} {pid!r} is marked '
                              f':{self.supported_option}: no, so it needs :upgrade: advice')
         return Program(
-            id=pid, name=self.options['name'], versions=self.options['versions'],
+            id=pid, name=self.options['name'], versions=self.options.get('versions', ''),
             platforms=self.options['platforms'], supported=supported,
             upgrade=self.options.get('upgrade', ''), requires=requires,
             order=self.options.get('order', 1000),
             docname=self.env.docname, lineno=self.get_source_info()[1])
 
     def _facts(self, program: Program) -> nodes.field_list:
+        """Versions and platforms; the status only where it is news: a
+        chapter lists supported subjects, and "supported" in each of their
+        boxes said nothing, while "not supported" on a subject's own page
+        does. A requirement shows as a note at its platform's steps."""
         names = platform_names(self.config)
         words = self.words
         rows = [(words.versions, program.versions),
                 (capitalized(words.platforms), join_names([names[p] for p in program.platforms])),
-                (words.supported, _('supported') if program.supported else _('not supported'))]
+                (words.supported, '' if program.supported else _('not supported'))]
         facts = nodes.field_list(classes=['program-facts'])
         for label, value in rows:
-            facts += nodes.field('', data(label, nodes.field_name),
-                                 nodes.field_body('', data(value)))
+            if value:
+                facts += nodes.field('', data(label, nodes.field_name),
+                                     nodes.field_body('', data(value)))
         if program.upgrade:
             # Advice in the guide's words: a message of its catalogs.
             advice = nodes.paragraph(program.upgrade, program.upgrade, classes=['upgrade'])
@@ -170,7 +177,7 @@ class EmailProgram(Subject):
     name for ``:supported:``."""
 
     supported_option = 'ssl'
-    required_options = ('name', 'versions', 'platforms', 'ssl')
+    required_options = ('name', 'platforms', 'ssl')
     option_spec = {('ssl' if name == 'supported' else name): spec
                    for name, spec in Subject.option_spec.items()}
 

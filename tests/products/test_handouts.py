@@ -102,7 +102,11 @@ def test_each_handout_names_program_platform_and_edition(guide):
         shown = text(guide.outdir / name)
         assert shown.startswith(seed.normalize(f'{config.guide_brand} Handout'))
         assert seed.normalize(program.name) in shown
-        assert f'Versions {seed.normalize(program.versions)}' in shown
+        if program.versions:
+            assert f'Versions {seed.normalize(program.versions)}' in shown
+        else:
+            assert 'Versions' not in shown
+        assert 'SSL for outgoing mail supported' in shown
         assert f'Platform {platforms[platform]}' in shown
         other_platforms = set(platforms.values()) - {platforms[platform]}
         assert not any(f'Platform {other}' in shown for other in other_platforms)
@@ -195,11 +199,12 @@ def test_a_handout_too_long_for_one_page_names_itself_on_every_page(
     app.build()
 
     pages = PdfReader(app.outdir / 'delta-macintosh.pdf').pages
-    assert len(pages) == 2
+    count = len(pages)
+    assert count >= 2
     for number, page in enumerate(pages, 1):
         shown = seed.normalize(page.extract_text())
-        assert f'Delta Mail (Macintosh) · Page {number} of 2' in shown
-    assert 'delta-macintosh.pdf is 2 pages long; a handout should fit on one' in \
+        assert f'Delta Mail (Macintosh) · Page {number} of {count}' in shown
+    assert f'delta-macintosh.pdf is {count} pages long; a handout should fit on one' in \
         strip_colors(app.warning.getvalue())
     # A handout that fits says only its page.
     shown = text(app.outdir / 'alpha-macintosh.pdf')

@@ -74,12 +74,27 @@ def test_a_program_heading_stands_with_its_data_box_and_first_two_steps(laid_out
     for title, page, depth in outline(PdfReader(pdf)):
         text = texts[page - 1]
         after = text[text.find(title) + len(title):].strip() if title in text else ''
-        if depth != 1 or not after.startswith('Versions'):
+        if depth != 1 or not re.match(r'(Versions|Platforms) ', after):
             continue  # not a program: no data box under it
         programs += 1
         assert re.search(r' 1\. .* 2\. ', after), \
             f'{title!r} on page {page} stands without its first two steps'
     assert programs > 5
+
+
+def test_each_data_box_label_stands_on_one_line_with_its_value(laid_out):
+    """The box gives versions and platforms, each label on one line beside
+    its value (half-letter pages too); the status is the chapter's news."""
+    _, pdf = laid_out
+    boxes = 0
+    for text in page_texts(pdf):
+        lines = [line.strip() for line in text.splitlines()]
+        for at, line in enumerate(lines):
+            if re.match(r'(Versions|Platforms)\b', line):
+                boxes += 1
+                assert re.match(r'(Versions|Platforms) {2,}\S', line), line
+        assert not [line for line in lines if line.startswith('SSL for outgoing')]
+    assert boxes > 10
 
 
 def test_a_short_note_is_never_split_by_a_page_turn(laid_out):

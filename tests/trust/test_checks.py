@@ -36,9 +36,9 @@ def _paragraph_of(project, path, text):
 # Each mistake: change a copy, return (path, line, what the message says).
 
 def missing_required_data(project):
-    edit(project / PROGRAMS / 'eudora-5.rst', '   :versions: 5.x\n', '')
+    edit(project / PROGRAMS / 'eudora-5.rst', '   :name: Eudora 5.x\n', '')
     return (f'{PROGRAMS}/eudora-5.rst', 1,
-            "email program 'eudora-5' lacks required option(s): :versions:")
+            "email program 'eudora-5' lacks required option(s): :name:")
 
 
 def unknown_platform(project):
