@@ -3,6 +3,10 @@ from docutils import nodes
 from sphinx.builders.html import StandaloneHTMLBuilder
 
 
+#: docutils' HTML5 writer adds this to every page's meta tags; Sphinx's layout has its own
+DOCUTILS_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1" />\n'
+
+
 class GuideHTMLBuilder(StandaloneHTMLBuilder):
     """Sphinx's HTML builder, rendering each title once per build.
 
@@ -19,6 +23,30 @@ class GuideHTMLBuilder(StandaloneHTMLBuilder):
     def prepare_writing(self, docnames) -> None:
         self._rendered_titles.clear()  # titles read again since the last build are new nodes
         super().prepare_writing(docnames)
+        self.relate_unsupported()
+
+    def relate_unsupported(self) -> None:
+        """Previous, next and parent for the pages of unsupported subjects.
+
+        They are in no toctree (the appendix's table links them), so Sphinx
+        gives them no relations, and each was a dead end. Here they follow
+        the appendix in its order, their parent the appendix, and the last
+        leads on to what follows the appendix.
+        """
+        domain = self.env.get_domain('programs')
+        listing = next(iter(domain.listings_of('unsupported')), None)
+        if listing not in self.relations:
+            return
+        pages = [docname for docname in dict.fromkeys(
+            program.docname for program in domain.programs(supported=False))
+            if docname not in self.relations]
+        chain = [listing, *pages, self.relations[listing][2]]
+        for previous, docname, following in zip(chain, chain[1:], chain[2:]):
+            self.relations[docname] = [listing, previous, following]
+
+    def get_doc_context(self, docname: str, body: str, metatags: str) -> dict:
+        # One viewport tag a page: a second one is invalid HTML.
+        return super().get_doc_context(docname, body, metatags.replace(DOCUTILS_VIEWPORT, ''))
 
     def render_partial(self, node) -> dict[str, str]:
         if not isinstance(node, nodes.title):

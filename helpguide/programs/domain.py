@@ -85,6 +85,10 @@ class ProgramsDomain(Domain):
     def listing_docs(self) -> set[str]:
         return set(self.data['listings'])
 
+    def listings_of(self, kind: str) -> list[str]:
+        """The documents holding a generated listing of *kind* ('chapter', 'unsupported')."""
+        return sorted(docname for docname, held in self.data['listings'].items() if held == kind)
+
     def programs(self, *, platform: str | None = None,
                  supported: bool | None = None) -> list[Program]:
         """Subjects in guide order (``:order:``, then name)."""
