@@ -3,6 +3,12 @@
 
     python build_pdf.py                     # build/pdf/guide.pdf, Letter paper
     python build_pdf.py --paper a4 --output build/pdf/guide-a4.pdf
+    python build_pdf.py --language fr --output build/pdf/guide-fr.pdf
+
+A guide in several languages (``guide_languages``) gets a booklet per
+language, each in a folder named for its language beside --output's file
+name (``build/pdf/en/guide.pdf``), unless --language picks one, which is
+then written to --output itself.
 
 The booklet's entry point: ``python -m helpguide build booklet`` with this
 folder's conf.py and the file named by --output. Sphinx reads the sources
@@ -32,6 +38,9 @@ def parse_args(argv):
                         help='folder of the reStructuredText sources (default: %(default)s)')
     parser.add_argument('--doctrees', type=Path, default=ROOT / 'build' / 'doctrees',
                         help="Sphinx's cache of parsed sources (default: %(default)s)")
+    parser.add_argument('--language', metavar='LANG',
+                        help='build only this language, written to --output itself '
+                             "(default: every language of conf.py's guide_languages)")
     parser.add_argument('-j', '--jobs', default='auto',
                         help='processes reading the sources, as sphinx-build -j '
                              '(default: %(default)s, one per CPU)')
@@ -57,6 +66,7 @@ def main(argv=None) -> int:
         '--doctrees', str(args.doctrees), '--pdf', str(output.parent),
         '-D', f'booklet_filename={output.name}', '-j', args.jobs,
         *(['--paper', args.paper] if args.paper else []),
+        *(['-D', f'language={args.language}'] if args.language else []),
         *(['-q'] if args.quiet else []), *['-v'] * args.verbose], PROG, kept=output)
 
 

@@ -187,7 +187,8 @@ def run_cli(repo, *args):
 @pytest.mark.slow
 def test_cli_builds_a4_when_asked(repo, tmp_path):
     out = tmp_path / 'a4.pdf'
-    run = run_cli(repo, '--paper', 'a4', '--output', out, '--doctrees', tmp_path / 'doctrees')
+    run = run_cli(repo, '--paper', 'a4', '--language', 'en', '--output', out,
+                  '--doctrees', tmp_path / 'doctrees')
     assert run.returncode == 0, run.stderr
     box = PdfReader(out).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)
@@ -210,11 +211,17 @@ def test_cli_failure_names_the_line_and_keeps_the_last_good_pdf(repo, tmp_path):
     out, doctrees = tmp_path / 'guide.pdf', tmp_path / 'doctrees'
     built = run_cli(repo, '--source', source, '--output', out, '--doctrees', doctrees)
     assert built.returncode == 0, built.stderr
+    # Every language of the guide, each in its folder beside the file named.
+    assert (tmp_path / 'en' / 'guide.pdf').is_file() and (tmp_path / 'fr' / 'guide.pdf').is_file()
+    built = run_cli(repo, '--language', 'en', '--source', source, '--output', out,
+                    '--doctrees', doctrees)
+    assert built.returncode == 0, built.stderr
     good = out.read_bytes()
     intro = source / 'introduction.rst'
     intro.write_text(intro.read_text(encoding='utf-8') + '\nSee :ref:`no-such-label`.\n',
                      encoding='utf-8')
-    failed = run_cli(repo, '--source', source, '--output', out, '--doctrees', doctrees)
+    failed = run_cli(repo, '--language', 'en', '--source', source, '--output', out,
+                     '--doctrees', doctrees)
     assert failed.returncode != 0
     assert re.search(r'introduction\.rst:\d+: WARNING: undefined label', failed.stderr)
     assert 'is unchanged' in failed.stderr
