@@ -6,6 +6,8 @@ Chapters list their subjects while they are read, so subject documents
 again whenever a program is added, changed or removed, and a chapter that
 was read beside its programs (parallel reading) is read again after them.
 """
+import re
+
 from docutils import nodes
 
 from .directives import join_names, platform_names, subjects_folder
@@ -58,6 +60,16 @@ def _none(app) -> nodes.paragraph:
     return nodes.paragraph(text, text, classes=['unsupported-none'])
 
 
+#: The space before a version number ("Eudora 5.2", "or 7.x", "Mac OS X 10.2").
+_BEFORE_VERSION = re.compile(r' (?=\d)')
+
+
+def bound(text: str) -> str:
+    """*text* with each version number held to the word before it, so a
+    narrow column does not print "Eudora" on one line and "5.2" on the next."""
+    return _BEFORE_VERSION.sub('\N{NO-BREAK SPACE}', text)
+
+
 def _table(app, programs, fromdocname) -> nodes.table:
     names = platform_names(app.config)
     words = Words.of(app.config)
@@ -73,12 +85,16 @@ def _table(app, programs, fromdocname) -> nodes.table:
     for program in programs:
         name = nodes.paragraph()
         name += _program_name(app, program, fromdocname)
-        body += _row((name, join_names([names[p] for p in program.platforms]), program.upgrade))
+        body += _row((name, join_names([names[p] for p in program.platforms]),
+                      bound(program.upgrade)))
     return table
 
 
 def _program_name(app, program, fromdocname) -> nodes.Node:
-    text = nodes.strong(program.name, program.name)
+    """The name in the cells' own type: the head row is the table's one
+    emphasis (a bold serif first column under sans heads made two schemes)."""
+    name = bound(program.name)
+    text = nodes.Text(name)
     if app.builder.format != 'html':
         return text
     uri = app.builder.get_relative_uri(fromdocname, program.docname)

@@ -97,6 +97,32 @@ def test_each_data_box_label_stands_on_one_line_with_its_value(laid_out):
     assert boxes > 10
 
 
+def appendix_table_runs(pdf) -> list[tuple[str, str]]:
+    """(text, font) of each line of the appendix table's cells, heads first."""
+    for page in PdfReader(pdf).pages:
+        runs = []
+        page.extract_text(visitor_text=lambda text, cm, tm, font, size: runs.append(
+            (text.strip(), font.get('/BaseFont', '').split('+')[-1]))
+            if text.strip() and font else None)
+        heads = [at for at, (text, _) in enumerate(runs) if text == 'Email program']
+        if heads:
+            after = runs[heads[0]:]
+            end = next(at for at, (text, _) in enumerate(after) if text.startswith('If you do'))
+            return after[:end]
+    raise AssertionError('no appendix table')
+
+
+def test_the_appendix_table_has_one_type_scheme_and_keeps_versions_whole(laid_out):
+    _, pdf = laid_out
+    runs = appendix_table_runs(pdf)
+    heads, cells = runs[:3], runs[3:]
+    assert [text for text, _ in heads] == ['Email program', 'Platforms', 'Upgrade to']
+    assert {font for _, font in heads} == {'DejaVuSans-Bold'}
+    assert len(cells) > 10 and {font for _, font in cells} == {'DejaVuSerif'}, cells
+    # A version number never starts a line of a cell ("Eudora" / "5.2").
+    assert [text for text, _ in cells if re.match(r'\d', text)] == []
+
+
 def test_a_short_note_is_never_split_by_a_page_turn(laid_out):
     app, pdf = laid_out
     pages = [letters(text) for text in page_texts(pdf)]
