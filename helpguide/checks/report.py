@@ -7,7 +7,6 @@ import io
 import os
 import re
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -15,6 +14,7 @@ from sphinx.errors import SphinxError
 from sphinx.util.console import strip_colors
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
+from ..problems import Problem
 from .translations import translation_problems
 
 
@@ -23,16 +23,6 @@ _MESSAGE = re.compile(r'^(?:(?P<location>.*?): )?(?:WARNING|ERROR|CRITICAL|SEVER
 _LOCATION = re.compile(r'^(?P<path>.*?)(?::(?P<line>\d*))?$')
 _ORPHAN = '[toc.not_included]'
 _TAG = re.compile(r' \[[\w.-]+\]$')  # Sphinx's [type.subtype] after a warning
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f'{self.path}:{self.line}: error: {self.message}'
 
 
 def _shown_path(path: str) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 from . import paper
 from .coverage import cmap, readable
 from .lines import key_lines, line_of
+from ..problems import Problem
 
 HERE = Path(__file__).resolve().parent
 DEFAULT = HERE / 'default.toml'
@@ -25,16 +26,6 @@ _HEX = re.compile(r'^#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$')
 #: Characters every guide prints (its own furniture: digits, punctuation,
 #: "Page 3"): a main face without one of them is a mistake of the style.
 BASIC = frozenset(range(0x20, 0x7F))
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f'{self.path}:{self.line}: error: {self.message}'
 
 
 # -- what each key may hold: a checker returns the value to keep or raises ValueError
