@@ -31,8 +31,12 @@ class Document:
 #: The printable products, in the order the landing page lists them:
 #: (file in build/pdf, title, description; ``%(subject)s`` is the guide's word).
 PRINTABLES = (
-    ('guide.pdf', N_('The guide as a PDF booklet'),
-     N_("Every %(subject)s's steps, with contents, to read on screen or print.")),
+    ('guide-screen.pdf', N_('The guide as a PDF to read on screen'),
+     N_("Every %(subject)s's steps, with contents; no blank pages, and the bookmarks open "
+        'beside the pages.')),
+    ('guide.pdf', N_('The guide as a PDF booklet to print'),
+     N_("Every %(subject)s's steps, with contents, to print on both sides of the paper "
+        '(chapters start on a right-hand page).')),
     ('guide-saddle-stitch.pdf', N_('The booklet for saddle-stitch printing'),
      N_('Print on both sides of the paper (flip on the short edge), fold in the middle and '
         'staple.')),

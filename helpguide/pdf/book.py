@@ -52,8 +52,9 @@ def book_story(cover: CoverInfo, body: list[Flowable], ctx: Context) -> list[Flo
 
 
 def write_pdf(target: Path, story: list[Flowable], styles: StyleSheet, meta: Metadata,
-              pagesize, contents_keys, page_refs=frozenset()) -> int:
-    """Lay *story* out once into *target*; return the page count.
+              pagesize, contents_keys, page_refs=frozenset(), screen=False) -> int:
+    """Lay *story* out once into *target*, for print or for the *screen*
+    (:class:`~.templates.BookTemplate`); return the page count.
 
     The PDF is written beside *target*, read back (it opens and has every
     page) and only then moved over it, so a failed build never leaves a
@@ -61,7 +62,7 @@ def write_pdf(target: Path, story: list[Flowable], styles: StyleSheet, meta: Met
     """
     with replacing(target) as partial:
         doc = BookTemplate(str(partial), styles, meta, pagesize, frozenset(contents_keys),
-                           frozenset(page_refs))
+                           frozenset(page_refs), screen)
         build_tagged(doc, story, partial, meta.lang)
         written = len(PdfReader(partial).pages)
         if written != doc.page:

@@ -154,14 +154,16 @@ def logo(builder: PrintBuilder) -> Path | None:
     return path
 
 
-def write_book(builder: PrintBuilder, target: Path, pagesize) -> int | None:
-    """Write the book to *target* on pages of *pagesize*; its page count, or
-    None if it could not be laid out (said, and the build failed)."""
+def write_book(builder: PrintBuilder, target: Path, pagesize, *,
+               screen: bool = False) -> int | None:
+    """Write the book to *target* on pages of *pagesize*, for print or the
+    *screen*; its page count, or None if it could not be laid out (said, and
+    the build failed)."""
     with collection_paused():
-        return _write_book(builder, target, pagesize)
+        return _write_book(builder, target, pagesize, screen)
 
 
-def _write_book(builder: PrintBuilder, target: Path, pagesize) -> int | None:
+def _write_book(builder: PrintBuilder, target: Path, pagesize, screen: bool) -> int | None:
     from reportlab.platypus import LayoutError
 
     from .book import book_story, write_pdf
@@ -206,7 +208,7 @@ def _write_book(builder: PrintBuilder, target: Path, pagesize) -> int | None:
     del body  # the layout consumes the story: a flowable is freed once drawn
     try:
         return write_pdf(target, story, styles, meta, pagesize,
-                         {key for _, _, key in ctx.contents}, ctx.page_refs)
+                         {key for _, _, key in ctx.contents}, ctx.page_refs, screen)
     except LayoutError as err:
         return failed(builder, err, f'cannot lay this out ({err})', target)
     except OSError as err:  # a full disk or a read-only folder: named as the target

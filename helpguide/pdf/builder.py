@@ -1,4 +1,5 @@
-"""The ``booklet`` builder: the whole project as one printable PDF book."""
+"""The ``booklet`` builder: the whole project as one PDF book, in a print
+edition (``guide.pdf``) and a screen edition (``guide-screen.pdf``)."""
 from sphinx.util import logging
 from sphinx.util.display import progress_message
 
@@ -17,10 +18,17 @@ class BookletBuilder(PrintBuilder):
 
     @progress_message('writing the booklet')
     def write_documents(self, _docnames) -> None:
+        name = self.setting('booklet_filename', 'guide.pdf')
         for _paper in self.editions():
-            target = self.target(self.edition_name(self.setting('booklet_filename',
-                                                                'guide.pdf')))
-            pages = write_book(self, target, self.book_page)
-            if pages is None:
-                return
-            logger.info('booklet: %d pages written to %s', pages, target)
+            for screen in (False, True):
+                target = self.target(self.edition_name(screen_name(name) if screen else name))
+                pages = write_book(self, target, self.book_page, screen=screen)
+                if pages is None:
+                    return
+                logger.info('booklet: %d pages written to %s', pages, target)
+
+
+def screen_name(filename: str) -> str:
+    """The screen edition's file name: ``guide-screen.pdf`` for ``guide.pdf``."""
+    stem, dot, suffix = filename.rpartition('.')
+    return f'{stem}-screen{dot}{suffix}' if dot else f'{filename}-screen'

@@ -110,10 +110,15 @@ class BookTemplate(PrintTemplate):
     headings = (Heading, Cover)
 
     def __init__(self, filename, styles: StyleSheet, meta: Metadata, pagesize=LETTER,
-                 contents_keys=frozenset(), page_refs=frozenset()):
+                 contents_keys=frozenset(), page_refs=frozenset(), screen=False):
         page = styles.style['page']
         self.margin = styles.style.margins(pagesize)
-        self.mirrored = page['mirrored']
+        # The screen edition: one page after another, no blank left for a
+        # right-hand start, every page laid out as a right-hand one, and the
+        # reader opens with the bookmarks shown.
+        self.screen = screen
+        self.two_sided = not screen
+        self.mirrored = page['mirrored'] and not screen
         super().__init__(filename, pagesize=pagesize, title=meta.title,
                          author=meta.author, subject=meta.subject,
                          keywords=meta.keywords, creator='helpguide booklet',
@@ -155,6 +160,8 @@ class BookTemplate(PrintTemplate):
         self.defined = set()
         self.canv.addPageLabel(0, 'ROMAN_LOWER')
         self.canv.setNamedCB(PAGE_REF_CALLBACK, self.draw_page_ref)
+        if self.screen:
+            self.canv.showOutline()  # /PageMode /UseOutlines
 
     def afterFlowable(self, flowable):
         if isinstance(flowable, Anchor):
@@ -242,7 +249,7 @@ class BookTemplate(PrintTemplate):
         page = self.page
         if page in self.blanks:
             return
-        recto = page % 2 == 1
+        recto = page % 2 == 1 or not self.two_sided
         left = self.frame_left(page)
         right = left + self.width
         head, folio = self.styles['running_head'], self.styles['folio']

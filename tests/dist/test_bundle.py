@@ -61,6 +61,22 @@ def test_landing_page_links_the_guide_and_every_pdf(bundle, files):
     assert 'One-page handouts, one per email program</h2>' in landing
 
 
+def test_bundle_has_the_print_and_the_screen_edition_and_says_which_is_which(files):
+    for language in ('en', 'fr'):
+        assert f'pdf/{language}/guide.pdf' in files
+        assert f'pdf/{language}/guide-screen.pdf' in files
+    landing = files['index.html'].decode()
+    assert re.search(r'<a href="pdf/en/guide-screen.pdf">The guide as a PDF to read on screen'
+                     r'</a><p>[^<]*no blank pages, and the bookmarks open', landing)
+    assert re.search(r'<a href="pdf/en/guide.pdf">The guide as a PDF booklet to print</a><p>'
+                     r'[^<]*to print on both sides of the paper', landing)
+    french = files['index-fr.html'].decode()
+    assert re.search(r'<a href="pdf/fr/guide-screen.pdf">Le guide en PDF à lire à l’écran</a>'
+                     r'<p>[^<]*sans page blanche', french)
+    assert re.search(r'<a href="pdf/fr/guide.pdf">Le guide en livret PDF à imprimer</a><p>'
+                     r'[^<]*à imprimer recto verso', french)
+
+
 def test_readme_reads_in_old_notepad(files):
     """CRLF line ends only, no line over 72 characters."""
     readme = files['README.txt']

@@ -100,6 +100,39 @@ def test_every_reference_prints_the_page_its_link_goes_to(guide, reader):
         assert printed[1] == reader.page_labels[target], (page, text, after, target)
 
 
+@pytest.fixture(scope='module')
+def screen(guide):
+    return guide.pdf.with_name('guide-screen.pdf')
+
+
+def blank_pages(path, count):
+    return [i for i in range(count) if not page_text(path, i).split()]
+
+
+def test_the_print_edition_starts_chapters_on_right_hand_pages(guide, reader):
+    assert blank_pages(guide.pdf, len(reader.pages))  # the blank versos print needs
+    assert reader.trailer['/Root'].get('/PageMode', '/UseNone') == '/UseNone'
+    for depth, title, page in outline(reader)[1:]:
+        if depth == 0:
+            assert page % 2 == 0, title  # index 0 is the cover, a right-hand page
+
+
+def test_the_screen_edition_has_no_blank_page_and_opens_its_bookmarks(reader, screen):
+    shown = PdfReader(screen)
+    assert blank_pages(screen, len(shown.pages)) == []
+    assert len(shown.pages) < len(reader.pages)
+    assert shown.trailer['/Root']['/PageMode'] == '/UseOutlines'
+    assert [t for _, t, _ in outline(shown)] == [t for _, t, _ in outline(reader)]
+    assert ' '.join(page_text(screen).split()).count('(page ') == 3
+
+
+def test_the_screen_editions_references_print_their_pages(screen):
+    shown = PdfReader(screen)
+    for page, text, after, target in printed_references(shown, screen):
+        printed = re.match(r'\(page (\w+) ?\)', after)
+        assert printed and printed[1] == shown.page_labels[target], (page, text, after)
+
+
 def test_no_heading_is_left_alone_at_the_foot_of_a_page(guide, reader):
     assert stranded_headings(reader, guide.pdf) == []
 

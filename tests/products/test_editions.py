@@ -71,8 +71,9 @@ def test_the_saddle_stitch_pages_are_half_the_sheet(project, tmp_path):
 def test_the_landing_page_names_every_edition(project):
     bundle = next((project / 'build' / 'dist').glob('*/'))
     landing = (bundle / 'index.html').read_text(encoding='utf-8')
-    for name, title in (('guide-letter.pdf', 'The guide as a PDF booklet (Letter paper)'),
-                        ('guide-a4.pdf', 'The guide as a PDF booklet (A4 paper)'),
+    for name, title in (('guide-letter.pdf', 'The guide as a PDF booklet to print (Letter paper)'),
+                        ('guide-a4.pdf', 'The guide as a PDF booklet to print (A4 paper)'),
+                        ('guide-screen-a4.pdf', 'The guide as a PDF to read on screen (A4 paper)'),
                         ('guide-saddle-stitch-a4.pdf',
                          'The booklet for saddle-stitch printing (A4 paper)'),
                         ('support-checklist-letter.pdf',
