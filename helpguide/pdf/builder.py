@@ -1,5 +1,8 @@
 """The ``booklet`` builder: the whole project as one PDF book, in a print
 edition (``guide.pdf``) and a screen edition (``guide-screen.pdf``)."""
+import logging as logging_
+from contextlib import contextmanager
+
 from sphinx.util import logging
 from sphinx.util.display import progress_message
 
@@ -19,13 +22,37 @@ class BookletBuilder(PrintBuilder):
     @progress_message('writing the booklet')
     def write_documents(self, _docnames) -> None:
         name = self.setting('booklet_filename', 'guide.pdf')
+        said = set()
         for _paper in self.editions():
             for screen in (False, True):
                 target = self.target(self.edition_name(screen_name(name) if screen else name))
-                pages = write_book(self, target, self.book_page, screen=screen)
+                with said_once(said, screen):
+                    pages = write_book(self, target, self.book_page, screen=screen)
                 if pages is None:
                     return
                 logger.info('booklet: %d pages written to %s', pages, target)
+
+
+def _said_key(record: logging_.LogRecord):
+    return record.levelno, record.getMessage(), str(getattr(record, 'location', ''))
+
+
+@contextmanager
+def said_once(said: set, screen: bool):
+    """The print edition's messages as they come, their (level, message,
+    location) kept in *said*; the screen edition's, rendered from the same
+    sources, only where the print edition did not say the same."""
+    if not screen:
+        with logging.pending_logging() as memory:
+            yield
+            said.clear()
+            said.update(map(_said_key, memory.buffer))
+        return
+    with logging.suppress_logging() as memory:
+        yield
+    for record in memory.buffer:
+        if _said_key(record) not in said:
+            logging_.getLogger(logging.NAMESPACE).handle(record)
 
 
 def screen_name(filename: str) -> str:

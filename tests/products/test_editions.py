@@ -39,10 +39,12 @@ def test_each_product_is_made_on_each_paper(project):
     pdf = project / 'build' / 'pdf'
     assert sorted(path.name for path in pdf.glob('*.pdf')) == [
         'guide-a4.pdf', 'guide-letter.pdf', 'guide-saddle-stitch-a4.pdf',
-        'guide-saddle-stitch-letter.pdf', 'support-checklist-a4.pdf',
+        'guide-saddle-stitch-letter.pdf', 'guide-screen-a4.pdf', 'guide-screen-letter.pdf',
+        'support-checklist-a4.pdf',
         'support-checklist-letter.pdf']
     assert size(pdf / 'guide-letter.pdf') == pytest.approx(LETTER)
     assert size(pdf / 'guide-a4.pdf') == pytest.approx(A4)
+    assert size(pdf / 'guide-screen-a4.pdf') == pytest.approx(A4)
     assert size(pdf / 'support-checklist-a4.pdf') == pytest.approx(A4)
     # The saddle-stitch sheets are the paper turned landscape, two pages to a side.
     assert size(pdf / 'guide-saddle-stitch-letter.pdf') == pytest.approx(LETTER[::-1])
