@@ -1,4 +1,7 @@
-"""Our HTML builder: Sphinx's own, rendering each page title once per build."""
+"""Our HTML builder: Sphinx's own, rendering each page title once per build,
+with previous/next that follow each platform chapter's order."""
+import json
+
 from docutils import nodes
 from sphinx.builders.html import StandaloneHTMLBuilder
 
@@ -24,6 +27,7 @@ class GuideHTMLBuilder(StandaloneHTMLBuilder):
         self._rendered_titles.clear()  # titles read again since the last build are new nodes
         super().prepare_writing(docnames)
         self.relate_unsupported()
+        self.relate_platforms()
 
     def relate_unsupported(self) -> None:
         """Previous, next and parent for the pages of unsupported subjects.
@@ -44,9 +48,68 @@ class GuideHTMLBuilder(StandaloneHTMLBuilder):
         for previous, docname, following in zip(chain, chain[1:], chain[2:]):
             self.relations[docname] = [listing, previous, following]
 
+    def relate_platforms(self) -> None:
+        """Previous, next and parent along each platform chapter, in its order.
+
+        A program of several platforms has one page, listed in each of their
+        chapters, and Sphinx relates it within one of them only (its home:
+        the chapter Sphinx made its parent); the other chapters' "next" then
+        skipped it. Here every chapter's pages form a chain, chapter first and
+        what follows the chapter last. A page's relations in its home chapter
+        are its own; those in another chapter are written into the page
+        (``guide_platform_relations``), and links along that chapter reach it
+        with ``?platform=NAME``, which navigation.js reads to show them.
+        """
+        self.platform_relations: dict[str, dict[str, dict]] = {}
+        self.platform_links: dict[str, dict[str, str]] = {}   # from -> {to: query}
+        domain = self.env.get_domain('programs')
+        homes = {docname: relation[0] for docname, relation in self.relations.items()}
+        for platform, chapter in domain.platform_chapters():
+            pages = domain.chapter_docnames(platform)
+            if chapter not in self.relations or not pages:
+                continue
+            parent = self.relations[chapter][0]
+            siblings = self.env.toctree_includes.get(parent, [])
+            at = siblings.index(chapter) if chapter in siblings else len(siblings)
+            after = siblings[at + 1] if at + 1 < len(siblings) else None
+            chain = [chapter, *pages, after]
+
+            def query(target: str | None) -> str:
+                """What a link along this chapter to *target* carries."""
+                return f'?platform={platform}' if target in pages \
+                    and homes.get(target) != chapter else ''
+
+            def link(source: str, target: str | None) -> None:
+                if query(target):
+                    self.platform_links.setdefault(source, {})[target] = query(target)
+
+            self.relations[chapter][2] = pages[0]
+            link(chapter, pages[0])
+            if after in self.relations:
+                self.relations[after][1] = pages[-1]
+                link(after, pages[-1])
+            for previous, docname, following in zip(chain, chain[1:], chain[2:]):
+                if homes.get(docname) == chapter:
+                    self.relations[docname] = [chapter, previous, following]
+                    link(docname, previous)
+                    link(docname, following)
+                    continue
+                self.platform_relations.setdefault(docname, {})[platform] = {
+                    key: [self.get_relative_uri(docname, target) + query(target),
+                          self.env.titles[target].astext()]
+                    for key, target in (('U', chapter), ('P', previous), ('N', following))
+                    if target}
+
     def get_doc_context(self, docname: str, body: str, metatags: str) -> dict:
         # One viewport tag a page: a second one is invalid HTML.
-        return super().get_doc_context(docname, body, metatags.replace(DOCUTILS_VIEWPORT, ''))
+        context = super().get_doc_context(docname, body,
+                                          metatags.replace(DOCUTILS_VIEWPORT, ''))
+        context['guide_rel_query'] = self.platform_links.get(docname, {})
+        if docname in self.platform_relations:
+            # In a <script> element: no "</" may end it early.
+            context['guide_platform_relations'] = json.dumps(
+                self.platform_relations[docname], ensure_ascii=False).replace('</', '<\\/')
+        return context
 
     def render_partial(self, node) -> dict[str, str]:
         if not isinstance(node, nodes.title):

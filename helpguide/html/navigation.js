@@ -2,6 +2,43 @@
    contents, written once a build, put into the sidebar of the page that loads
    it. The page's own entries and their ancestors are marked "current", as
    Sphinx marks them; links are made relative to the page's folder. */
+/* A page of a program of several platforms, reached along another platform's
+   chapter (?platform=NAME): that chapter's breadcrumb and previous/next, from
+   the relations the page carries (helpguide.html.builder.relate_platforms). */
+(function () {
+  'use strict';
+  var data = document.getElementById('guide-platform-relations');
+  var chosen = /[?&]platform=([^&#]+)/.exec(window.location.search);
+  if (!data || !chosen) {
+    return;
+  }
+  var relations = JSON.parse(data.textContent)[decodeURIComponent(chosen[1])];
+  if (!relations) {
+    return;
+  }
+  function show() {
+    var links = document.querySelectorAll('div.related a[data-rel]');
+    for (var i = 0; i < links.length; i++) {
+      var relation = relations[links[i].getAttribute('data-rel')];
+      if (!relation) {
+        continue;
+      }
+      links[i].setAttribute('href', relation[0]);
+      if (links[i].getAttribute('data-rel') === 'U') {
+        links[i].textContent = relation[1];
+      } else {
+        links[i].setAttribute('title', relation[1]);
+      }
+    }
+  }
+  // The bar under the page comes after this script.
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', show);
+  } else {
+    show();
+  }
+})();
+
 (function (tree) {
   'use strict';
   var nav = document.querySelector('nav.guide-nav[data-page]');
@@ -34,3 +71,4 @@
     nav.appendChild(tree_list);
   }
 })("@TREE@");
+

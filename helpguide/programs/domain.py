@@ -71,6 +71,11 @@ class ProgramsDomain(Domain):
     def note_chapter(self, docname: str, platform: str, listed: list[str]) -> None:
         self.data['chapters'].setdefault(docname, []).append((platform, listed))
 
+    def platform_chapters(self) -> list[tuple[str, str]]:
+        """(platform, chapter document) of every platform chapter."""
+        return sorted((platform, docname) for docname, held in self.data['chapters'].items()
+                      for platform, _listed in held)
+
     def chapter_docnames(self, platform: str) -> list[str]:
         """The subject documents a chapter of ``platform`` lists, in order."""
         return [p.docname for p in self.programs(platform=platform, supported=True)]

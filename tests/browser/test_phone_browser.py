@@ -116,3 +116,61 @@ def test_unsupported_program_pages_lead_on(browser, site):
         page = related(driver, 'N')
         assert page is not None and len(visited) <= len(table), visited
     assert visited == list(dict.fromkeys(table))
+
+
+def follow_next(driver, start: str) -> list[tuple[str, str]]:
+    """(page, breadcrumb's chapter) of each page "next" leads to from *start*,
+    until the chapter is left."""
+    driver.get(start)
+    chapter = driver.title.split(' — ')[0]
+    seen = []
+    while True:
+        driver.find_element(By.CSS_SELECTOR, 'div.related a[data-rel="N"]').click()
+        up = driver.find_elements(By.CSS_SELECTOR, 'div.related a[data-rel="U"]')
+        name = driver.current_url.split('/')[-1].split('?')[0]
+        seen.append((name, up[0].text if up else None))
+        if not up or up[0].text != chapter or len(seen) > 20:
+            return seen
+
+
+def follow_previous(driver) -> list[str]:
+    pages = []
+    for _ in range(20):
+        driver.find_element(By.CSS_SELECTOR, 'div.related a[data-rel="P"]').click()
+        pages.append(driver.current_url.split('/')[-1].split('?')[0])
+        if pages[-1] in ('windows.html', 'macintosh.html'):
+            return pages
+    return pages
+
+
+@pytest.mark.parametrize('platform', ['windows', 'macintosh'])
+def test_next_follows_each_platform_chapter_in_its_order(browser, site, real_guide, platform):
+    driver = browser.driver
+    domain = real_guide('html').env.get_domain('programs')
+    expected = [docname.split('/')[-1] + '.html' for docname in domain.chapter_docnames(platform)]
+    title = dict(real_guide('html').config.guide_platforms)[platform]
+    seen = follow_next(driver, (site / f'{platform}.html').as_uri())
+    # Every program of the chapter, in its order, each page under the chapter,
+    # then on out of the chapter.
+    assert [name for name, _ in seen[:-1]] == expected
+    assert {up for _, up in seen[:-1]} == {title}
+    assert seen[-1][1] != title
+    # and back again with "previous", bottom bar included.
+    assert follow_previous(driver)[:-1] == expected[::-1]
+    bottom = driver.find_elements(By.CSS_SELECTOR, 'div.related')[-1]
+    assert bottom.find_element(By.CSS_SELECTOR, 'a[data-rel="N"]').get_attribute(
+        'href').split('/')[-1].split('?')[0] == expected[0]
+
+
+def test_both_bars_of_a_shared_page_follow_the_chapter_it_was_reached_from(browser, site):
+    driver = browser.driver
+    for query, chapter, following in (('', 'Windows', 'outlook-2002.html'),
+                                      ('?platform=macintosh', 'Macintosh',
+                                       'netscape-messenger-4.html')):
+        driver.get((site / 'programs' / 'eudora-5.html').as_uri() + query)
+        ups = driver.find_elements(By.CSS_SELECTOR, 'div.related a[data-rel="U"]')
+        nexts = driver.find_elements(By.CSS_SELECTOR, 'div.related a[data-rel="N"]')
+        assert len(ups) == len(nexts) == 2
+        assert [up.text for up in ups] == [chapter] * 2
+        assert {link.get_attribute('href').split('/')[-1].split('?')[0]
+                for link in nexts} == {following}
