@@ -24,12 +24,23 @@ def sphinx_build(srcdir, confdir, outdir, doctreedir, builder, fresh=True,
 
 
 class _Text(HTMLParser):
+    """The page's text, without what a reader never sees: scripts and styles."""
+    HIDDEN = frozenset({'script', 'style'})
+
     def __init__(self):
         super().__init__()
         self.parts = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.hidden += tag in self.HIDDEN
+
+    def handle_endtag(self, tag):
+        self.hidden -= tag in self.HIDDEN
 
     def handle_data(self, data):
-        self.parts.append(data)
+        if not self.hidden:
+            self.parts.append(data)
 
 
 def html_text(html: str, separator: str = '') -> str:
