@@ -167,5 +167,5 @@ def test_the_new_guide_builds_every_output_without_make(new, tmp_path, monkeypat
     pdf = tmp_path / 'g' / 'build' / 'pdf'
     assert (tmp_path / 'g' / 'build' / 'html' / 'index.html').is_file()
     assert sorted(path.relative_to(pdf).as_posix() for path in pdf.rglob('*.pdf')) == [
-        'guide-saddle-stitch.pdf', 'guide.pdf', 'handouts/sample-1-dd-wrt.pdf',
+        'guide-saddle-stitch.pdf', 'guide-screen.pdf', 'guide.pdf', 'handouts/sample-1-dd-wrt.pdf',
         'handouts/sample-2-stock.pdf', 'support-checklist.pdf']

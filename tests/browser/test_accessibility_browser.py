@@ -28,6 +28,13 @@ def axe_source():
     return AXE.read_text(encoding='utf-8')
 
 
+@pytest.fixture(autouse=True)
+def emulated_screen(browser):
+    """The session's browser is shared: the screen size a test emulates ends with it."""
+    yield
+    browser.driver.execute_cdp_cmd('Emulation.clearDeviceMetricsOverride', {})
+
+
 @pytest.fixture(scope='module')
 def site(real_guide):
     return Path(real_guide('html').outdir)
