@@ -31,7 +31,9 @@ guide_subject_noun = 'email program'
 guide_supported_label = 'SSL for outgoing mail'
 # Platforms in chapter order: (id used in the sources, name shown).
 guide_platforms = [('windows', 'Windows'), ('macintosh', 'Macintosh')]
-guide_paper = 'letter'                # 'letter' or 'a4'
+# Paper by name (letter, a4, a5, half-letter, legal, ...); guide_papers = ['letter', 'a4']
+# would build an edition on each.
+guide_paper = 'letter'
 # Languages the guide is published in, the sources' own first; the others are
 # translated in locale/<language>/LC_MESSAGES/ (make gettext updates them).
 guide_languages = ['en', 'fr']
