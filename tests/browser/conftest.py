@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from selenium.webdriver.common.by import By
 
 from cd_bundle import shared_bundle
 
@@ -45,6 +46,31 @@ class Browser:
             if message['method'] == 'Network.requestWillBeSent':
                 urls.append(message['params']['request']['url'])
         return errors, urls
+
+    def offline_and_clean(self) -> list[str]:
+        """Assert nothing since the last look went wrong or reached past file://;
+        return the URLs requested."""
+        errors, urls = self.take_log()
+        assert errors == []
+        assert [url for url in urls if not url.startswith(('file://', 'data:'))] == []
+        return urls
+
+    def crawl(self, root: str) -> dict[str, str]:
+        """Every page under *root* reached by following links from its index.html,
+        with its heading."""
+        start = root + 'index.html'
+        seen, queue, headings = {start}, [start], {}
+        while queue:
+            url = queue.pop(0)
+            self.driver.get(url)
+            headings[url] = self.driver.find_element(By.CSS_SELECTOR, 'div.body h1').text
+            hrefs = self.driver.execute_script(
+                'return [...document.querySelectorAll("a[href]")].map(a => a.href);')
+            for link in sorted({href.split('#')[0] for href in hrefs if href.startswith(root)
+                                and href.split('#')[0].endswith('.html')} - seen):
+                seen.add(link)
+                queue.append(link)
+        return headings
 
     def print_pdf(self) -> bytes:
         result = self.driver.execute_cdp_cmd('Page.printToPDF', {'printBackground': False})

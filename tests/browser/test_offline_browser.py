@@ -35,13 +35,6 @@ def project(bundle):
     return bundle.parents[2]
 
 
-def assert_offline_and_clean(browser):
-    errors, urls = browser.take_log()
-    assert errors == []
-    assert [url for url in urls if not url.startswith(('file://', 'data:'))] == []
-    return urls
-
-
 def test_landing_page_opens_the_guide(browser, bundle, project):
     driver = browser.driver
     driver.get(bundle.joinpath('index.html').as_uri())
@@ -51,33 +44,17 @@ def test_landing_page_opens_the_guide(browser, bundle, project):
     assert driver.current_url == bundle.joinpath('html', 'en', 'index.html').as_uri()
     assert driver.find_element(By.CSS_SELECTOR, 'div.body h1').text.startswith(title)
     assert driver.find_elements(By.CSS_SELECTOR, 'div.sphinxsidebar a')
-    assert_offline_and_clean(browser)
-
-
-def _links(driver, root: str) -> set[str]:
-    hrefs = driver.execute_script(
-        'return [...document.querySelectorAll("a[href]")].map(a => a.href);')
-    return {href.split('#')[0] for href in hrefs
-            if href.startswith(root) and href.split('#')[0].endswith('.html')}
+    browser.offline_and_clean()
 
 
 def test_every_program_page_loads_from_the_navigation(browser, bundle, project):
-    driver = browser.driver
     root = bundle.joinpath('html', 'en').as_uri() + '/'
-    start = root + 'index.html'
-    seen, queue, headings = {start}, [start], {}
-    while queue:
-        url = queue.pop(0)
-        driver.get(url)
-        headings[url] = driver.find_element(By.CSS_SELECTOR, 'div.body h1').text
-        for link in sorted(_links(driver, root) - seen):
-            seen.add(link)
-            queue.append(link)
+    headings = browser.crawl(root)
     programs = declared_programs(project)
     reached = {url[len(root + 'programs/'):-len('.html')]: heading
                for url, heading in headings.items() if url.startswith(root + 'programs/')}
     assert reached == programs
-    assert_offline_and_clean(browser)
+    browser.offline_and_clean()
 
 
 def test_sidebar_lists_every_program_that_supports_ssl(browser, bundle, project):
@@ -109,7 +86,7 @@ def test_search_lists_entourage_with_a_snippet(browser, bundle, project):
     snippet = mine[0].find_element(By.CSS_SELECTOR, 'p.context')
     assert 'Entourage' in snippet.text and len(snippet.text) > len(name)
     assert snippet.find_elements(By.CSS_SELECTOR, 'span.highlighted')
-    urls = assert_offline_and_clean(browser)
+    urls = browser.offline_and_clean()
     assert not any(url.startswith(target) for url in urls)  # the snippet was not fetched
     link.click()
     assert driver.current_url.split('#')[0] == target
@@ -140,4 +117,4 @@ def test_printing_a_program_page_hides_navigation_and_shows_the_steps(browser, b
     assert sidebar and ''.join(sidebar.split()) not in printed
     for step in steps:
         assert ''.join(step.text.split()) in printed
-    assert_offline_and_clean(browser)
+    browser.offline_and_clean()

@@ -28,13 +28,6 @@ def declared_models() -> dict[str, str]:
     return models
 
 
-def offline_and_clean(browser) -> list[str]:
-    errors, urls = browser.take_log()
-    assert errors == []
-    assert [url for url in urls if not url.startswith(('file://', 'data:'))] == []
-    return urls
-
-
 def test_the_guide_opens_from_the_landing_page_styled_by_the_theme(browser, routers):
     driver = browser.driver
     driver.get(routers.joinpath('index.html').as_uri())
@@ -46,30 +39,18 @@ def test_the_guide_opens_from_the_landing_page_styled_by_the_theme(browser, rout
     assert header.value_of_css_property('background-color') not in ('rgba(0, 0, 0, 0)',
                                                                    'transparent')
     assert header.text == 'Example Broadband: Securing your home Wi-Fi'
-    urls = offline_and_clean(browser)
+    urls = browser.offline_and_clean()
     assert routers.joinpath('html', '_static', 'helpguide.css').as_uri() in \
         [url.split('?')[0] for url in urls]
 
 
 def test_every_model_page_loads_from_the_navigation(browser, routers):
-    driver = browser.driver
     root = routers.joinpath('html').as_uri() + '/'
-    start = root + 'index.html'
-    seen, queue, headings = {start}, [start], {}
-    while queue:
-        url = queue.pop(0)
-        driver.get(url)
-        headings[url] = driver.find_element(By.CSS_SELECTOR, 'div.body h1').text
-        hrefs = driver.execute_script(
-            'return [...document.querySelectorAll("a[href]")].map(a => a.href);')
-        for link in sorted({href.split('#')[0] for href in hrefs if href.startswith(root)
-                            and href.split('#')[0].endswith('.html')} - seen):
-            seen.add(link)
-            queue.append(link)
+    headings = browser.crawl(root)
     reached = {url[len(root + 'models/'):-len('.html')]: heading
                for url, heading in headings.items() if url.startswith(root + 'models/')}
     assert reached == declared_models()
-    offline_and_clean(browser)
+    browser.offline_and_clean()
 
 
 def test_search_finds_the_model_with_a_snippet(browser, routers):
@@ -87,4 +68,4 @@ def test_search_finds_the_model_with_a_snippet(browser, routers):
     assert mine[0].find_element(By.TAG_NAME, 'a').text == 'HomeHub 200'
     snippet = mine[0].find_element(By.CSS_SELECTOR, 'p.context')
     assert 'WPA3' in snippet.text
-    offline_and_clean(browser)
+    browser.offline_and_clean()
