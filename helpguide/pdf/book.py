@@ -8,7 +8,7 @@ from sphinx.errors import SphinxError
 from ..atomic import replacing
 from ..locale import _
 from .cover import Cover, CoverInfo
-from .flowables import BodyStart, ContentsEntry, Heading, RectoBreak, ResolveLinks
+from .flowables import BodyStart, ContentsEntry, Heading, LeadIn, RectoBreak, ResolveLinks
 from .registry import Context
 from .styles import StyleSheet
 from .tagging import Element, build_tagged, group
@@ -38,7 +38,7 @@ def book_story(cover: CoverInfo, body: list[Flowable], ctx: Context) -> list[Flo
     lead-in on a page of its own (often the contents' blank back), body."""
     contents = ([RectoBreak(), *contents_story(ctx.contents, ctx.styles)]
                 if ctx.contents else [])
-    lead_in = [PageBreak(), *ctx.preface] if ctx.preface else []
+    lead_in = [PageBreak(), LeadIn(), *ctx.preface] if ctx.preface else []
     return [
         Cover(cover, ctx.styles),
         NextPageTemplate('page'),

@@ -175,6 +175,14 @@ class RectoBreak(ActionFlowable):
         doc.handle_recto()
 
 
+class LeadIn(ActionFlowable):
+    """The root document's lead-in begins here: its pages carry the book's
+    title as their running head, not the contents' before them."""
+
+    def apply(self, doc):
+        doc.handle_leadIn()
+
+
 class BodyStart(ActionFlowable):
     """The body begins here: page numbers restart at 1 in arabic figures."""
 

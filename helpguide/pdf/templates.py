@@ -223,6 +223,9 @@ class BookTemplate(PrintTemplate):
             raise err from None
 
     # -- actions of the flowables in .flowables -------------------------------
+    def handle_leadIn(self):
+        self.chapter = self.meta.title
+
     def handle_bodyStart(self):
         self.body_start = self.page
         self.chapter = self.meta.title

@@ -133,6 +133,19 @@ def test_the_screen_editions_references_print_their_pages(screen):
         assert printed and printed[1] == shown.page_labels[target], (page, text, after)
 
 
+@pytest.mark.parametrize('edition', ['guide.pdf', 'guide-screen.pdf'])
+def test_the_lead_in_page_carries_the_guides_title_as_its_head(guide, edition):
+    """The root document's lead-in, the last page with text before page 1,
+    is no contents page: its running head is the guide's title."""
+    path = guide.pdf.with_name(edition)
+    book = PdfReader(path)
+    before_body = range(book.page_labels.index('1'))
+    lead_in = [i for i in before_body if page_text(path, i).split()][-1]
+    first_line, _, rest = page_text(path, lead_in).strip().partition('\n')
+    assert first_line == book.metadata.title, (lead_in, first_line)
+    assert 'Contents' not in rest and rest.strip()
+
+
 def test_no_heading_is_left_alone_at_the_foot_of_a_page(guide, reader):
     assert stranded_headings(reader, guide.pdf) == []
 
