@@ -5,23 +5,20 @@ them (with ``-W``); ``python -m helpguide.checks`` runs them, with every other
 warning Sphinx and our directives give, over the whole tree and prints each as
 ``path:line: error: message`` (see :mod:`helpguide.checks.report`).
 """
-from . import documents, encoding, glyphs, images, lines, math, names, reread, sources
+from . import documents, encoding, images, lines, math, names, sources
 
 
 def setup(app):
     app.setup_extension('helpguide.style')
     app.connect('builder-inited', sources.refuse_missing_root)
-    app.connect('env-before-read-docs', reread.start, priority=100)
+    app.setup_extension('helpguide.checks.reread')
     app.connect('env-before-read-docs', encoding.refuse_undecodable)
     app.connect('builder-inited', names.refuse_literal_names)
     app.connect('source-read', lines.refuse_in_document)
     app.connect('include-read', lines.refuse_in_included)
     app.connect('doctree-read', documents.refuse_empty)
     app.connect('doctree-read', math.refuse_math)
-    app.connect('env-before-read-docs', glyphs.load_font)
-    app.connect('doctree-read', glyphs.refuse_unprintable_text)
+    app.setup_extension('helpguide.checks.glyphs')
     # After Sphinx's own collector has found each image's files.
     app.connect('doctree-read', images.refuse_unusable_images, priority=600)
-    app.connect('env-updated', reread.stop)
-    app.connect('build-finished', reread.stop)
     return {'version': '1.0', 'parallel_read_safe': True, 'parallel_write_safe': True}

@@ -2,29 +2,17 @@
 its code points, so ``make html`` stops on what the PDF would print as boxes
 (and the two outputs never disagree about a source).
 
-A character prints if every main face of the style (body, heading, mono)
-has it, or a font of its fallback chain does: the booklet cuts text runs by
-the same chain (:func:`helpguide.pdf.fonts.with_fallback`).
+The rule is :func:`helpguide.style.coverage.unprintable`, by which the
+booklet's font fallback prints every other character; the booklet sets this
+check up too, and reports nothing of its own, so a character is named once.
 """
-from functools import cache
-
 from docutils import nodes
 from sphinx.util import logging
 
-from ..locale import _
-from ..style import Style, style_of
-from ..style.coverage import cmap, needs_shaping
+from ..style import style_of
+from ..style.coverage import printable, unprintable
 
 logger = logging.getLogger(__name__)
-
-
-@cache
-def printable(style: Style) -> frozenset[int]:
-    mains = [cmap(path) for path in style.main_faces()]
-    covered = frozenset.intersection(*mains)
-    for path in style.fallback:
-        covered |= cmap(path)
-    return covered
 
 
 def load_font(app, env, docnames) -> None:
@@ -36,15 +24,22 @@ def load_font(app, env, docnames) -> None:
 
 def refuse_unprintable_text(app, doctree) -> None:
     style = style_of(app)
-    covered = None
     for text in doctree.findall(nodes.Text):
-        if text.isascii() or isinstance(text.parent, (nodes.comment, nodes.raw)):
+        if isinstance(text.parent, (nodes.comment, nodes.raw)):
             continue
-        covered = covered or printable(style)
-        missing = sorted({ch for ch in text.astext() if ord(ch) >= 32
-                          and (ord(ch) not in covered or needs_shaping(ord(ch)))})
+        missing = unprintable(text.astext(), style)
         if missing:
             logger.error('the fonts of the style (%s:%d) and its fallback chain have no glyph '
                          'for %s: the PDF would print boxes', style.path, style.line('fonts'),
                          ', '.join(f'U+{ord(char):04X} ({char})' for char in missing),
                          location=text.parent, type='helpguide', subtype='glyph')
+
+
+def setup(app):
+    app.setup_extension('helpguide.style')
+    # A document with a missing glyph is read again by the next build, so
+    # an output built from the shared cache reports it too.
+    app.setup_extension('helpguide.checks.reread')
+    app.connect('env-before-read-docs', load_font)
+    app.connect('doctree-read', refuse_unprintable_text)
+    return {'version': '1.0', 'parallel_read_safe': True, 'parallel_write_safe': True}

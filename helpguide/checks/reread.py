@@ -15,9 +15,8 @@ class _NoteProblems(logging.Handler):
         self.env = env
 
     def emit(self, record: logging.LogRecord) -> None:
-        docname = self.env.current_document.docname
-        if docname:
-            self.env.reread_always.add(docname)
+        if self.env.docname:  # a document is being read
+            self.env.note_reread()
 
 
 def start(app, env, docnames) -> None:
@@ -31,3 +30,10 @@ def stop(app, *_args) -> None:
     if handler is not None:
         logging.getLogger('sphinx').removeHandler(handler)
         app._helpguide_problems = None
+
+
+def setup(app):
+    app.connect('env-before-read-docs', start, priority=100)
+    app.connect('env-updated', stop)
+    app.connect('build-finished', stop)
+    return {'version': '1.0', 'parallel_read_safe': True, 'parallel_write_safe': True}

@@ -17,7 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from helpguide.style import Style, default_style
-from helpguide.style.coverage import cmap, needs_shaping
+from helpguide.style.coverage import cmap
 
 #: font file -> the name ReportLab knows it by
 _NAMES: dict[Path, str] = {}
@@ -55,14 +55,6 @@ class Fonts:
     def face(self, role: str, bold: bool = False, italic: bool = False) -> str:
         return self.families[role][bold + 2 * italic]
 
-    def missing(self, text: str, name: str | None = None) -> list[str]:
-        """Characters of *text* that neither *name* (default: the body face)
-        nor any font of the chain can print (or that need shaping)."""
-        first = glyphs(name or self.face('body'))
-        return sorted({ch for ch in text if ord(ch) >= 32 and (
-            needs_shaping(ord(ch))
-            or ord(ch) not in first and self.fallback_for(ord(ch)) is None)})
-
     def fallback_for(self, code: int) -> str | None:
         for path in self.chain:
             if code in cmap(path):
@@ -72,7 +64,8 @@ class Fonts:
     def runs(self, text: str, name: str) -> list[tuple[str, str]]:
         """*text* cut into (text, font name) runs: each character in *name*
         where it has a glyph, else in the first font of the chain that has
-        one (else in *name*: it prints a box, and the checks said so)."""
+        one (else in *name*: it prints a box, which the glyph check reported
+        by the same rule, :func:`helpguide.style.coverage.unprintable`)."""
         text = str(text)  # a lazy translation, say
         if text.isascii():
             return [(text, name)]

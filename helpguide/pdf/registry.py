@@ -221,12 +221,7 @@ def block(node: nodes.Node, ctx: Context) -> list[Flowable]:
 def inline(node: nodes.Node, ctx: Context) -> str:
     """Paragraph markup for one inline node (or text)."""
     if isinstance(node, nodes.Text):
-        text = node.astext()
-        if not text.isascii() and (missing := ctx.styles.fonts.missing(text)):
-            warn('booklet: no font of the style (nor its fallback chain) has a glyph for '
-                 + ', '.join(f'U+{ord(ch):04X} ({ch})' for ch in missing)
-                 + '; it would print as a box', node.parent or node)
-        return escape(text)
+        return escape(node.astext())  # what no font prints, the glyph check reported
     if node.get('ids'):
         ctx.pending.extend(ctx.key(i) for i in node['ids'])
     handler = INLINE.lookup(type(node))

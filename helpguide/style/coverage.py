@@ -1,8 +1,12 @@
-"""Which characters a font file can print: its character map, read once per
-file from the raw ``cmap`` table (fontTools' reader gives the table; decoding
-it with fontTools names every glyph, which took a second for the default
-style's fonts, in every build, HTML included). The glyph check and the PDF's
-font fallback ask the same question."""
+"""Which characters a font file can print, and so which a style prints.
+
+A font's character map is read once per file from the raw ``cmap`` table
+(fontTools' reader gives the table; decoding it with fontTools names every
+glyph, which took a second for the default style's fonts, in every build,
+HTML included). :func:`unprintable` is the one rule of what a style cannot
+print: the source check reports by it, and the booklet's font fallback
+(:mod:`helpguide.pdf.fonts`) prints every other character.
+"""
 import struct
 from functools import cache
 from pathlib import Path
@@ -90,3 +94,24 @@ def cmap(path: Path) -> frozenset[int]:
 def readable(path: Path) -> str | None:
     """None if *path* is a font ReportLab can embed, else why not."""
     return _read(Path(path))[0]
+
+
+@cache
+def printable(style) -> frozenset[int]:
+    """What *style* prints: a character every main face has (each face then
+    prints it itself), or one a font of its fallback chain has (the booklet
+    prints it in the first such font)."""
+    covered = frozenset.intersection(*(cmap(path) for path in style.main_faces()))
+    for path in style.fallback:
+        covered |= cmap(path)
+    return covered
+
+
+def unprintable(text: str, style) -> list[str]:
+    """The characters of *text* that *style* would print as boxes (or, where
+    they need shaping, garbled), in code point order."""
+    if text.isascii():
+        return []
+    covered = printable(style)
+    return sorted({ch for ch in text if ord(ch) >= 32
+                   and (ord(ch) not in covered or needs_shaping(ord(ch)))})

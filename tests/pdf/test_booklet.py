@@ -215,10 +215,10 @@ def test_unknown_nodes_warn_with_location_and_keep_their_text(booklet_of):
 
 
 def test_characters_without_a_glyph_are_named_with_their_location(booklet_of):
+    # A project with the booklet alone gets the glyph check with it.
     unknown = booklet_of('pdf-unknown')
-    assert re.search(r'index\.rst:13: WARNING: booklet: no font of the style \(nor its fallback chain\) '
-                     r'has a glyph for '
-                     r'U\+AD6D \(\uad6d\), U\+D55C \(\ud55c\)', unknown.warnings)
+    assert re.search(r'index\.rst:13: ERROR: the fonts of the style .* and its fallback chain '
+                     r'have no glyph for U\+AD6D \(\uad6d\), U\+D55C \(\ud55c\)', unknown.warnings)
 
 
 def all_node_classes():

@@ -66,10 +66,16 @@ def test_a_run_is_cut_only_where_the_face_lacks_a_glyph():
         ('.', serif)]
 
 
-def test_text_no_font_of_the_chain_has_is_still_reported(booklet_of):
-    unknown = booklet_of('pdf-unknown')
-    assert re.search(r'index\.rst:13: WARNING: booklet: no font of the style \(nor its fallback '
-                     r'chain\) has a glyph for U\+AD6D', unknown.warnings)
+def test_text_no_font_of_the_chain_has_is_reported_once_at_its_line(rootdir, tmp_path):
+    """The source check and the booklet's fallback share one rule: the
+    booklet build names the characters once, where the source has them."""
+    built = build_booklet(rootdir / 'test-glyph-missing', tmp_path)
+    named = [line for line in built.warnings.splitlines() if 'U+1230' in line]
+    assert len(named) == 1, built.warnings
+    assert re.fullmatch(r'\S*index\.rst:9: ERROR: the fonts of the style \(\S*default\.toml:\d+\) '
+                        r'and its fallback chain have no glyph for U\+120B \(ላ\), U\+121D \(ም\), '
+                        r'U\+1230 \(ሰ\): the PDF would print boxes \[helpguide\.glyph\]', named[0])
+    assert 'U+2713' not in built.warnings  # ✓ prints, from DejaVu Sans
 
 
 def test_the_source_check_uses_the_guides_own_chain(rootdir, tmp_path):
