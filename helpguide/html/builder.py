@@ -62,12 +62,16 @@ class GuideHTMLBuilder(StandaloneHTMLBuilder):
         """
         self.platform_relations: dict[str, dict[str, dict]] = {}
         self.platform_links: dict[str, dict[str, str]] = {}   # from -> {to: query}
+        #: chapter -> (its platform, its pages whose home is another chapter)
+        self.platform_guests: dict[str, tuple[str, set[str]]] = {}
         domain = self.env.get_domain('programs')
         homes = {docname: relation[0] for docname, relation in self.relations.items()}
         for platform, chapter in domain.platform_chapters():
             pages = domain.chapter_docnames(platform)
             if chapter not in self.relations or not pages:
                 continue
+            self.platform_guests[chapter] = (
+                platform, {page for page in pages if homes.get(page) != chapter})
             parent = self.relations[chapter][0]
             siblings = self.env.toctree_includes.get(parent, [])
             at = siblings.index(chapter) if chapter in siblings else len(siblings)
@@ -76,8 +80,8 @@ class GuideHTMLBuilder(StandaloneHTMLBuilder):
 
             def query(target: str | None) -> str:
                 """What a link along this chapter to *target* carries."""
-                return f'?platform={platform}' if target in pages \
-                    and homes.get(target) != chapter else ''
+                return f'?platform={platform}' \
+                    if target in self.platform_guests[chapter][1] else ''
 
             def link(source: str, target: str | None) -> None:
                 if query(target):
@@ -100,11 +104,38 @@ class GuideHTMLBuilder(StandaloneHTMLBuilder):
                     for key, target in (('U', chapter), ('P', previous), ('N', following))
                     if target}
 
+    def carry_platform(self, node: nodes.Node, source: str, here: str) -> None:
+        """Links in *node* (written on page *here*) that lead along *source*'s
+        platform chapter to a page at home in another carry ``?platform=NAME``.
+
+        *source* is the chapter, or a page at home in it: its table of
+        contents, and the sidebar's entries under it, lead along the chapter.
+        """
+        chapter = source if source in self.platform_guests \
+            else self.relations.get(source, [None])[0]
+        if chapter not in self.platform_guests:
+            return
+        platform, guests = self.platform_guests[chapter]
+        uris = {self.get_relative_uri(here, guest) for guest in guests}
+        for reference in node.findall(nodes.reference):
+            uri, hash_, fragment = reference.get('refuri', '').partition('#')
+            if uri in uris:
+                reference['refuri'] = f'{uri}?platform={platform}{hash_}{fragment}'
+
+    def write_doc(self, docname: str, doctree: nodes.document) -> None:
+        self.carry_platform(doctree, docname, docname)
+        super().write_doc(docname, doctree)
+
     def get_doc_context(self, docname: str, body: str, metatags: str) -> dict:
         # One viewport tag a page: a second one is invalid HTML.
         context = super().get_doc_context(docname, body,
                                           metatags.replace(DOCUTILS_VIEWPORT, ''))
-        context['guide_rel_query'] = self.platform_links.get(docname, {})
+        queries = context['guide_rel_query'] = self.platform_links.get(docname, {})
+        # The head's <link rel="next/prev"> say what the bar says.
+        for key, target in (('prev', self.relations.get(docname, [None] * 3)[1]),
+                            ('next', self.relations.get(docname, [None] * 3)[2])):
+            if context.get(key) and target in queries:
+                context[key] = {**context[key], 'link': context[key]['link'] + queries[target]}
         if docname in self.platform_relations:
             # In a <script> element: no "</" may end it early.
             context['guide_platform_relations'] = json.dumps(

@@ -8,10 +8,14 @@ guide ten times larger takes a hundred times longer to write. Here:
 - the full toctree (every chapter and program, nothing collapsed) is rendered
   once a build into ``_static/guide-nav.js``; each page loads it with a
   ``<script>`` tag (which works from file://, unlike fetch) and it replaces the
-  sidebar's list with the whole tree, marking the page's entries and their
-  ancestors ``current`` as Sphinx does;
+  sidebar's list with the whole tree, marking the page's entry and its
+  chapters ``current``. A program listed in two platform chapters has an
+  entry in each; the one under its other chapter carries ``?platform=NAME``
+  (helpguide.html.builder.carry_platform), so a reader keeps the chapter
+  they read along, and only the entry of the chapter the page was reached
+  along is marked;
 - the page itself carries only the top-level entries (the chapters), with its
-  own chapter marked, for a reader without JavaScript: each chapter page lists
+  own chapter (its home chapter) marked, for a reader without JavaScript: each chapter page lists
   its programs, so every page stays reachable. That short list is rendered
   once per output folder with a slot in each entry's class, which a page fills.
 
@@ -87,22 +91,19 @@ class Navigation:
 
     def __init__(self):
         self.chapters: dict[str, Chapters] = {}
-        self.parents: dict[str, set[str]] = {}
 
     def env_updated(self, app, env):
         self.chapters = {}
-        self.parents = {}
-        for parent, children in env.toctree_includes.items():
-            for child in children:
-                self.parents.setdefault(child, set()).add(parent)
 
-    def ancestors(self, docname: str) -> set[str]:
-        found, todo = set(), [docname]
-        while todo:
-            for parent in self.parents.get(todo.pop(), ()):
-                if parent not in found:
-                    found.add(parent)
-                    todo.append(parent)
+    @staticmethod
+    def ancestors(builder, docname: str) -> set[str]:
+        """The pages above *docname* along its breadcrumb (a page in two
+        chapters is under its home chapter, as its breadcrumb says)."""
+        found = set()
+        parent = builder.relations.get(docname, [None])[0]
+        while parent and parent not in found:
+            found.add(parent)
+            parent = builder.relations.get(parent, [None])[0]
         return found
 
     def page_context(self, app, pagename, templatename, context, doctree):
@@ -111,8 +112,8 @@ class Navigation:
         folder = posixpath.dirname(pagename)
         if folder not in self.chapters:
             self.chapters[folder] = Chapters(app.builder, folder)
-        context['guide_nav'] = self.chapters[folder].for_page(pagename,
-                                                              self.ancestors(pagename))
+        context['guide_nav'] = self.chapters[folder].for_page(
+            pagename, self.ancestors(app.builder, pagename))
         context['guide_nav_page'] = app.builder.get_target_uri(pagename)
         context['guide_nav_script'] = SCRIPT
 
@@ -125,6 +126,15 @@ class Navigation:
         maxdepth = int(options.get('theme_globaltoc_maxdepth') or 0)
         includehidden = str(options.get('theme_globaltoc_includehidden')).lower() == 'true'
         toctree = render_toctree(builder, '', maxdepth, includehidden)
+        if toctree is not None and hasattr(builder, 'carry_platform'):
+            # The entries under a platform chapter lead along it.
+            here = _NOWHERE
+            chapter_of = {builder.get_relative_uri(here, chapter): chapter
+                          for chapter in builder.platform_guests}
+            for item in toctree.findall(nodes.list_item):
+                reference = next(item[0].findall(nodes.reference), None)
+                if reference is not None and reference['refuri'] in chapter_of:
+                    builder.carry_platform(item, chapter_of[reference['refuri']], here)
         tree = builder.render_partial(toctree)['fragment'] if toctree is not None else ''
         target = Path(builder.outdir, SCRIPT)
         target.parent.mkdir(parents=True, exist_ok=True)
