@@ -48,6 +48,8 @@ language = 'en'
 # Translations of the sources: locale/<language>/LC_MESSAGES/*.po at the top
 # (make gettext), compiled to .mo by Sphinx as it builds.
 locale_dirs = ['../locale/']      # relative to source/
+# The index's entries are translated too (their words are in the .po files).
+gettext_additional_targets = ['index']
 extensions = ['helpguide']
 exclude_patterns = []
 templates_path = []

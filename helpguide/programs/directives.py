@@ -14,6 +14,7 @@ from sphinx.directives.other import TocTree
 from sphinx.util.docutils import SphinxDirective
 
 from .domain import duplicate_message
+from .index import index_node
 from .model import Program, platform_list, program_id, requirement, yes_no
 from .nodes import platform_steps, unsupported_programs
 from ..locale import _
@@ -84,6 +85,7 @@ class Subject(SphinxDirective):
         section = nodes.section(ids=[pid], names=[nodes.fully_normalize_name(program.name)])
         self.set_source_info(section)
         section += nodes.title(program.name, program.name)
+        section += index_node(program, pid)
         section += self._facts(program)
         if self.content:
             self.state.nested_parse(self.content, self.content_offset, section)

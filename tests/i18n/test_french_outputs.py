@@ -83,3 +83,16 @@ def test_the_french_html_has_no_english_of_the_engine(french):
         html = page.read_text(encoding='utf-8')
         assert '<html lang="fr"' in html, page.name
         assert english_left(html_text(html, ' ')) == {}, page.name
+
+
+def test_the_french_html_index_lists_french_terms_and_every_program(french):
+    from tests.test_index_html import PROGRAMS, genindex_links, page_text
+    listed = genindex_links(french['html'])
+    for term in ('serveur de courrier sortant', 'mot de passe', 'messages d’erreur',
+                 'authentification', 'SSL', 'SMTP'):
+        assert (term, None) in listed, term
+    for term, sub in PROGRAMS:  # the programs' names stay as the programs show them
+        assert listed.get((term, sub)), (term, sub)
+    for links in listed.values():
+        for href in links:
+            page_text(french['html'], href)  # the page holds the anchor
