@@ -7,7 +7,7 @@ from sphinx import addnodes
 
 from ..locale import _
 from ..safety import is_remote
-from .flowables import PAGE_REF_CALLBACK, PAGE_REF_ROOM
+from .flowables import PAGE_REF_CALLBACK, PAGE_REF_ROOM, page_ref_label, page_ref_parts
 from .images import inline_image
 from .registry import (INLINE, Context, RenderError, escape, inline, inline_children,
                        location)
@@ -154,16 +154,20 @@ def link(key: str | None, text: str, ctx: Context, *, paged: bool = False) -> st
     linked = f'<a href="#{escape(key)}">{ctx.styles.inline("link", text)}</a>'
     if not paged or ctx.page_refs is None:
         return linked
-    ctx.page_refs.add(key)
+    ctx.page_refs.add(page_ref_label(key))
     return f'{linked} {page_ref(key)}'
 
 
 def page_ref(key: str) -> str:
-    """"(page N)" as one unbreakable word, N drawn by the page template's
-    callback over room kept with figure spaces: the page is known only once
-    the target lands, after the reference has been drawn."""
-    number = f'<onDraw name="{PAGE_REF_CALLBACK}" label="{escape(key)}"/>{PAGE_REF_ROOM}'
-    return escape(_('(page %s)')).replace(' ', '\N{NO-BREAK SPACE}') % number
+    """"(page N)" as one unbreakable word. N and what follows it (")") are
+    drawn by the page template's callback from the start of the room kept
+    for them with no-break spaces, so they follow "(page" at a word space
+    whatever N's width: the page is known only once the target lands,
+    after the reference has been drawn."""
+    before, after = page_ref_parts()
+    room = PAGE_REF_ROOM + '\N{NO-BREAK SPACE}' * len(after)
+    return (escape(before).replace(' ', '\N{NO-BREAK SPACE}')
+            + f'<onDraw name="{PAGE_REF_CALLBACK}" label="{escape(page_ref_label(key))}"/>{room}')
 
 
 def internal_key(node, ctx) -> str | None:

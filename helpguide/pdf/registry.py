@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable
 from sphinx.errors import SphinxError
 from sphinx.util import logging
 
-from .flowables import Anchor
+from .flowables import Anchor, hold_punctuation
 from .paragraphs import Paragraph
 from .styles import StyleSheet
 from .tagging import tag_block
@@ -78,7 +78,8 @@ class Context:
     (:meth:`hang_label`, :meth:`take_label`);
     ``links`` is off where links make no sense (headings); ``page_refs``,
     where the layout prints the pages of references (the book), receives the
-    keys whose page a reference prints; ``para_style`` is
+    labels (:func:`.flowables.page_ref_label`) of the references printing
+    a page; ``para_style`` is
     the style of paragraphs here (smaller in table cells); ``book_section``
     is the root document's title section, whose title is the book's, and
     ``preface`` receives what it says before its first chapter.
@@ -96,7 +97,7 @@ class Context:
     contents: list = field(default_factory=list)
     preface: list = field(default_factory=list)
     linked: set[str] = field(default_factory=set)
-    page_refs: set[str] | None = None
+    page_refs: set[str] | None = None  # labels: key and what follows
     pending: list[str] = field(default_factory=list)
     labels: dict[int, tuple[str, float]] = field(default_factory=dict)
     links: bool = True
@@ -264,6 +265,8 @@ def paragraph_of(parts, ctx: Context, style: str,
                  bullet: tuple[str, float] | None = None) -> list[Flowable]:
     """One Paragraph from inline nodes, hanging *bullet* (label, indent) if given."""
     markup = ''.join(inline(part, ctx) for part in parts)
+    if ctx.page_refs is not None:
+        markup = hold_punctuation(markup, ctx.page_refs)
     if bullet is None:
         return [Paragraph(markup, ctx.styles[style])]
     label, indent = bullet

@@ -17,7 +17,8 @@ from helpguide.style import Style, default_style
 from ..compat.reportlab import move_frame
 
 from .cover import Cover
-from .flowables import PAGE_REF_CALLBACK, PAGE_REF_ROOM, Anchor, Heading, page_number_form
+from .flowables import (PAGE_REF_CALLBACK, Anchor, Heading, page_number_form, page_ref_form,
+                        page_ref_parts)
 from .fonts import draw_string
 from .keeps import Keep
 from .styles import StyleSheet
@@ -129,7 +130,9 @@ class BookTemplate(PrintTemplate):
         self.styles = styles
         self.meta = meta
         self.contents_keys = contents_keys
-        self.page_refs = page_refs
+        self.page_refs = {}  # key: labels of the references to it
+        for label in sorted(page_refs):
+            self.page_refs.setdefault(label.rpartition(' ')[0], []).append(label)
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
                       id='text')
@@ -171,8 +174,9 @@ class BookTemplate(PrintTemplate):
 
     def landed(self, keys):
         """*keys* have their destination on this page: references print it."""
-        for key in set(keys) & self.page_refs - self.defined:
-            self.define_page_number(key, self.page_label(self.page), 'pr', self.styles['body'])
+        for key in set(keys) & self.page_refs.keys() - self.defined:
+            for label in self.page_refs[key]:
+                self.define_page_ref(label, self.page_label(self.page))
         self.defined.update(keys)
 
     def heading_landed(self, heading: Heading | Cover):
@@ -184,31 +188,42 @@ class BookTemplate(PrintTemplate):
         if heading.key in self.contents_keys:
             self.define_page_number(heading.key, self.page_label(self.page))
 
-    def define_page_number(self, key, label, kind='pn', st=None):
-        """The form XObject that prints *label* ending at its origin, in the
-        contents' style or *st*."""
-        st = st or self.styles['contents2']
-        self.canv.beginForm(page_number_form(key, kind), lowerx=-st.fontSize * 6,
+    def define_page_number(self, key, label):
+        """The form XObject that prints *label* in the contents' style,
+        ending at its origin."""
+        st = self.styles['contents2']
+        self.canv.beginForm(page_number_form(key), lowerx=-st.fontSize * 6,
                             lowery=-st.fontSize, upperx=0, uppery=st.fontSize * 2)
-        text = self.canv.beginText(-self.canv.stringWidth(label, st.fontName, st.fontSize), 0)
+        self.draw_label(label, st, -self.canv.stringWidth(label, st.fontName, st.fontSize))
+        self.canv.endForm()
+
+    def draw_label(self, label, st, x):
+        text = self.canv.beginText(x, 0)
         text.setFont(st.fontName, st.fontSize)
         text.setCharSpace(0)  # whatever the page around it uses
         text.setFillColor(st.textColor)
         text.textOut(label)
         self.canv.drawText(text)
+
+    def define_page_ref(self, label, page):
+        """What a reference with *label* prints from the start of its room:
+        the *page*, the rest of "(page N)" and the punctuation held after it."""
+        st = self.styles['body']
+        text = page + page_ref_parts()[1] + label.rpartition(' ')[2]
+        self.canv.beginForm(page_ref_form(label), lowerx=0, lowery=-st.fontSize,
+                            upperx=st.fontSize * 6, uppery=st.fontSize * 2)
+        self.draw_label(text, st, 0)
         self.canv.endForm()
 
-    def draw_page_ref(self, canv, _kind, key):
-        """A reference's page number over the room its paragraph kept, at
-        the reference's size (``<onDraw>`` from :func:`.markup.page_ref`)."""
+    def draw_page_ref(self, canv, _kind, label):
+        """A reference's page number from the start of the room its paragraph
+        kept, at the reference's size (``<onDraw>`` from :func:`.markup.page_ref`)."""
         info = canv._curr_tx_info  # ReportLab's documented state of the callback
-        tx = info['tx']
-        size = tx._fontsize or self.styles['body'].fontSize
-        room = canv.stringWidth(PAGE_REF_ROOM, tx._fontname, size)
+        size = info['tx']._fontsize or self.styles['body'].fontSize
         canv.saveState()
-        canv.translate(info['cur_x'] + room, info['cur_y'])
+        canv.translate(info['cur_x'], info['cur_y'])
         canv.scale(size / self.styles['body'].fontSize, size / self.styles['body'].fontSize)
-        canv.doForm(page_number_form(key, 'pr'))
+        canv.doForm(page_ref_form(label))
         canv.restoreState()
 
     def handle_flowable(self, flowables):
@@ -236,8 +251,9 @@ class BookTemplate(PrintTemplate):
             self.canv.bookmarkPage(key)
         for key in sorted(self.contents_keys - self.defined):
             self.define_page_number(key, '')
-        for key in sorted(self.page_refs - self.defined):
-            self.define_page_number(key, '', 'pr')
+        for key in sorted(self.page_refs.keys() - self.defined):
+            for label in self.page_refs[key]:
+                self.define_page_ref(label, '')
 
     # -- page decoration ------------------------------------------------------
     def page_label(self, page: int) -> str:

@@ -7,6 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from english_left import engine_english, english_left
+from tests.pdf.pdfread import assert_page_references_read_as_text
 from tests.sphinxrun import html_text, sphinx_build
 
 PRODUCTS = ('html', 'booklet', 'handouts', 'support-checklist')
@@ -56,6 +57,10 @@ def test_the_french_booklet_contents_and_bookmarks_are_french(french):
     assert 'Logiciels de messagerie sans prise en charge de SSL' in titles
     assert english_left('\n'.join(titles)) == {}
     assert reader.metadata.title.startswith('SSL (Secure Socket Layer) pour le courrier sortant')
+
+
+def test_the_french_booklets_page_references_read_as_text(french):
+    assert_page_references_read_as_text(french['booklet'] / 'guide.pdf')
 
 
 def test_the_french_handouts_have_no_english_of_the_engine(french):

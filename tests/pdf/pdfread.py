@@ -68,6 +68,31 @@ def words(path, page_index: int) -> list[tuple[float, float, float, float, str]]
                 r'([^<]*)</word>', html)]
 
 
+def assert_page_references_read_as_text(path, word='(page'):
+    """Every "(page N)" of the booklet's body reads with one space, and its
+    number sits one word space after *word* (the widest other gap between
+    words of its line, or a third of an em, at most), whether N has one
+    digit or two."""
+    pages = len(PdfReader(path).pages)
+    body = PdfReader(path).page_labels.index('1')
+    text = ' '.join(page_text(path, body, pages - 1).split())
+    assert len(re.findall(re.escape(word) + r' \d+\)', text)) >= 3, text
+    assert not re.search(re.escape(word) + r'(\s*\)| \d+ \)| \d+\) [.,;:])', text), text
+    found = 0
+    for index in range(body, pages):
+        page_words = words(path, index)
+        for (_x0, y0, x1, y1, text), number in zip(page_words, page_words[1:]):
+            if text != word or abs(number[1] - y0) > 1:
+                continue
+            line = [w for w in page_words if abs(w[1] - y0) < 1 and w is not number]
+            gaps = [b[0] - a[2] for a, b in zip(line, line[1:]) if 0 < b[0] - a[2] < 20]
+            assert re.fullmatch(r'\d+\)[.,;:]?', number[4]), number
+            space = 0.35 * (y1 - y0)  # a word space of the fonts in use, at most
+            assert number[0] - x1 <= max(gaps, default=space) + 0.2, (index, number, x1, gaps)
+            found += 1
+    assert found >= 3
+
+
 def line_text(path) -> str:
     """The words of every page line by line, top to bottom and left to right:
     what a reader reads, where pdftotext's own order may split a line into

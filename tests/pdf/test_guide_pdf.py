@@ -9,7 +9,8 @@ from pypdf import PdfReader
 
 import seed
 from booklets import Booklet
-from pdfread import contents, fonts, links, outline, page_text, stranded_headings, words
+from pdfread import (assert_page_references_read_as_text, contents, fonts, links, outline,
+                     page_text, stranded_headings, words)
 
 PLATFORMS = {'windows': 'Windows', 'macintosh': 'Macintosh'}
 
@@ -98,6 +99,12 @@ def test_every_reference_prints_the_page_its_link_goes_to(guide, reader):
         printed = re.match(r'\(page (\w+) ?\)', after)
         assert printed, (page, text, after)
         assert printed[1] == reader.page_labels[target], (page, text, after, target)
+
+
+@pytest.mark.parametrize('paper', ['letter', 'a5'])
+def test_a_references_page_follows_page_at_a_word_space(real_guide, paper):
+    app = real_guide('booklet', paper)
+    assert_page_references_read_as_text(app.outdir / app.config.booklet_filename)
 
 
 @pytest.fixture(scope='module')
