@@ -109,6 +109,47 @@ def test_sphinx_private_parts_are_as_used(make_app, rootdir, tmp_path):
     assert 'parallel_ok' in vars(Builder) or hasattr(app.builder, 'parallel_ok')
 
 
+def test_a_handler_heard_first_gets_sphinx_records_as_logged(make_app, rootdir, tmp_path):
+    """What make check reads: a record's own location (a node here) and
+    message, before Sphinx's warning handler rewrites them."""
+    import logging
+
+    from docutils import nodes
+    from sphinx.util import logging as sphinx_logging
+
+    from helpguide.compat.sphinx import hear_warnings
+
+    app = make_app('dummy', srcdir=rootdir / 'test-search', builddir=tmp_path)
+    seen = []
+
+    class Hear(logging.Handler):
+        def emit(self, record):
+            seen.append((record.location, logging.LogRecord.getMessage(record)))
+
+    hear = Hear(logging.WARNING)
+    hear_warnings(hear)
+    try:
+        node = nodes.paragraph()
+        node.source, node.line = '/src/x.rst', 7
+        sphinx_logging.getLogger('helpguide.test').warning('odd %s', 'thing', location=node,
+                                                           type='helpguide', subtype='x')
+    finally:
+        logging.getLogger(sphinx_logging.NAMESPACE).removeHandler(hear)
+    assert seen == [(node, 'odd thing')]
+    assert '/src/x.rst:7: WARNING: odd thing [helpguide.x]' in app.warning.getvalue()
+
+
+def test_documents_are_read_again_through_sphinx_public_api():
+    """``env.note_reread()``, not the set behind it."""
+    import ast
+    package = Path(__file__).resolve().parents[1] / 'helpguide'
+    found = [f'{path.relative_to(package)}:{node.lineno}'
+             for path in sorted(package.rglob('*.py'))
+             for node in ast.walk(ast.parse(path.read_text(encoding='utf-8')))
+             if isinstance(node, ast.Attribute) and node.attr == 'reread_always']
+    assert found == []
+
+
 def test_sphinx_search_script_still_has_what_offline_search_wraps():
     assert searchtools.missing() == []
 

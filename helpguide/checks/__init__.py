@@ -5,10 +5,11 @@ them (with ``-W``); ``python -m helpguide.checks`` runs them, with every other
 warning Sphinx and our directives give, over the whole tree and prints each as
 ``path:line: error: message`` (see :mod:`helpguide.checks.report`).
 """
-from . import documents, encoding, images, lines, math, names, sources
+from . import documents, encoding, images, lines, math, names, report, sources
 
 
 def setup(app):
+    report.listen(app)  # python -m helpguide.checks hears the warnings from here on
     app.setup_extension('helpguide.style')
     app.connect('builder-inited', sources.refuse_missing_root)
     app.setup_extension('helpguide.checks.reread')

@@ -7,9 +7,16 @@
   builders (linkcheck) set the status the same way: there is no public one.
 * ``Builder.parallel_ok``, set in ``write-started``: whether pages are
   written by forked processes (:func:`write_in_one_process`).
+* The order of the ``sphinx`` logger's handlers (:func:`hear_warnings`):
+  Sphinx's warning handler rewrites each record as it prints it (its
+  location made text, the ``[type]`` tag appended), so a handler that reads
+  records goes before it.
 """
+import logging
+
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
+from sphinx.util.logging import NAMESPACE
 
 from . import require
 
@@ -35,3 +42,8 @@ def writes_in_parallel(builder: Builder) -> bool:
 def write_in_one_process(builder: Builder) -> None:
     """On ``write-started``: write the pages in this process."""
     builder.parallel_ok = False
+
+
+def hear_warnings(handler: logging.Handler) -> None:
+    """*handler* receives Sphinx's log records as they were logged."""
+    logging.getLogger(NAMESPACE).handlers.insert(0, handler)
