@@ -1,5 +1,6 @@
 """The guide on a phone (390 px wide) and the pages of unsupported programs,
-in Chromium: one viewport tag, no page wider than the screen, a breadcrumb
+in Chromium: one viewport tag, no page wider than the screen, tables that
+reflow rather than scroll, a breadcrumb
 that stays whole, a data box whose values keep their line, and unsupported
 program pages that lead on (previous, next, up to their list)."""
 from pathlib import Path
@@ -48,6 +49,28 @@ def test_no_page_is_wider_than_a_phone(phone, site):
         scroll, client = phone.execute_script(
             'const e = document.documentElement; return [e.scrollWidth, e.clientWidth]')
         assert scroll <= client, (page.name, scroll, client)
+
+
+def test_tables_reflow_on_a_phone_without_scrolling(phone, site):
+    """No table scrolls sideways on its own either: each row's first cell
+    takes a line, its other cells sit under it aligned with the head's."""
+    checked = 0
+    for page in pages(site):
+        phone.get(page.as_uri())
+        for table in phone.find_elements(By.CSS_SELECTOR, 'div.body table.docutils'):
+            scroll, client = phone.execute_script(
+                'return [arguments[0].scrollWidth, arguments[0].clientWidth]', table)
+            assert scroll <= client, (page.name, scroll, client)
+            assert rect(table)['x'] + rect(table)['width'] <= PHONE, page.name
+            rows = table.find_elements(By.TAG_NAME, 'tr')
+            head = [rect(cell) for cell in rows[0].find_elements(By.XPATH, './*')]
+            for row in rows[1:]:
+                cells = [rect(cell) for cell in row.find_elements(By.XPATH, './*')]
+                assert cells[1]['y'] >= cells[0]['y'] + cells[0]['height'] - 1, page.name
+                assert [round(cell['x']) for cell in cells[1:]] == \
+                    [round(cell['x']) for cell in head[1:]], page.name
+            checked += 1
+    assert checked
 
 
 def bars(driver):
