@@ -11,6 +11,7 @@ TEST_STYLE = Path(__file__).resolve().parent / 'styles' / 'test-style'
 BRAND = (0x7A, 0x1F, 0x3D)
 NOTE_BACKGROUND = (0xFF, 0xF1, 0xCC)
 NOTE_RULE = (0xC9, 0x8A, 0x00)
+MENU_ARROW = '>'
 
 
 def use_style(project: Path, folder: Path = TEST_STYLE, name: str = 'style') -> Path:

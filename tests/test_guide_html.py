@@ -104,3 +104,11 @@ def test_introduction_and_checklist(guide):
         assert label in support
     assert support.count('<input type="checkbox"') == 1
     assert 'exact text of all error messages' in text_of(support)
+
+
+def test_a_menu_path_has_the_styles_arrow_as_the_booklet_does(guide):
+    """Sphinx joins a :menuselection: with a triangular bullet; the booklet
+    printed an arrow: both print the style's (the default's →)."""
+    html = body(guide, 'programs/eudora-5')
+    assert '<span class="menuselection">Tools \u2192 Options…</span>' in html
+    assert '\N{TRIANGULAR BULLET}' not in html

@@ -7,13 +7,12 @@ from sphinx import addnodes
 
 from ..locale import _
 from ..safety import is_remote
+from ..style.menu import SPHINX_SEPARATOR
 from .flowables import PAGE_REF_CALLBACK, PAGE_REF_ROOM, page_ref_label, page_ref_parts
 from .images import inline_image
 from .registry import (INLINE, Context, RenderError, escape, inline, inline_children,
                        location)
 
-MENU_SEPARATOR = '\N{TRIANGULAR BULLET}'  # what Sphinx's :menuselection: puts between items
-ARROW = '\N{RIGHTWARDS ARROW}'
 
 
 def styled(name):
@@ -105,8 +104,8 @@ def inline_span(node, ctx):
     """Sphinx's :guilabel: and :menuselection: get their own styles."""
     text = inline_children(node, ctx)
     if 'menuselection' in node['classes']:
-        arrow = ctx.styles.inline('menu_arrow', f' {ARROW} ')
-        parts = [part.strip() for part in text.split(MENU_SEPARATOR)]
+        arrow = ctx.styles.inline('menu_arrow', f" {ctx.styles.style['text']['menu_arrow']} ")
+        parts = [part.strip() for part in text.split(SPHINX_SEPARATOR)]
         return ctx.styles.inline('menuselection', arrow.join(parts))
     if 'guilabel' in node['classes']:
         return ctx.styles.inline('guilabel', text)

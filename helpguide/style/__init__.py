@@ -53,4 +53,5 @@ def setup(app):
     app.add_config_value('guide_style', '', 'env', types=frozenset({str}))
     app.connect('builder-inited', report_problems)
     app.setup_extension('helpguide.style.html')
+    app.setup_extension('helpguide.style.menu')
     return {'version': '1.0', 'parallel_read_safe': True, 'parallel_write_safe': True}

@@ -79,6 +79,13 @@ def _bool(value, _style):
     return value
 
 
+def _mark(value, _style):
+    """A short mark printed between words (one to three characters)."""
+    if not isinstance(value, str) or not 1 <= len(value.strip()) <= 3:
+        raise ValueError(f'{value!r} is not a mark of one to three characters')
+    return value.strip()
+
+
 def _page_size(value, _style):
     if value != 'paper':
         paper.page_size(value)
@@ -193,7 +200,7 @@ def schema(files: Files) -> dict:
     return {
         'fonts': {'body': files.family, 'heading': files.family, 'mono': files.family,
                   'fallback': files.fonts, 'system_fallback': files.system_fonts},
-        'text': {'size': _number(4, 72), 'leading': _number(4, 144)},
+        'text': {'size': _number(4, 72), 'leading': _number(4, 144), 'menu_arrow': _mark},
         'headings': {'sizes': _sizes, 'leadings': _sizes},
         'colors': dict.fromkeys(
             ('brand', 'accent', 'text', 'muted', 'link', 'rule', 'note_background',

@@ -4,7 +4,7 @@ and the font files come from the guide itself, never the network."""
 import pytest
 from selenium.webdriver.common.by import By
 
-from styled_guide import BRAND, NOTE_BACKGROUND, NOTE_RULE, styled_guide
+from styled_guide import BRAND, MENU_ARROW, NOTE_BACKGROUND, NOTE_RULE, styled_guide
 
 pytestmark = pytest.mark.slow
 
@@ -36,6 +36,11 @@ def test_colours_are_the_styles(page):
     assert computed(page, 'div.note', 'background-color') == rgb(NOTE_BACKGROUND)
     assert computed(page, 'div.note', 'border-left-color') == rgb(NOTE_RULE)
     assert computed(page, 'a.reference.internal', 'color') == rgb(BRAND)  # link = brand
+
+
+def test_a_menu_path_has_the_styles_arrow(page):
+    menu = page.driver.find_element(By.CSS_SELECTOR, 'span.menuselection')
+    assert menu.text == f'Tools {MENU_ARROW} Options…'
 
 
 def test_fonts_are_the_styles_shipped_with_the_page(page):

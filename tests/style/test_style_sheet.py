@@ -52,6 +52,8 @@ def test_the_test_style_reads_without_problems():
      "style.toml:4: error: [colors] link: 'blue' is not a colour: write it as #RRGGBB or #RGB"),
     ('[text]\nsize = "big"\n', "style.toml:2: error: [text] size: 'big' is not a number"),
     ('[text]\nsize = 0\n', 'style.toml:2: error: [text] size: 0 is outside 4 to 72'),
+    ('[text]\nmenu_arrow = "then"\n',
+     "style.toml:2: error: [text] menu_arrow: 'then' is not a mark of one to three"),
     ('[headings]\nsizes = [20, 14]\n',
      'style.toml:2: error: [headings] sizes: give four sizes in points, for heading levels'),
     ('[page]\nsize = "tabloid"\n',

@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from styled_guide import BRAND, NOTE_BACKGROUND, NOTE_RULE, styled_guide
+from styled_guide import BRAND, MENU_ARROW, NOTE_BACKGROUND, NOTE_RULE, styled_guide
 
 pytestmark = pytest.mark.slow
 INCH = 72
@@ -114,3 +114,10 @@ def test_a_note_box_has_the_styles_colours(pdf, tmp_path):
     # Padding between the left rule and the title, then the 3 pt rule itself.
     assert close(image.getpixel((round(x0) - 3, middle)), NOTE_BACKGROUND)
     assert close(image.getpixel((round(x0) - 8, middle)), NOTE_RULE)
+
+
+def test_a_menu_path_has_the_styles_arrow(pdf):
+    text = subprocess.run(['pdftotext', str(pdf), '-'], capture_output=True, text=True,
+                          check=True).stdout
+    assert f'Tools {MENU_ARROW} Options' in text
+    assert 'Tools \u2192 Options' not in text
