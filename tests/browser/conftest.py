@@ -26,6 +26,16 @@ def bundle(repo, tmp_path_factory):
     return shared_bundle(repo, tmp_path_factory)
 
 
+@pytest.fixture(scope='module', params=['en', 'fr'])
+def any_language(request, real_guide):
+    """The real guide's HTML in each of its languages: the English built in
+    the session, the French from the session's CD bundle (as a French reader
+    gets it)."""
+    if request.param == 'en':
+        return Path(real_guide('html').outdir)
+    return request.getfixturevalue('bundle') / 'html' / 'fr'
+
+
 class Browser:
     """A Chrome WebDriver session and what the page did: console and requests."""
 
