@@ -3,8 +3,9 @@
 ``sphinx-build -b booklet`` (or ``python build_pdf.py``) writes one book:
 cover, contents, chapters. The pieces, for other print products:
 
-* :mod:`.render` -- ``new_context(styles, width, height, srcdir)`` and
-  ``render_document(doctree, ctx) -> list[Flowable]``; ``ctx.contents`` then
+* :mod:`.render` -- ``new_context(styles, width, height, srcdir)``,
+  ``render_document(doctree, ctx) -> list[Flowable]`` and, for a book,
+  ``render_book(doctree, ctx) -> (lead_in, body)``; ``ctx.contents`` then
   lists the headings, ``ctx.linked`` the link targets used.
 * :mod:`.registry` -- ``BLOCK`` and ``INLINE`` handler registries
   (``@BLOCK.register(node_class)``), ``block(node, ctx)`` to render one node.
@@ -12,7 +13,7 @@ cover, contents, chapters. The pieces, for other print products:
   from the guide's style sheet (:mod:`helpguide.style`).
 * :mod:`.templates` -- ``BookTemplate`` (cover and page templates, running
   heads, folios, page labels, outline, contents page numbers).
-* :mod:`.book` -- ``book_story(cover, body, ctx)`` and ``write_pdf(...)``,
+* :mod:`.book` -- ``book_story(cover, lead_in, body, ctx)`` and ``write_pdf(...)``,
   which lays a story out once and replaces the target atomically.
 * :mod:`.printing` -- ``PrintBuilder``, the base of every print builder
   (paper, page size, settings, doctree access); ``PAPER``.

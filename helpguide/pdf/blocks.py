@@ -112,13 +112,14 @@ def section(node, ctx: Context):
     ``keep-together`` on one page or one spread."""
     titled = bool(node.children) and isinstance(node[0], nodes.title)
     body = node.children[1:] if titled else node.children
-    if node is ctx.book_section:  # its title is on the cover, its lead-in before the contents
+    book = ctx.book
+    if book and node is book.section:  # titled on the cover; its lead-in precedes the contents
         lead = 0  # up to the first child holding a chapter
         while lead < len(body) and not any(body[lead].findall(nodes.section)):
             lead += 1
         if lead < len(body):
             with ctx.set(para_style='lead'):
-                ctx.preface.extend(rendered(body[:lead], ctx))
+                book.lead_in.extend(rendered(body[:lead], ctx))
             body = body[lead:]
         return rendered(body, ctx)
     level = ctx.level + 1

@@ -33,12 +33,13 @@ def contents_story(entries, styles: StyleSheet) -> list[Flowable]:
     return story + entries
 
 
-def book_story(cover: CoverInfo, body: list[Flowable], ctx: Context) -> list[Flowable]:
+def book_story(cover: CoverInfo, lead_in: list[Flowable], body: list[Flowable],
+               ctx: Context) -> list[Flowable]:
     """Cover, contents (when there are sections to list), the root document's
-    lead-in on a page of its own (often the contents' blank back), body."""
+    *lead_in* on a page of its own (often the contents' blank back), body."""
     contents = ([RectoBreak(), *contents_story(ctx.contents, ctx.styles)]
                 if ctx.contents else [])
-    lead_in = [PageBreak(), LeadIn(), *ctx.preface] if ctx.preface else []
+    lead_in = [PageBreak(), LeadIn(), *lead_in] if lead_in else []
     return [
         Cover(cover, ctx.styles),
         NextPageTemplate('page'),

@@ -169,7 +169,7 @@ def _write_book(builder: PrintBuilder, target: Path, pagesize, screen: bool) -> 
     from .book import book_story, write_pdf
     from .cover import CoverInfo
     from .registry import RenderError
-    from .render import book_section, new_context, render_document
+    from .render import book_section, new_context, render_book
     from .styles import book_styles
     from .tagging import pdf_language
     from .templates import Metadata, frame_size
@@ -185,7 +185,7 @@ def _write_book(builder: PrintBuilder, target: Path, pagesize, screen: bool) -> 
     titled = book_section(tree)
     book_title = titled[0].astext() if titled else ''
     try:
-        body = render_document(tree, ctx)
+        lead_in, body = render_book(tree, ctx)
     except RenderError as err:
         return failed(builder, err, err.message, target)
     # The flowables keep no nodes: the layout can reuse the tree's memory once
@@ -204,8 +204,8 @@ def _write_book(builder: PrintBuilder, target: Path, pagesize, screen: bool) -> 
     meta = Metadata(title=title, author=cover.author or brand,
                     subject=setting('guide_subtitle', title), keywords=brand,
                     lang=pdf_language(builder.config.language))
-    story = book_story(cover, body, ctx)
-    del body  # the layout consumes the story: a flowable is freed once drawn
+    story = book_story(cover, lead_in, body, ctx)
+    del body, lead_in  # the layout consumes the story: a flowable is freed once drawn
     try:
         return write_pdf(target, story, styles, meta, pagesize,
                          {key for _, _, key in ctx.contents}, ctx.page_refs, screen)

@@ -43,11 +43,11 @@ def hanging_list(items, labels, ctx: Context) -> list:
             first = item.children[0] if item.children else None
             start = len(out)
             if isinstance(first, nodes.paragraph) and not has_blocks(first):
-                ctx.hang_label(first, label, hang)
+                with ctx.hanging(first, label, hang):
+                    out.extend(block(item, ctx))
             else:
                 out.append(ItemLabel(label, st, hang))
-            out.extend(block(item, ctx))
-            ctx.take_label(first)  # a paragraph the item's rendering skipped
+                out.extend(block(item, ctx))
             if len(out) > start:  # where a heading's keep may end (keeps.heading_lead)
                 item_start(out[start], id(items), index)
         return out
@@ -201,11 +201,10 @@ def footnote(node, ctx: Context):
     hang = ctx.room(indent)[0]
 
     def note():
-        with ctx.set(para_style='footnote'):
-            if body and isinstance(body[0], nodes.paragraph):
-                ctx.hang_label(body[0], mark, hang)
+        first = body[0] if body and isinstance(body[0], nodes.paragraph) else None
+        with ctx.set(para_style='footnote'), ctx.hanging(first, mark, hang) as hung:
             flow = rendered(body, ctx)
-            if body and ctx.take_label(body[0]):  # not hung by its paragraph
-                flow.insert(0, ItemLabel(mark, st, hang))
+        if first is not None and not hung.taken:  # not hung by its paragraph
+            flow.insert(0, ItemLabel(mark, st, hang))
         return flow
     return indented_blocks(note, ctx, indent)

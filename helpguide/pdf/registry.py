@@ -9,8 +9,8 @@ A node no handler claims is warned about (with its source location) and its
 children are rendered, so an unknown extension's node never loses its text.
 """
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from xml.sax.saxutils import escape as _escape
 
@@ -64,45 +64,80 @@ INLINE = Registry('inline')
 
 
 @dataclass
-class Context:
-    """What handlers share while one tree is rendered.
+class Hang:
+    """A label (bullet, number, footnote mark) that a list hands to the
+    paragraph that hangs it in its left margin, *indent* wide."""
+    paragraph: nodes.Node
+    label: str
+    indent: float
+    taken: bool = False
 
-    ``width`` and ``height`` are the room available to the current block,
-    the width narrowed by :meth:`indented` down to ``floor`` at most
-    (see :meth:`room`); ``level`` is the section level (1 = chapter);
-    ``instance`` names the inlined copy of a document being rendered, so
-    the same program rendered under two platforms gets distinct link keys;
-    ``pending`` holds keys of ids met but not yet anchored; ``labels`` holds
-    the list labels (and their indents) that a list or a footnote hands to
-    the paragraph that hangs each in its left margin, by that paragraph
-    (:meth:`hang_label`, :meth:`take_label`);
-    ``links`` is off where links make no sense (headings); ``page_refs``,
-    where the layout prints the pages of references (the book), receives the
-    labels (:func:`.flowables.page_ref_label`) of the references printing
-    a page; ``para_style`` is
-    the style of paragraphs here (smaller in table cells); ``book_section``
-    is the root document's title section, whose title is the book's, and
-    ``preface`` receives what it says before its first chapter.
+
+@dataclass
+class BookSection:
+    """The root document's title section, whose title is the book's (its
+    cover); ``lead_in`` receives what it says before its first chapter."""
+    section: nodes.section | None
+    lead_in: list = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a handler hands to the nodes it renders, for as long as it
+    renders them (:meth:`Context.set`).
+
+    ``width`` is the room available to the current block, narrowed by
+    :meth:`Context.indented` down to ``floor`` at most (see
+    :meth:`Context.room`); ``level`` is the section level (1 = chapter);
+    ``instance`` names the inlined copy of a document being rendered, so the
+    same program rendered under two platforms gets distinct link keys;
+    ``links`` is off where links make no sense (headings); ``para_style`` is
+    the style of paragraphs here (smaller in table cells); ``hang`` the
+    label a list or a footnote hands to its first paragraph; ``book`` the
+    book's title section, where a book is rendered.
     """
-    styles: StyleSheet
     width: float
-    height: float
     floor: float = 0
-    srcdir: Path = Path('.')
-    anchors: set[str] = field(default_factory=set)
-    instances: dict[str, str] = field(default_factory=dict)
     instance: str = 'd0'
     level: int = 0
-    contents_depth: int = 2
-    contents: list = field(default_factory=list)
-    preface: list = field(default_factory=list)
-    linked: set[str] = field(default_factory=set)
-    page_refs: set[str] | None = None  # labels: key and what follows
-    pending: list[str] = field(default_factory=list)
-    labels: dict[int, tuple[str, float]] = field(default_factory=dict)
     links: bool = True
     para_style: str = 'body'
-    book_section: nodes.section | None = None
+    hang: Hang | None = None
+    book: BookSection | None = None
+
+
+@dataclass
+class Context:
+    """What the whole render of one tree shares, and the :class:`Scope` of
+    the node being rendered.
+
+    Set once: ``styles``, ``height`` (the frame's), ``srcdir``,
+    ``contents_depth``. Indexed before the walk: ``anchors``, every link
+    target the tree will anchor, and ``instances``, where each document
+    starts. Gathered by the walk: ``contents``, the headings listed in the
+    contents; ``linked``, the link targets used; ``page_refs``, where the
+    layout prints the pages of references (the book), the keys whose page a
+    reference prints; ``pending``, keys of ids met but not yet anchored.
+    """
+    styles: StyleSheet
+    height: float
+    scope: Scope
+    srcdir: Path = Path('.')
+    contents_depth: int = 2
+    anchors: set[str] = field(default_factory=set)
+    instances: dict[str, str] = field(default_factory=dict)
+    contents: list = field(default_factory=list)
+    linked: set[str] = field(default_factory=set)
+    page_refs: set[str] | None = None
+    pending: list[str] = field(default_factory=list)
+
+    width = property(lambda self: self.scope.width)
+    floor = property(lambda self: self.scope.floor)
+    instance = property(lambda self: self.scope.instance)
+    level = property(lambda self: self.scope.level)
+    links = property(lambda self: self.scope.links)
+    para_style = property(lambda self: self.scope.para_style)
+    book = property(lambda self: self.scope.book)
 
     def key(self, node_id: str, instance: str | None = None) -> str:
         return f'{instance or self.instance}/{node_id}'
@@ -115,13 +150,21 @@ class Context:
         keys, self.pending = self.pending, []
         return keys
 
-    def hang_label(self, paragraph: nodes.paragraph, label: str, indent: float) -> None:
-        """*paragraph* is to hang *label* in a margin *indent* wide."""
-        self.labels[id(paragraph)] = (label, indent)
+    @contextmanager
+    def hanging(self, paragraph: nodes.paragraph, label: str, indent: float) -> Iterator[Hang]:
+        """While the caller renders: *paragraph* is to hang *label* in a
+        margin *indent* wide (the :class:`Hang` says whether it did)."""
+        hang = Hang(paragraph, label, indent)
+        with self.set(hang=hang):
+            yield hang
 
     def take_label(self, paragraph: nodes.Node) -> tuple[str, float] | None:
         """The label handed to *paragraph*, if any and not taken yet."""
-        return self.labels.pop(id(paragraph), None)
+        hang = self.scope.hang
+        if hang is None or hang.paragraph is not paragraph or hang.taken:
+            return None
+        hang.taken = True
+        return hang.label, hang.indent
 
     def room(self, left: float, right: float = 0) -> tuple[float, float]:
         """How much of an indent fits: deep nesting keeps a readable measure.
@@ -134,25 +177,18 @@ class Context:
         scale = min(1, spare / wanted) if wanted else 1
         return left * scale, right * scale
 
-    @contextmanager
-    def indented(self, left: float, right: float = 0) -> Iterator[None]:
-        saved = self.width
-        self.width = max(saved - left - right, self.styles.base * 4)
-        try:
-            yield
-        finally:
-            self.width = saved
+    def indented(self, left: float, right: float = 0) -> AbstractContextManager[None]:
+        return self.set(width=max(self.width - left - right, self.styles.base * 4))
 
     @contextmanager
     def set(self, **values) -> Iterator[None]:
-        saved = {name: getattr(self, name) for name in values}
-        for name, value in values.items():
-            setattr(self, name, value)
+        """The scope changed by *values* while the caller renders."""
+        saved = self.scope
+        self.scope = replace(saved, **values)
         try:
             yield
         finally:
-            for name, value in saved.items():
-                setattr(self, name, value)
+            self.scope = saved
 
 
 def warn(msg: str, node: nodes.Node) -> None:

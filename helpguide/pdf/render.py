@@ -1,7 +1,8 @@
 """Render a resolved doctree to flowables: the renderer's public entry point.
 
 >>> ctx = new_context(styles, frame_width, frame_height, srcdir)
->>> flowables = render_document(doctree, ctx)
+>>> flowables = render_document(doctree, ctx)      # a one-sheet product
+>>> lead_in, body = render_book(doctree, ctx)      # a book
 >>> ctx.contents    # [(level, title markup, key)] of the headings in the contents
 
 Importing this module registers every handler of docutils' and Sphinx's
@@ -16,14 +17,14 @@ from sphinx import addnodes
 
 from . import blocks, boxes, images, lists, markup, tables  # noqa: F401  (handlers)
 from .flowables import Anchor
-from .registry import MIN_MEASURE, Context, block
+from .registry import MIN_MEASURE, BookSection, Context, Scope, block
 from .styles import StyleSheet
 
 
 def new_context(styles: StyleSheet, width: float, height: float, srcdir: Path,
                 contents_depth: int = 2) -> Context:
-    return Context(styles=styles, width=width, height=height, srcdir=Path(srcdir),
-                   floor=min(styles.base * MIN_MEASURE, width * 0.6),
+    return Context(styles=styles, height=height, srcdir=Path(srcdir),
+                   scope=Scope(width=width, floor=min(styles.base * MIN_MEASURE, width * 0.6)),
                    contents_depth=contents_depth)
 
 
@@ -57,18 +58,22 @@ def book_section(document: nodes.document) -> nodes.section | None:
     return sections[0] if len(sections) == 1 else None
 
 
-def render_document(document: nodes.document, ctx: Context, *, book: bool = True
-                    ) -> list[Flowable]:
-    """Flowables for the whole tree; they keep no reference to its nodes.
-
-    In a book the root document's title section titles the book (its cover);
-    otherwise (a one-sheet product) it is the first heading like any other.
-    """
+def render_document(document: nodes.document, ctx: Context) -> list[Flowable]:
+    """Flowables for the whole tree; they keep no reference to its nodes."""
     index_keys(document, ctx)
-    ctx.book_section = book_section(document) if book else None
     ctx.pending.append(ctx.key(''))
     flowables = block(document, ctx)
     if ctx.pending:
         flowables.append(Anchor(ctx.take_pending()))
-    ctx.book_section = None
     return flowables
+
+
+def render_book(document: nodes.document, ctx: Context) -> tuple[list[Flowable], list[Flowable]]:
+    """(lead-in, body) of a book: the root document's title section titles
+    the book (its cover), and what it says before its first chapter is the
+    lead-in, set before the contents. (In a one-sheet product it is the
+    first heading like any other.)"""
+    book = BookSection(book_section(document))
+    with ctx.set(book=book):
+        body = render_document(document, ctx)
+    return book.lead_in, body

@@ -186,7 +186,7 @@ class HandoutsBuilder(PrintBuilder):
 
                 def story(tree=tree) -> list:
                     ctx = new_context(styles, *frame, self.srcdir)
-                    flowables = render_document(tree, ctx, book=False)
+                    flowables = render_document(tree, ctx)
                     if box is not None:
                         # The box is short: it moves whole to the next page.
                         flowables.append(KeepTogether(block(box, ctx)))

@@ -54,7 +54,7 @@ class SupportChecklistBuilder(PrintBuilder):
             def story(frame=frame, trees=trees) -> list:
                 ctx = new_context(styles, *frame, self.srcdir)
                 return [flowable for tree in trees
-                        for flowable in render_document(tree, ctx, book=False)]
+                        for flowable in render_document(tree, ctx)]
             target = self.outdir / self.edition_name(FILENAME)
             write_sheets(target, story, styles, furniture, pagesize,
                          location=', '.join(str(self.env.doc2path(d)) for d in docnames))
