@@ -177,3 +177,17 @@ def test_pycdlib_private_parts_are_as_used(tmp_path):
         assert (record.date.years_since_1900 + 1900, record.date.month) == (2026, 3)
     finally:
         check.close()
+
+
+def test_a_build_uses_nothing_sphinx_11_removes(make_app, rootdir, tmp_path):
+    """Such as ``SphinxTransform.app`` or ``Builder.app``: deprecated, they
+    still work until the version that removes them breaks the build."""
+    import warnings
+
+    from sphinx.deprecation import RemovedInSphinx11Warning
+
+    app = make_app('html', srcdir=rootdir / 'test-pdf-basic', builddir=tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter('error', RemovedInSphinx11Warning)
+        app.build()
+    assert 'Tools \u2192 Options' in (app.outdir / 'first.html').read_text(encoding='utf-8')
