@@ -139,15 +139,31 @@ def test_a_handler_heard_first_gets_sphinx_records_as_logged(make_app, rootdir, 
     assert '/src/x.rst:7: WARNING: odd thing [helpguide.x]' in app.warning.getvalue()
 
 
-def test_documents_are_read_again_through_sphinx_public_api():
-    """``env.note_reread()``, not the set behind it."""
+def test_documents_are_read_again_through_sphinx_public_api_or_compat():
+    """``env.note_reread()``, not the set behind it; a document read again
+    within a build only through helpguide.compat.sphinx.read_again."""
     import ast
     package = Path(__file__).resolve().parents[1] / 'helpguide'
-    found = [f'{path.relative_to(package)}:{node.lineno}'
-             for path in sorted(package.rglob('*.py'))
+    found = [f'{path.relative_to(package)}:{node.lineno}: {node.attr}'
+             for path in sorted(package.rglob('*.py')) if path.parent.name != 'compat'
              for node in ast.walk(ast.parse(path.read_text(encoding='utf-8')))
-             if isinstance(node, ast.Attribute) and node.attr == 'reread_always']
+             if isinstance(node, ast.Attribute) and node.attr in ('reread_always', 'read_doc')]
     assert found == []
+
+
+def test_a_document_is_read_again_as_sphinx_reads_it(make_app, rootdir, tmp_path):
+    from helpguide.compat.sphinx import read_again
+
+    app = make_app('dummy', srcdir=rootdir / 'test-search', builddir=tmp_path)
+    app.build()
+    docname = sorted(app.env.found_docs)[0]
+    read_before = app.env.all_docs[docname]
+    purged = []
+    app.connect('env-purge-doc', lambda app, env, name: purged.append(name))
+    read_again(app, app.env, docname)
+    assert purged == [docname]
+    assert app.env.all_docs[docname] > read_before  # Sphinx notes when it read it
+    assert app.env.get_doctree(docname).astext()
 
 
 def test_sphinx_search_script_still_has_what_offline_search_wraps():

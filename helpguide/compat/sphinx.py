@@ -7,6 +7,11 @@
   builders (linkcheck) set the status the same way: there is no public one.
 * ``Builder.parallel_ok``, set in ``write-started``: whether pages are
   written by forked processes (:func:`write_in_one_process`).
+* ``Builder.read_doc`` called from ``env-updated``: a document read again
+  once every process's reading is merged (:func:`read_again`). Sphinx's
+  public ways to read a document again (``env.note_reread()``, the
+  ``env-get-outdated`` event) act on the next build, and a platform chapter
+  read in parallel beside new programs must list them in this one.
 * The order of the ``sphinx`` logger's handlers (:func:`hear_warnings`):
   Sphinx's warning handler rewrites each record as it prints it (its
   location made text, the ``[type]`` tag appended), so a handler that reads
@@ -42,6 +47,13 @@ def writes_in_parallel(builder: Builder) -> bool:
 def write_in_one_process(builder: Builder) -> None:
     """On ``write-started``: write the pages in this process."""
     builder.parallel_ok = False
+
+
+def read_again(app, env: BuildEnvironment, docname: str) -> None:
+    """Read *docname* again, as Sphinx's serial reading reads a document."""
+    app.events.emit('env-purge-doc', env, docname)
+    env.clear_doc(docname)
+    app.builder.read_doc(docname)
 
 
 def hear_warnings(handler: logging.Handler) -> None:

@@ -10,6 +10,7 @@ import re
 
 from docutils import nodes
 
+from ..compat.sphinx import read_again
 from .directives import join_names, platform_names, subjects_folder
 from .nodes import unsupported_programs
 from .words import Words, capitalized
@@ -36,9 +37,7 @@ def reread_stale_chapters(app, env):
     Sphinx reads a document; they are then written as changed documents."""
     stale = env.get_domain('programs').stale_chapters()
     for docname in stale:
-        app.events.emit('env-purge-doc', env, docname)
-        env.clear_doc(docname)
-        app.builder.read_doc(docname)
+        read_again(app, env, docname)
     return stale
 
 
