@@ -6,6 +6,8 @@ the settings declared here, a value of the wrong kind stops the build as
 soon as conf.py is read, before any source, with one line naming the
 setting, the value given and what is allowed, and exit status 2.
 """
+from collections.abc import Callable
+
 from sphinx.config import ENUM
 from sphinx.util import logging
 
@@ -13,6 +15,8 @@ logger = logging.getLogger(__name__)
 
 #: setting name -> the values it may take (a tuple), or the types of its value
 DECLARED: dict[str, tuple | frozenset[type]] = {}
+#: setting name -> what its value must be beyond its type, or None where it is
+CHECKS: dict[str, Callable[[object], str | None]] = {}
 
 
 class BadSetting(SystemExit):
@@ -27,10 +31,14 @@ class BadSetting(SystemExit):
 
 
 def add_setting(app, name: str, default, rebuild: str, *, types=(), choices=(),
+                check: Callable[[object], str | None] | None = None,
                 description: str = '') -> None:
     """``app.add_config_value`` for an engine setting whose value is checked:
     one of *choices* (Sphinx's ENUM), or else of one of *types* (default:
-    the default's type)."""
+    the default's type) and, with *check*, what *check* says it must be
+    (``check(value)``: None, or the words "must be ..." ends with)."""
+    if check is not None:
+        CHECKS[name] = check
     if choices:
         DECLARED[name] = tuple(choices)
         sphinx_types = ENUM(*choices)
@@ -53,9 +61,11 @@ def problem(name: str, value, allowed) -> str | None:
         # bool is an int to Python, never to a writer of conf.py
         if isinstance(value, tuple(allowed)) and not (
                 isinstance(value, bool) and bool not in allowed):
-            return None
-        expected = ' or '.join(sorted(f'{article(kind.__name__)} {kind.__name__}'
-                                      for kind in allowed))
+            if name not in CHECKS or (expected := CHECKS[name](value)) is None:
+                return None
+        else:
+            expected = ' or '.join(sorted(f'{article(kind.__name__)} {kind.__name__}'
+                                          for kind in allowed))
     return f'{name} must be {expected}, not {value!r}'
 
 

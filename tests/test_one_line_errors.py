@@ -32,6 +32,15 @@ def test_a_paper_that_is_not_allowed_is_one_line_naming_the_setting(rootdir, tmp
     assert not (tmp_path / 'out').exists() or not any((tmp_path / 'out').iterdir())
 
 
+def test_an_online_address_that_is_not_http_is_one_line(rootdir, tmp_path):
+    done = sphinx_build(rootdir / 'test-programs', tmp_path / 'out', 'handouts',
+                        '-D', 'guide_online_url=ftp://help.example.com/guide/')
+    assert done.returncode == 2
+    assert one_line(done.stderr) == (
+        'ERROR: guide_online_url must be empty or an http:// or https:// address without '
+        "?query or #fragment, not 'ftp://help.example.com/guide/'")
+
+
 def test_a_setting_of_the_wrong_type_in_conf_py_is_one_line(rootdir, tmp_path):
     src = tmp_path / 'src'
     shutil.copytree(rootdir / 'test-programs', src)

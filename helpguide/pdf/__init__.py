@@ -56,7 +56,8 @@ def setup(app: Sphinx) -> dict:
     # The book selects each platform's steps and prints the checklist; the
     # glyph check names what it would print as boxes.
     for part in ('helpguide.config', 'helpguide.settings', 'helpguide.style',
-                 'helpguide.checks.glyphs', 'helpguide.programs', 'helpguide.checklist'):
+                 'helpguide.checks.glyphs', 'helpguide.programs', 'helpguide.checklist',
+                 'helpguide.online'):
         app.setup_extension(part)
     app.setup_extension('helpguide.link_schemes')  # no active links, even in a plain project
     app.add_builder(BookletBuilder)

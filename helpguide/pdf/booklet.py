@@ -18,6 +18,7 @@ from sphinx.util import logging
 from helpguide.programs import select_platform
 
 from ..locale.dates import long_date
+from ..online import page_address
 from ..safety import is_remote
 
 from .numbers import number_tree
@@ -200,7 +201,7 @@ def _write_book(builder: PrintBuilder, target: Path, pagesize, screen: bool) -> 
         brand=brand, title=title, subtitle=setting('guide_subtitle'),
         edition=setting('guide_edition', setting('release')),
         date=book_date(builder), author=setting('guide_author', setting('author')),
-        logo=logo(builder))
+        logo=logo(builder), online=page_address(builder.config, builder.config.root_doc))
     meta = Metadata(title=title, author=cover.author or brand,
                     subject=setting('guide_subtitle', title), keywords=brand,
                     lang=pdf_language(builder.config.language))

@@ -11,6 +11,7 @@ from ..compat.reportlab import page_size
 from ..locale import _
 from .fonts import draw_string
 from .paragraphs import Paragraph
+from .qr import address_lines, draw_address, draw_code, figure
 from .registry import escape
 from .styles import StyleSheet
 from .tagging import element
@@ -25,6 +26,7 @@ class CoverInfo:
     date: str = ''
     author: str = ''
     logo: Path | None = None
+    online: str = ''    # the guide's start page online: a QR code where the style says
 
 
 class Cover(Flowable):
@@ -104,6 +106,8 @@ class Cover(Flowable):
         canv.setStrokeColor(colors['rule'])
         canv.setLineWidth(0.5)
         canv.line(0, base * 4.5, self.width, base * 4.5)
+        if info.online and look['qr_code'] != 'none':
+            self.draw_online(look, base * 5.2)
         y = base * 3.8
         for line in filter(None, lines):
             y = self._para(line, 'cover_meta', y)
@@ -127,6 +131,23 @@ class Cover(Flowable):
             para = Paragraph(escape(self.info.brand), style)
             _, h = para.wrap(room, height)
             para.drawOn(canv, x, middle - min(h, height) / 2)
+
+    def draw_online(self, look, bottom: float):
+        """The QR code of the guide's start page online and its address
+        under it, at the right or left of the page, on *bottom*."""
+        canv, base, address = self.canv, self.styles.base, self.info.online
+        side, size = base * look['qr_size'], base * look['qr_label_size']
+        right = look['qr_code'] == 'bottom-right'
+        room = self.width * 0.6
+        lines = len(address_lines(address, self.styles['running_head'].fontName, size, room,
+                                  self.styles))
+        y = bottom + lines * size * 1.2 + size * 0.4
+        with figure(canv, address):
+            draw_code(canv, address, self.width - side if right else 0, y, side,
+                      self.styles.color(look['qr_color']), self.styles['body'].fontName)
+            draw_address(canv, address, self.width if right else 0, y, room, self.styles,
+                         size=size, color=self.styles['running_head'].textColor,
+                         align='right' if right else 'left')
 
     def draw_background(self, path):
         """The style's image over the whole page, under everything else."""

@@ -30,6 +30,7 @@ from helpguide.programs import Words, capitalized, select_platform
 from ..atomic import replacing
 from ..checklist.contacts import contact_fields, contacts_set, unset_words
 from ..locale import _
+from ..online import guest_platforms, page_address
 
 logger = logging.getLogger(__name__)
 
@@ -165,6 +166,7 @@ class HandoutsBuilder(PrintBuilder):
         fields = self.env.get_domain('checklist').fields()
         box = support_box(fields, self.setting('guide_brand'), self.config) if fields else None
         outdir = self.outdir
+        guest = guest_platforms(self.env) if config.guide_online_url else None
         handouts = [(program, platform, paper) for paper in self.papers
                     for program in self.env.get_domain('programs').programs(supported=True)
                     for platform in program.platforms]
@@ -178,7 +180,9 @@ class HandoutsBuilder(PrintBuilder):
             written, failed = {}, set()
             for program, platform, paper in share:
                 pagesize = PAPER[paper]
-                frame = Margins.of(pagesize, styles).frame_size(pagesize)
+                online = page_address(config, program.docname,
+                                      guest(program.docname, platform)) if guest else ''
+                frame = Margins.of(pagesize, styles, online=online).frame_size(pagesize)
                 tree = self.handout_tree(program, platform, prerequisites)
                 if tree is None:
                     failed.add(program.docname)
@@ -193,7 +197,7 @@ class HandoutsBuilder(PrintBuilder):
                     return flowables
                 furniture = Furniture.from_config(
                     config, _('Handout · %(platform)s') % {'platform': platforms[platform]},
-                    f'{program.name} ({platforms[platform]})')
+                    f'{program.name} ({platforms[platform]})', online)
                 target = outdir / name((program, platform, paper))
                 where = f'{self.env.doc2path(program.docname)}:{program.lineno}'
                 try:

@@ -11,7 +11,8 @@ from pathlib import Path
 from reportlab.platypus import Flowable, Frame, LayoutError, PageTemplate
 from sphinx.errors import SphinxError
 
-from helpguide.pdf.fonts import draw_string
+from helpguide.pdf.fonts import draw_string, string_width
+from helpguide.pdf.qr import PlacedFigure, alt_text, draw_address, draw_code
 from helpguide.pdf.styles import StyleSheet
 from helpguide.pdf.tagging import build_tagged, pdf_language
 from helpguide.pdf.templates import PrintTemplate
@@ -33,9 +34,10 @@ class Furniture:
     lang: str = 'en'    # the PDF's /Lang
     heading: str = ''   # what the sheet is about ("Eudora 5.x (Windows)"): on
                         # every page of a sheet that runs to more than one
+    online: str = ''    # the address of the sheet's page online: a QR code in the band
 
     @classmethod
-    def from_config(cls, config, product: str, heading: str) -> 'Furniture':
+    def from_config(cls, config, product: str, heading: str, online: str = '') -> 'Furniture':
         """The guide's brand, title and edition; *heading* leads the PDF's title."""
         brand = setting(config, 'guide_brand', setting(config, 'project'))
         title = setting(config, 'guide_title', setting(config, 'project', 'Untitled'))
@@ -45,7 +47,7 @@ class Furniture:
                        'title': title, 'edition': edition} if edition else title,
                    title=_('%(heading)s: %(title)s') % {'heading': heading, 'title': title},
                    author=setting(config, 'guide_author', brand), subject=title,
-                   lang=pdf_language(config.language), heading=heading)
+                   lang=pdf_language(config.language), heading=heading, online=online)
 
 
 @dataclass(frozen=True)
@@ -60,13 +62,26 @@ class Margins:
     top: float          # frame top, below the band
     bottom: float       # frame bottom, above the footer
     band: float         # height of the brand band
+    code: float = 0     # side of the QR code at the band's right end (0: none)
 
     @classmethod
-    def of(cls, pagesize, styles: StyleSheet) -> 'Margins':
+    def of(cls, pagesize, styles: StyleSheet, *, online: str = '') -> 'Margins':
+        """The margins of a sheet; one whose page is *online* has the style's
+        QR code in its band, which grows to hold it."""
         edge = min(pagesize) * 0.05
-        band = styles.base * styles.style['handout']['band_height']
+        look = styles.style['handout']
+        band = styles.base * look['band_height']
+        code = styles.base * look['qr_size'] if online and look['qr_code'] != 'none' else 0
+        band = max(band, code + styles.base * 0.8)
         return cls(edge=edge, side=min(pagesize) * 0.09, top=edge + band + styles.base * 1.6,
-                   bottom=edge + styles.base * 3, band=band)
+                   bottom=edge + styles.base * 3, band=band, code=code)
+
+    def code_box(self, pagesize) -> tuple[float, float]:
+        """The lower left corner of the QR code, centred in the band's height
+        and as far from the band's right end."""
+        width, height = pagesize
+        pad = (self.band - self.code) / 2
+        return width - self.side - pad - self.code, height - self.edge - self.band + pad
 
     def frame_size(self, pagesize) -> tuple[float, float]:
         width, height = pagesize
@@ -80,7 +95,7 @@ class SheetTemplate(PrintTemplate):
 
     def __init__(self, filename, styles: StyleSheet, furniture: Furniture, pagesize,
                  pages: int = 1):
-        margins = Margins.of(pagesize, styles)
+        margins = Margins.of(pagesize, styles, online=furniture.online)
         self.margins = margins
         super().__init__(filename, pagesize=pagesize, title=furniture.title,
                          author=furniture.author, subject=furniture.subject,
@@ -110,8 +125,13 @@ class SheetTemplate(PrintTemplate):
         canv.setFillColor(styles.color(look['text_color']))
         draw_string(canv, left + base, baseline, self.furniture.brand, brand.fontName,
                     brand.fontSize, fonts)
-        draw_string(canv, right - base, baseline, self.furniture.product, product.fontName,
-                    product.fontSize * 1.1, fonts, 'right')
+        if m.code:  # the product and the address (PlacedFigure) left of the code
+            draw_string(canv, self.code_text_right(), self.product_baseline(),
+                        self.furniture.product, product.fontName, product.fontSize * 1.1,
+                        fonts, 'right')
+        else:
+            draw_string(canv, right - base, baseline, self.furniture.product,
+                        product.fontName, product.fontSize * 1.1, fonts, 'right')
 
         footer, folio = styles['running_head'], styles['folio']
         text = m.edge + footer.fontSize * 0.5
@@ -127,6 +147,34 @@ class SheetTemplate(PrintTemplate):
                     fonts, 'right')
         canv.restoreState()
 
+    def product_baseline(self) -> float:
+        """With a QR code: the product's name at the top of the band."""
+        m, size = self.margins, self.styles['running_head'].fontSize * 1.1
+        return self.pagesize[1] - m.edge - (m.band - m.code) / 2 - size
+
+    def code_text_right(self) -> float:
+        return self.margins.code_box(self.pagesize)[0] - self.styles.base * 0.8
+
+    def online_figure(self) -> PlacedFigure:
+        """The QR code of the sheet's page online in the band, its address
+        under the product's name, as one Figure of the story."""
+        address, styles = self.furniture.online, self.styles
+        x, y = self.margins.code_box(self.pagesize)
+        brand = styles['cover_brand']
+        brand_end = self.leftMargin + styles.base * 2 + string_width(
+            self.furniture.brand, brand.fontName, brand.fontSize, styles.fonts)
+        right = self.code_text_right()
+        look = styles.style['handout']
+
+        def draw(canv):
+            draw_code(canv, address, x, y, self.margins.code, styles.color(look['qr_color']),
+                      styles['body'].fontName)
+            draw_address(canv, address, right,
+                         self.product_baseline() - styles['running_head'].fontSize * 0.4,
+                         right - brand_end, styles, size=styles.base * look['qr_label_size'],
+                         color=styles.color(look['text_color']))
+        return PlacedFigure(draw, alt_text(address))
+
     def folio(self, page: int) -> str:
         if self.pages == 1:
             return _('Page %(page)d') % {'page': page}
@@ -134,6 +182,11 @@ class SheetTemplate(PrintTemplate):
         if not self.furniture.heading:
             return folio
         return _('%(heading)s · %(folio)s') % {'heading': self.furniture.heading, 'folio': folio}
+
+
+def with_code(doc: SheetTemplate, story: list[Flowable]) -> list[Flowable]:
+    """*story*, led by the QR code of the sheet's page online if it has one."""
+    return [doc.online_figure(), *story] if doc.margins.code else story
 
 
 def write_sheets(target, story: Callable[[], list[Flowable]], styles: StyleSheet,
@@ -149,10 +202,10 @@ def write_sheets(target, story: Callable[[], list[Flowable]], styles: StyleSheet
     with replacing(target) as partial:
         try:
             doc = SheetTemplate(str(partial), styles, furniture, pagesize)
-            build_tagged(doc, story(), partial, furniture.lang)
+            build_tagged(doc, with_code(doc, story()), partial, furniture.lang)
             if doc.page > 1:
                 doc = SheetTemplate(str(partial), styles, furniture, pagesize, pages=doc.page)
-                build_tagged(doc, story(), partial, furniture.lang)
+                build_tagged(doc, with_code(doc, story()), partial, furniture.lang)
         except LayoutError as err:
             raise SphinxError(f'{location}: cannot lay out {Path(target).name}: {err}; '
                               'the last good file is kept') from None

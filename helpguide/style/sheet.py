@@ -212,8 +212,12 @@ def schema(files: Files) -> dict:
         'cover': {'band_color': ref, 'band_height': _number(2, 40),
                   'logo': _choice('left', 'right', 'none'), 'background': files.image,
                   'brand_color': ref, 'title_size': _number(6, 144), 'title_color': ref,
-                  'subtitle_size': _number(4, 72), 'subtitle_color': ref},
-        'handout': {'band_color': ref, 'band_height': _number(1.5, 20), 'text_color': ref},
+                  'subtitle_size': _number(4, 72), 'subtitle_color': ref,
+                  'qr_code': _choice('bottom-right', 'bottom-left', 'none'),
+                  'qr_size': _number(3, 20), 'qr_color': ref, 'qr_label_size': _number(0.4, 2)},
+        'handout': {'band_color': ref, 'band_height': _number(1.5, 20), 'text_color': ref,
+                    'qr_code': _choice('right', 'none'), 'qr_size': _number(3, 12),
+                    'qr_color': ref, 'qr_label_size': _number(0.4, 2)},
         'form': {'line_color': ref, 'row_rule_color': ref, 'label_color': ref},
     }
 
