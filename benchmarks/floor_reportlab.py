@@ -93,7 +93,7 @@ class Source:
             if not found:
                 break
             options[found.group(1)] = found.group(2)
-        return {'id': pid, 'name': options['name'], 'versions': options['versions'],
+        return {'id': pid, 'name': options['name'], 'versions': options.get('versions', ''),
                 'platforms': options['platforms'].replace(',', ' ').split(),
                 'ssl': options['ssl'] == 'yes', 'upgrade': options.get('upgrade', ''),
                 'order': int(options.get('order', 1000)), 'text': text}
@@ -197,9 +197,9 @@ def blocks(text: str, subs: dict[str, str], styles, level: int = 1) -> list:
 def program_story(program: dict, platform: str | None, source: Source, styles) -> list:
     names = dict(source.platforms)
     story = [Paragraph(escape(program['name']), styles['h2'])]
-    facts = [('Versions', program['versions']),
-             ('Platforms', ', '.join(names[p] for p in program['platforms'])),
-             ('SSL for outgoing mail', 'supported' if program['ssl'] else 'not supported')]
+    facts = [('Versions', program['versions'])] if program['versions'] else []
+    facts += [('Platforms', ', '.join(names[p] for p in program['platforms'])),
+              ('SSL for outgoing mail', 'supported' if program['ssl'] else 'not supported')]
     if program['upgrade']:
         facts.append(('Upgrade to', program['upgrade']))
     for label, value in facts:

@@ -33,6 +33,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(HERE))
 
+from content import laid_out  # noqa: E402
 from generate import BENCH, PROGRAMS, generate  # noqa: E402
 from helpguide import PARTS  # noqa: E402
 
@@ -91,11 +92,13 @@ def tools(with_latex: bool) -> list[Tool]:
         Tool(OURS_PDF, 'ours: PDF booklet (phases timed inside)', ours, 'booklet',
              scales=(1, 10, 50), extensions=['helpguide', 'phases']),
         Tool('rst2pdf', 'rst2pdf (Sphinx builder)', bench, 'pdf', scales=(1, 10, 50),
-             extensions=[*READING_PARTS, 'rst2pdf.pdfbuilder']),
+             extensions=[*READING_PARTS, 'platform_chapters', 'rst2pdf.pdfbuilder']),
         Tool('rinoh', 'rinohtype (Sphinx builder)', bench, 'rinoh', scales=(1, 10),
-             extensions=[*READING_PARTS, 'rinoh_nodes']),
+             extensions=[*READING_PARTS, 'platform_chapters', 'rinoh_nodes']),
+        # Unnumbered, as the booklet: numbers are text it does not lay out.
         Tool('latexpdf', 'Sphinx LaTeX + latexmk/pdflatex', bench, 'latexpdf',
-             scales=(1, 10, 50), extensions=[*READING_PARTS, 'latex_nodes'],
+             ['-D', r'latex_elements.secnumdepth=\setcounter{secnumdepth}{-1}'],
+             scales=(1, 10, 50), extensions=[*READING_PARTS, 'platform_chapters', 'latex_nodes'],
              make_mode=True, missing=latex_missing),
         Tool('floor', 'floor: plain ReportLab platypus', None, scales=(1, 10, 50)),
         Tool('read', 'floor: Sphinx reading (dummy builder)', ours, 'dummy', pdf=False,
@@ -132,16 +135,6 @@ def pdf_pages(out: Path) -> tuple[Path | None, int]:
     if not pdfs:
         return None, 0
     return pdfs[-1], len(PdfReader(pdfs[-1]).pages)
-
-
-def laid_out(pdf: Path) -> dict:
-    """What a tool laid out, read back from its PDF as poppler extracts it:
-    characters (white space not counted), words and pages."""
-    from pypdf import PdfReader
-    text = subprocess.run(['pdftotext', '-enc', 'UTF-8', str(pdf), '-'], check=True,
-                          capture_output=True, text=True).stdout
-    return {'chars': len(''.join(text.split())), 'words': len(text.split()),
-            'pages': len(PdfReader(pdf).pages)}
 
 
 #: Content within this fraction of our booklet's counts as the same text.
@@ -204,7 +197,7 @@ def summarize(runs: list[dict]) -> dict:
     if pages:
         summary['pages'] = pages
         summary['pages_per_s'] = round(pages / median, 1)
-    for key in ('chars', 'words'):
+    for key in ('chars', 'words', 'furniture_chars', 'leader_chars'):
         if key in runs[0]:
             summary[key] = runs[0][key]
     if 'chars' in summary:
