@@ -21,7 +21,12 @@ from . import contents
 from ..atomic import replacing
 
 TEMPLATES = Path(__file__).parent / 'templates'
+#: ``sha256sum -c`` and the Mac's ``shasum -a 256 -c`` read this one (LF line
+#: ends: shasum reads a CR as part of the file name)
 CHECKSUMS = 'SHA256SUMS'
+#: the same for Windows: CRLF for Notepad, the checksums in capitals as
+#: PowerShell's Get-FileHash prints them, the paths with backslashes
+WINDOWS_CHECKSUMS = 'SHA256SUMS.txt'
 
 
 #: The widest line of README.txt: old Windows Notepad does not wrap.
@@ -79,10 +84,15 @@ def _sha256(path: Path) -> str:
 
 
 def write_checksums(folder: Path) -> None:
-    """SHA256SUMS in ``sha256sum -c`` format, over every other file."""
-    lines = [f'{_sha256(folder / name)}  {name}\n'
-             for name in bundle_files(folder) if name != CHECKSUMS]
-    (folder / CHECKSUMS).write_text(''.join(lines), encoding='utf-8')
+    """SHA256SUMS in ``sha256sum -c`` format over every other file, and
+    SHA256SUMS.txt, the same for a Windows reader."""
+    sums = [(_sha256(folder / name), name) for name in bundle_files(folder)
+            if name not in (CHECKSUMS, WINDOWS_CHECKSUMS)]
+    (folder / CHECKSUMS).write_bytes(''.join(
+        f'{digest}  {name}\n' for digest, name in sums).encode('utf-8'))
+    (folder / WINDOWS_CHECKSUMS).write_bytes(''.join(
+        f'{digest.upper()}  {name.replace("/", chr(92))}\r\n'
+        for digest, name in sums).encode('utf-8'))
 
 
 def _fix_metadata(folder: Path, epoch: int) -> None:
@@ -117,16 +127,24 @@ def assemble(folder: Path, *, editions: list[Edition], epoch: int) -> None:
             _copy(path, folder / html_folder / path.relative_to(edition.html_dir))
         use_language(edition.settings.language)
         documents = contents.printables(edition.pdf_dir, edition.settings.words, pdf_folder)
-        handouts = contents.handouts(edition.pdf_dir, edition.settings.title, pdf_folder)
+        handouts = contents.handouts(edition.pdf_dir, edition.settings.title, pdf_folder,
+                                     edition.settings.platforms)
         for doc in documents + handouts:
             _copy(edition.pdf_dir / Path(doc.path).relative_to(pdf_folder), folder / doc.path)
         landing = 'index.html' if number == 0 else edition.landing
-        width = max(len(name) for name in ['SHA256SUMS', landing, f'{html_folder}/',
+        width = max(len(name) for name in [WINDOWS_CHECKSUMS, landing, f'{html_folder}/',
                                            *(doc.path for doc in documents)])
-        context = {'s': edition.settings, 'documents': documents, 'handouts': handouts,
+        by_platform: dict[str, list] = {}   # in the guide's platform order
+        for doc in handouts:
+            by_platform.setdefault(doc.platform, []).append(doc)
+        example = documents[0].path if documents else f'{html_folder}/index.html'
+        context = {'s': edition.settings, 'documents': documents,
+                   'handouts': list(by_platform.items()),
                    'width': width, 'landing': landing, 'languages': chooser,
                    'html_folder': f'{html_folder}/', 'html_index': f'{html_folder}/index.html',
-                   'handouts_folder': f'{pdf_folder}/{contents.HANDOUTS}/'}
+                   'handouts_folder': f'{pdf_folder}/{contents.HANDOUTS}/',
+                   'checksums': CHECKSUMS, 'windows_checksums': WINDOWS_CHECKSUMS,
+                   'example': example, 'windows_example': example.replace('/', '\\')}
         (folder / landing).write_text(_render('landing.html', **context), encoding='utf-8')
         readme.append(_render('README.txt', **context))
     use_language(None)

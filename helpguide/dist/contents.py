@@ -26,6 +26,7 @@ class Document:
     path: str          # inside the bundle, e.g. 'pdf/guide.pdf'
     title: str
     description: str = ''
+    platform: str = ''  # a handout's platform (its title)
 
 
 #: The printable products, in the order the landing page lists them:
@@ -100,12 +101,35 @@ def _pdf_title(path: Path, guide_title: str) -> str:
     return title
 
 
-def handouts(pdf_dir: Path, guide_title: str, folder: str = 'pdf') -> list[Document]:
+def platform_of(path: Path, platforms) -> tuple[str, str] | None:
+    """(id, title) of the platform of a handout: its file is
+    ``<program>-<platform>.pdf``, ``-<paper>`` after it in an edition's."""
+    paper = edition_of(path)
+    stem = path.stem.removesuffix(f'-{paper}') if paper else path.stem
+    return next(((id_, title) for id_, title in platforms
+                 if stem.endswith(f'-{id_}') or stem == id_), None)
+
+
+def handouts(pdf_dir: Path, guide_title: str, folder: str = 'pdf',
+             platforms=()) -> list[Document]:
+    """The handouts in *pdf_dir*, by platform in the order of *platforms*
+    ((id, title) pairs), each by name within it; each titled without its
+    platform, which the landing page and README.txt give as a heading."""
     files = sorted((pdf_dir / HANDOUTS).glob('*.pdf'))
     if not files:
         logger.warning('%s holds no handouts; the bundle leaves them out',
                        pdf_dir / HANDOUTS)
-    return [Document(f'{folder}/{HANDOUTS}/{path.name}', _pdf_title(path, guide_title)
-                     + (' ' + _('(%(paper)s paper)') % {'paper': paper_label(paper)}
-                        if (paper := edition_of(path)) else ''))
-            for path in files]
+    order = [id_ for id_, _title in platforms]
+    found = []
+    for path in files:
+        id_, platform = platform_of(path, platforms) or ('', '')
+        title = _pdf_title(path, guide_title)
+        if platform:
+            title = title.removesuffix(f' ({platform})')
+        paper = edition_of(path)
+        if paper:
+            title += ' ' + _('(%(paper)s paper)') % {'paper': paper_label(paper)}
+        rank = order.index(id_) if id_ else len(order)
+        found.append((rank, title, Document(f'{folder}/{HANDOUTS}/{path.name}', title,
+                                            platform=platform)))
+    return [document for _rank, _title, document in sorted(found, key=lambda f: f[:2])]

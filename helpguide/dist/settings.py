@@ -10,8 +10,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from types import SimpleNamespace
 
+from ..locale import use_language
 from ..locale.dates import long_date
 from ..locale.settings import translated_settings
+from ..programs import DEFAULT_PLATFORMS
 from ..programs.words import WORD_SETTINGS, Words
 from .iso import LABEL_LENGTH
 from ..settings import SETTINGS
@@ -32,6 +34,7 @@ class BundleSettings:
     volume_label: str
     words: Words        # what the guide calls its subjects and platforms
     language: str = 'en'
+    platforms: tuple = tuple(DEFAULT_PLATFORMS)   # (id, title) in the guide's order
 
     @property
     def name(self) -> str:
@@ -43,6 +46,15 @@ class BundleSettings:
 def default_volume_label(brand: str) -> str:
     """The brand in ISO 9660 d-characters, e.g. ``COVENANT_ISP``."""
     return (re.sub(r'[^A-Z0-9]+', '_', brand.upper()).strip('_') or 'GUIDE')[:LABEL_LENGTH]
+
+
+def _words(settings, language: str) -> Words:
+    """The guide's words, the engine's defaults in *language* ("plateforme")."""
+    use_language(language)
+    try:
+        return Words.of(settings)
+    finally:
+        use_language(None)
 
 
 def read_conf(confdir: Path) -> dict:
@@ -70,6 +82,9 @@ def read_settings(confdir: Path, epoch: int, language: str | None = None,
         edition=setting('guide_edition'),
         date=date,
         volume_label=setting('guide_volume_label') or default_volume_label(brand),
-        words=Words.of(SimpleNamespace(**{name: setting(name) for name in WORD_SETTINGS})),
+        words=_words(SimpleNamespace(**{name: setting(name) for name in WORD_SETTINGS}),
+                     language),
         language=language,
+        platforms=tuple(tuple(platform) for platform in
+                        conf.get('guide_platforms', DEFAULT_PLATFORMS)),
     )

@@ -9,10 +9,12 @@ from .words import WORD_SETTINGS, Words, capitalized
 
 __all__ = ['select_platform', 'platform_steps', 'unsupported_programs', 'Words', 'capitalized']
 
+#: (id, title) of each platform a guide's subjects are for, in its order
+DEFAULT_PLATFORMS = [('windows', 'Windows'), ('macintosh', 'Macintosh')]
+
 
 def setup(app):
-    app.add_config_value('guide_platforms',
-                         [('windows', 'Windows'), ('macintosh', 'Macintosh')], 'env')
+    app.add_config_value('guide_platforms', DEFAULT_PLATFORMS, 'env')
     app.add_config_value('guide_subjects_dir', 'subjects', 'env', types=frozenset({str}))
     for name, (default, _doc) in WORD_SETTINGS.items():
         app.add_config_value(name, default, 'env', types=frozenset({str}))

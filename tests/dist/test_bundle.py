@@ -1,4 +1,5 @@
 """The CD bundle as the mastering team gets it: folder, checksums, zip, ISO."""
+import hashlib
 import io
 import re
 import runpy
@@ -86,11 +87,121 @@ def test_readme_reads_in_old_notepad(files):
     assert any('sha256sum' in line for line in lines)
 
 
+CHECKSUM_FILES = {'SHA256SUMS', 'SHA256SUMS.txt'}
+
+
 def test_sha256sums_cover_every_other_file(bundle, files):
     listed = [line.split('  ', 1)[1] for line in files['SHA256SUMS'].decode().splitlines()]
-    assert listed == sorted(set(files) - {'SHA256SUMS'})
+    assert listed == sorted(set(files) - CHECKSUM_FILES)
     subprocess.run(['sha256sum', '--check', '--strict', '--quiet', 'SHA256SUMS'],
                    cwd=bundle, check=True)
+    # The Mac's tool, as README.txt tells a Mac customer to run it.
+    mac = subprocess.run(['shasum', '-a', '256', '-c', 'SHA256SUMS'], cwd=bundle,
+                         capture_output=True, text=True)
+    assert mac.returncode == 0, mac.stdout + mac.stderr
+    assert mac.stdout.splitlines() == [f'{name}: OK' for name in listed]
+
+
+def test_windows_checksums_read_in_notepad_as_get_filehash_prints_them(files):
+    """SHA256SUMS.txt: CRLF line ends, the checksum in capitals as
+    PowerShell's Get-FileHash prints it, the path as Windows writes it."""
+    windows = files['SHA256SUMS.txt']
+    assert b'\n' not in windows.replace(b'\r\n', b'')
+    lines = windows.decode().removesuffix('\r\n').split('\r\n')
+    listed = sorted(set(files) - CHECKSUM_FILES)
+    assert len(lines) == len(listed)
+    for line, name in zip(lines, listed):
+        digest, path = line.split('  ')
+        assert path == name.replace('/', '\\')
+        assert digest == hashlib.sha256(files[name]).hexdigest().upper()
+
+
+def readme_parts(files) -> list[list[str]]:
+    """README.txt's lines, one list per language (English first)."""
+    text = files['README.txt'].decode()
+    return [part.strip('\r\n').split('\r\n') for part in text.split('-' * 72)]
+
+
+def test_readme_tells_windows_and_mac_customers_how_to_check_the_disc(bundle, files):
+    iso = pycdlib.PyCdlib()
+    iso.open(str(bundle.with_name(bundle.name + '.iso')))
+    try:
+        label = iso.pvd.volume_identifier.decode().strip()
+    finally:
+        iso.close()
+    for lines, language in zip(readme_parts(files), ('en', 'fr')):
+        commands = [line.strip() for line in lines if re.match(r'    [^ ]+ ', line)]
+        example = f'pdf/{language}/guide-screen.pdf'
+        assert example in files
+        windows = 'D:\\' + example.replace('/', '\\')
+        assert commands[-4:] == [
+            f'cd /Volumes/{label}',                 # where macOS mounts the disc
+            'shasum -a 256 -c SHA256SUMS',
+            f'Get-FileHash -Algorithm SHA256 {windows}',
+            f'certutil -hashfile {windows} SHA256'], language
+        text = ' '.join(' '.join(lines).split())
+        assert 'SHA256SUMS.txt' in text and 'sha256sum -c SHA256SUMS' in text
+
+
+def test_readme_says_which_file_systems_the_disc_needs(bundle, files):
+    """The links of the HTML guide name its files in full, which plain ISO
+    9660 names (NETSCAPE_COMMUNICATOR_4_7.HTML;1) are not: the disc's readers
+    need Joliet or Rock Ridge, which the image has, and README.txt says so."""
+    for lines in readme_parts(files):
+        text = ' '.join(' '.join(lines).split())
+        assert 'Joliet' in text and 'Rock Ridge' in text and 'INDEX.HTM;1' in text
+    iso = pycdlib.PyCdlib()
+    iso.open(str(bundle.with_name(bundle.name + '.iso')))
+    try:
+        assert iso.has_joliet() and iso.has_rock_ridge()
+        plain = {name for _d, _s, names in iso.walk(iso_path='/') for name in names}
+    finally:
+        iso.close()
+    assert 'netscape-communicator-4.7.5.html' in files['html/en/windows.html'].decode() \
+        or 'netscape-communicator-4.7.5.html' in files['html/en/unsupported.html'].decode()
+    assert not any(name.lower().startswith('netscape-communicator-4.7.5') for name in plain)
+
+
+def handout_groups(page: str) -> dict[str, list[tuple[str, str]]]:
+    """Heading -> (file, title) of the handouts listed under it."""
+    part = page[page.index('<ul class="handouts">') - 200:]
+    groups, heading = {}, None
+    for match in re.finditer(r'<h3>([^<]+)</h3>|<a href="([^"]+/handouts/[^"]+)">([^<]+)</a>',
+                             part):
+        if match.group(1):
+            heading = match.group(1)
+        else:
+            groups.setdefault(heading, []).append((match.group(2), match.group(3)))
+    return groups
+
+
+@pytest.mark.parametrize('landing, language', [('index.html', 'en'), ('index-fr.html', 'fr')])
+def test_landing_page_groups_handouts_by_platform(files, landing, language):
+    groups = handout_groups(files[landing].decode())
+    assert list(groups) == ['Windows', 'Macintosh']      # conf.py's guide_platforms order
+    for heading, handouts in groups.items():
+        assert all(path.endswith(f'-{heading.lower()}.pdf') for path, _title in handouts)
+        assert not any(f'({heading})' in title for _path, title in handouts)
+        assert [title for _path, title in handouts] == sorted(t for _p, t in handouts)
+    listed = sorted(path for handouts in groups.values() for path, _title in handouts)
+    assert listed == sorted(name for name in files
+                            if name.startswith(f'pdf/{language}/handouts/'))
+    assert 'Eudora 5.x' in [title for _path, title in groups['Macintosh']]
+
+
+def test_readme_lists_handouts_by_platform(files):
+    for lines in readme_parts(files):
+        heading, seen = None, {}
+        for line in lines:
+            if line in ('  Windows', '  Macintosh'):
+                heading = line.strip()
+            elif heading and line.startswith('    ') and line.endswith('.pdf'):
+                seen.setdefault(heading, []).append(line.strip())
+            elif not line.startswith('  '):
+                heading = None
+        assert list(seen) == ['Windows', 'Macintosh']
+        for platform, names in seen.items():
+            assert names and all(name.endswith(f'-{platform.lower()}.pdf') for name in names)
 
 
 def test_tree_has_fixed_modes_and_times(bundle):
