@@ -122,8 +122,19 @@ class GuideHTMLBuilder(StandaloneHTMLBuilder):
             if uri in uris:
                 reference['refuri'] = f'{uri}?platform={platform}{hash_}{fragment}'
 
+    def carry_platform_under_chapters(self, node: nodes.Node, here: str) -> None:
+        """In a list on page *here* (a table of contents: the start page's,
+        the sidebar's), the entries under a platform chapter's lead along it."""
+        chapter_of = {self.get_relative_uri(here, chapter): chapter
+                      for chapter in self.platform_guests}
+        for item in node.findall(nodes.list_item):
+            reference = next(item[0].findall(nodes.reference), None) if item.children else None
+            if reference is not None and reference.get('refuri') in chapter_of:
+                self.carry_platform(item, chapter_of[reference['refuri']], here)
+
     def write_doc(self, docname: str, doctree: nodes.document) -> None:
         self.carry_platform(doctree, docname, docname)
+        self.carry_platform_under_chapters(doctree, docname)
         super().write_doc(docname, doctree)
 
     def get_doc_context(self, docname: str, body: str, metatags: str) -> dict:

@@ -126,15 +126,8 @@ class Navigation:
         maxdepth = int(options.get('theme_globaltoc_maxdepth') or 0)
         includehidden = str(options.get('theme_globaltoc_includehidden')).lower() == 'true'
         toctree = render_toctree(builder, '', maxdepth, includehidden)
-        if toctree is not None and hasattr(builder, 'carry_platform'):
-            # The entries under a platform chapter lead along it.
-            here = _NOWHERE
-            chapter_of = {builder.get_relative_uri(here, chapter): chapter
-                          for chapter in builder.platform_guests}
-            for item in toctree.findall(nodes.list_item):
-                reference = next(item[0].findall(nodes.reference), None)
-                if reference is not None and reference['refuri'] in chapter_of:
-                    builder.carry_platform(item, chapter_of[reference['refuri']], here)
+        if toctree is not None and hasattr(builder, 'carry_platform_under_chapters'):
+            builder.carry_platform_under_chapters(toctree, _NOWHERE)
         tree = builder.render_partial(toctree)['fragment'] if toctree is not None else ''
         target = Path(builder.outdir, SCRIPT)
         target.parent.mkdir(parents=True, exist_ok=True)

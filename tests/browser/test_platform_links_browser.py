@@ -1,6 +1,6 @@
 """A reader of one platform's chapter keeps it wherever they click, in
-Chromium: a program reached from the chapter's list in the page body or from
-the chapter's entries in the sidebar shows that chapter in its breadcrumb, the
+Chromium: a program reached from the chapter's list of programs, from the
+entries under the chapter in the start page's contents or in the sidebar shows that chapter in its breadcrumb, the
 sidebar marks that chapter and that entry only, and previous/next (the bars'
 and the page head's <link>s) follow that chapter's order."""
 from pathlib import Path
@@ -52,15 +52,15 @@ def where_am_i(driver) -> dict:
     }
 
 
-def entries_under(driver, chapter: str):
-    """The sidebar's entries under *chapter*."""
-    for item in driver.find_elements(By.CSS_SELECTOR, 'nav.guide-nav li.toctree-l1'):
+def entries_under(driver, chapter: str, where: str = 'nav.guide-nav'):
+    """The entries under *chapter* in the contents at *where* (the sidebar's)."""
+    for item in driver.find_elements(By.CSS_SELECTOR, f'{where} li.toctree-l1'):
         if item.find_element(By.TAG_NAME, 'a').text == chapter:
             return item.find_elements(By.CSS_SELECTOR, 'li.toctree-l2 > a')
     raise AssertionError(f'no sidebar entry {chapter}')
 
 
-@pytest.mark.parametrize('how', ['body', 'sidebar'])
+@pytest.mark.parametrize('how', ['chapter', 'contents', 'sidebar'])
 @pytest.mark.parametrize('platform', ['windows', 'macintosh'])
 def test_a_program_reached_from_a_chapter_stays_in_it(browser, site, chapters, platform, how):
     driver = browser.driver
@@ -70,10 +70,14 @@ def test_a_program_reached_from_a_chapter_stays_in_it(browser, site, chapters, p
         page in other for _, other in chapters.values())]
     assert shared, 'the guide has programs in both chapters'
     for index, page in enumerate(pages):
-        driver.get(chapter)
-        if how == 'body':
+        if how == 'chapter':     # the chapter's list of its programs
+            driver.get(chapter)
             links = driver.find_elements(By.CSS_SELECTOR, 'div.body div.toctree-wrapper a')
+        elif how == 'contents':  # the start page's contents, under the chapter
+            driver.get((site / 'index.html').as_uri())
+            links = entries_under(driver, title, 'div.body')
         else:
+            driver.get(chapter)
             links = entries_under(driver, title)
         [link] = [link for link in links if name(link.get_attribute('href')) == page]
         link.click()
