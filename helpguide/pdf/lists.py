@@ -204,7 +204,7 @@ def footnote(node, ctx: Context):
         first = body[0] if body and isinstance(body[0], nodes.paragraph) else None
         with ctx.set(para_style='footnote'), ctx.hanging(first, mark, hang) as hung:
             flow = rendered(body, ctx)
-        if first is not None and not hung.taken:  # not hung by its paragraph
+        if body and not hung.taken:  # no paragraph first, or one holding blocks
             flow.insert(0, ItemLabel(mark, st, hang))
         return flow
     return indented_blocks(note, ctx, indent)

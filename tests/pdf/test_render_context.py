@@ -73,3 +73,15 @@ def test_each_label_hangs_on_the_paragraph_it_was_handed_to(tmp_path):
     # A one-sheet product titles nothing: the lead-in stays where it is written.
     assert 'Lead-in paragraph.' in [f.text for f in body if isinstance(f, Paragraph)]
     assert not any(isinstance(f, ItemLabel) for f in body)
+
+
+def test_a_footnote_that_starts_with_a_list_keeps_its_mark(tmp_path):
+    """No paragraph takes the mark it is handed: the note prints it itself
+    (before, the mark was lost and the reference led to an unnumbered note)."""
+    source = 'Chapter\n-------\n\nText [#n]_.\n\n.. [#n] - a listed note\n'
+    tree = publish_doctree(source, settings_overrides={'doctitle_xform': False})
+    body = flatten(render_document(tree, context(tmp_path)))
+    labels = [f for f in body if isinstance(f, ItemLabel)]
+    assert [label.label for label in labels] == ['1']
+    assert body.index(labels[0]) < next(i for i, f in enumerate(body)
+                                        if getattr(f, 'text', '') == 'a listed note')
