@@ -18,12 +18,15 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from ..compat.reportlab import AcroForm, keep_apart, set_form
-from .form_font import font_objects, form_font
+from .form_font import FormFont, font_objects, form_font, line_height
 from .paragraphs import Paragraph
 from .styles import StyleSheet
 
 #: Rows of the write-in box of a ``lines`` field.
 LINES_ROWS = 5
+#: The size values are typed in a ``lines`` field, in body sizes: its rows
+#: are this face's line height at this size, printed and typed alike.
+LINES_SIZE = 1.4
 #: The paragraph style whose face filled-in values are typed in.
 VALUE_STYLE = 'form_hint'
 CLEAR = Color(1, 1, 1, alpha=0)
@@ -67,6 +70,11 @@ class FormField(Flowable):
         self.gap = unit * 0.9          # space below the field
         self.box = unit * 1.3          # side of a tick box
         label_style = styles['form_label']
+        # What every field's font says, for the multi-line field: its size and line height.
+        self.lines_size = round(unit * LINES_SIZE, 1)
+        self.leading = line_height(self.face(), self.lines_size)
+        if self.kind == 'lines':
+            self.row = self.leading
         if self.kind == 'check':
             self.caption = Paragraph(self.label, styles['compact'])
         else:
@@ -107,25 +115,40 @@ class FormField(Flowable):
         else:
             self.caption.drawOn(canv, 0, self.height - self.label_height)
             area = self.height - self.label_height
+            field = (0, 0, self.width, area)
             if self.kind == 'lines':
-                if not self.fillable:  # else the blank field's appearance draws them
-                    canv.setStrokeColor(row_rule)
-                    canv.setLineWidth(RULE_WIDTH)
-                    for y in self.rules():
-                        canv.line(0, y, self.width, y)
+                canv.setStrokeColor(row_rule)
+                canv.setLineWidth(RULE_WIDTH)
+                for y in self.rules():
+                    canv.line(0, y, self.width, y)
                 canv.setStrokeColor(line)
                 canv.setLineWidth(0.8)
                 canv.rect(0, 0, self.width, area, stroke=1, fill=0)
+                field = self.typed_lines()
             else:
                 canv.line(0, 0, self.width, 0)
-            field = (0, 0, self.width, area)
         canv.restoreState()
         if self.fillable:
             self.add_widget(*field)
 
     def rules(self) -> list[float]:
-        """Heights of the write-in rules inside a ``lines`` box."""
+        """Heights of the write-in rules inside a ``lines`` box; its bottom
+        edge is the last line to write on."""
         return [row * self.row for row in range(1, LINES_ROWS)]
+
+    def face(self) -> FormFont:
+        return form_font(Path(pdfmetrics.getFont(self.styles[VALUE_STYLE].fontName).face.filename))
+
+    def typed_lines(self) -> tuple[float, float, float, float]:
+        """The rectangle of a ``lines`` field whose typed lines stand on its
+        rules: fillers set the first baseline the face's top below the top
+        of the field (pypdf the top of its FontBBox, pikepdf its ascent) and
+        the next ones a line height apart, the row the rules are drawn at.
+        The last line stands on the box's edge, its descenders below it."""
+        face, size = self.face(), self.lines_size
+        top = (LINES_ROWS - 1) * self.row + face.bbox[3] * size / 1000
+        bottom = face.descent * size / 1000
+        return 0, bottom, self.width, top - bottom
 
     def add_widget(self, x, y, width, height):
         canv = self.canv
@@ -136,14 +159,12 @@ class FormField(Flowable):
             # The printed box is the border; the widget only draws the tick.
             form_of(canv).checkbox(size=width, buttonStyle='check', fieldFlags='', **common)
             return
-        size = round(self.styles.base * 1.05, 1)
-        face = pdfmetrics.getFont(self.styles[VALUE_STYLE].fontName).face
         lines = self.kind == 'lines'
+        size = self.lines_size if lines else round(self.styles.base * 1.05, 1)
+        path = Path(pdfmetrics.getFont(self.styles[VALUE_STYLE].fontName).face.filename)
         form = form_of(canv)
-        form.textfield(width=width, height=height, fontName=form.typeface(Path(face.filename)),
+        form.textfield(width=width, height=height, fontName=form.typeface(path, self.leading),
                        fontSize=size, maxlen=0, fieldFlags='multiline' if lines else '',
-                       rules=self.rules() if lines else (),
-                       ruleColor=self.styles.color(self.styles.style['form']['row_rule_color']),
                        **common)
 
 
@@ -164,11 +185,7 @@ class BlankForm(AcroForm):
     * Every text field has an appearance stream of its own. ReportLab shares
       one object among fields that look the same, and a filler (pypdf)
       rewrites that object in place: all five blank lines showed one answer.
-    * An empty text field's appearance names no font (it draws no text),
-      and a multi-line one draws the write-in rules in its variable-text
-      sequence: a filled field's new appearance replaces them, so typed
-      lines, spaced as the filler chooses, are never struck through by
-      rules printed for the pen.
+    * An empty text field's appearance names no font (it draws no text).
     * The fonts a viewer types and ticks with are in the form's default
       resources, with ZapfDingbats for the tick, as viewers that redraw
       fields expect.
@@ -177,32 +194,23 @@ class BlankForm(AcroForm):
     def __init__(self, canv, **kwds):
         super().__init__(canv, **kwds)
         self._text_appearance = False
-        self._rules = ()
         self._typefaces = {}
         self.fonts['ZaDb'] = self.getRefStr(PDFFromString(
             '<< /BaseFont /ZapfDingbats /Name /ZaDb /Subtype /Type1 /Type /Font >>'))
 
-    def typeface(self, path: Path) -> str:
-        """The resource name of the TrueType face at *path*, embedded once."""
+    def typeface(self, path: Path, leading: float = 0) -> str:
+        """The resource name of the TrueType face at *path*, embedded once,
+        with the *leading* of the form's multi-line fields."""
         face = form_font(path)
         if face.name not in self._typefaces:
             self._typefaces[face.name] = self.fonts[face.name] = self.getRefStr(
-                font_objects(face, self.getRef))
+                font_objects(face, self.getRef, leading))
         return face.name
 
     def makeFont(self, fontName):
         if fontName in self._typefaces:
             return self._typefaces[fontName], fontName
         return super().makeFont(fontName)
-
-    def textfield(self, *, rules=(), ruleColor=None, **kwds):
-        """ReportLab's text field; *rules* are heights of lines its blank
-        appearance draws in *ruleColor*."""
-        self._rules = (rules, ruleColor)
-        try:
-            return super().textfield(**kwds)
-        finally:
-            self._rules = ()
 
     def text_appearance(self, make):
         self._text_appearance = True
@@ -216,13 +224,6 @@ class BlankForm(AcroForm):
     def appearance_stream(self, width, height, stream, D):
         if self._text_appearance and ' Tf' not in stream:
             D['Resources'] = PDFFromString('<< /ProcSet [/PDF] >>')
-            if self._rules and self._rules[0]:
-                # Inside the Tx sequence, which a filler replaces whole (ISO 32000-1,
-                # 12.7.3.3); what lies outside it would stay under the typed lines.
-                heights, color = self._rules
-                lines = ' '.join(f'0 {y:g} m {width:g} {y:g} l' for y in heights)
-                stream = stream.replace('/Tx BMC', f'/Tx BMC\nq {self.streamStrokeColor(color)} '
-                                        f'{RULE_WIDTH} w {lines} S Q', 1)
         return stream, D
 
     def format(self, doc):

@@ -1,7 +1,7 @@
 """The checklist form filled by two libraries (pypdf, pikepdf) and rendered
 by two renderers (poppler, Ghostscript): each field shows its own value and
 nothing else does, typed in an embedded font; the multi-line field's typed
-lines are never struck through by its write-in rules."""
+lines stand on its write-in rules."""
 import subprocess
 
 import pikepdf
@@ -45,15 +45,15 @@ def fill_pikepdf(src, dst, values):
         pdf.save(dst)
 
 
-def render_poppler(pdf, stem):
-    subprocess.run(['pdftoppm', '-r', str(DPI), '-gray', '-singlefile', str(pdf), str(stem)],
+def render_poppler(pdf, stem, dpi=DPI):
+    subprocess.run(['pdftoppm', '-r', str(dpi), '-gray', '-singlefile', str(pdf), str(stem)],
                    check=True)
     return Image.open(f'{stem}.pgm')
 
 
-def render_gs(pdf, stem):
+def render_gs(pdf, stem, dpi=DPI):
     subprocess.run(['gs', '-q', '-dNOPAUSE', '-dBATCH', '-dSAFER', '-sDEVICE=pnggray',
-                    f'-r{DPI}', f'-sOutputFile={stem}.png', str(pdf)], check=True)
+                    f'-r{dpi}', f'-sOutputFile={stem}.png', str(pdf)], check=True)
     return Image.open(f'{stem}.png')
 
 
@@ -158,21 +158,65 @@ def rule_rows(image, box):
     return rows
 
 
-@pytest.mark.parametrize('renderer', RENDERERS)
-@pytest.mark.parametrize('filler', FILLERS)
-def test_write_in_rules_print_blank_and_give_way_to_typed_lines(blank, tmp_path, filler,
-                                                                renderer):
-    render = RENDERERS[renderer]
-    box = field_boxes(blank, LETTER[1])['errors']
+#: Typed lines without descenders: each line's lowest ink is its baseline.
+TYPED_LINES = ['FIRST LINE 1', 'SECOND LINE 2', 'THIRD LINE 3', 'FOURTH LINE 4']
+
+
+def ink_bands(before, after, box) -> list[tuple[int, int]]:
+    """(top, bottom) pixel rows of each run of rows where *after* has ink
+    that *before* has not, within *box*: the typed lines."""
+    left, top, right, bottom = box
+    rows = [y for y in range(top, bottom)
+            if sum(1 for x in range(left, right)
+                   if before.getpixel((x, y)) - after.getpixel((x, y)) > 80) > 3]
+    bands = []
+    for y in rows:
+        if bands and y == bands[-1][1] + 1:
+            bands[-1][1] = y
+        else:
+            bands.append([y, y])
+    return [tuple(band) for band in bands]
+
+
+@pytest.mark.parametrize('filler, renderer', [
+    pytest.param(filler, renderer, marks=PIKEPDF_MULTILINE if (filler, renderer) == (
+        'pikepdf', 'ghostscript') else ())
+    for filler in FILLERS for renderer in RENDERERS])
+def test_typed_lines_stand_on_the_write_in_rules(blank, tmp_path, filler, renderer):
+    """The rules print blank and filled, and each typed line's baseline is
+    on a rule (or the box's bottom edge): the field's font size and line
+    height and the rules' spacing come from one value."""
+    dpi, render = 100, RENDERERS[renderer]
+    left, top, right, bottom = (v * dpi // DPI for v in field_boxes(blank, LETTER[1])['errors'])
     filled = tmp_path / 'filled.pdf'
-    FILLERS[filler](blank, filled, {'errors': 'First line\nSecond line\nThird line'})
+    FILLERS[filler](blank, filled, {'errors': '\n'.join(TYPED_LINES)})
 
-    blank_rules = rule_rows(render(blank, tmp_path / 'blank'), box)
-    filled_rules = rule_rows(render(filled, tmp_path / 'filled'), box)
+    before = render(blank, tmp_path / 'blank', dpi)
+    after = render(filled, tmp_path / 'filled', dpi)
 
-    # A rule is one or two pixel rows at this resolution.
-    assert len({y // 3 for y in blank_rules}) == LINES_ROWS - 1
-    assert filled_rules == []
+    # the rules and the box's bottom edge, a run of one or two pixel rows each
+    box = (left, top, right, bottom)
+    rules = sorted({max(group) for group in grouped(rule_rows(before, box))})
+    assert len(rules) == LINES_ROWS and grouped(rule_rows(after, box)) == grouped(
+        rule_rows(before, box))
+    text = (left + 8, top, left + (right - left) // 3, bottom)
+    lines = ink_bands(before, after, text)
+    assert len(lines) == len(TYPED_LINES), lines
+    for (ink_top, baseline), rule in zip(lines, rules, strict=False):
+        # the lowest ink of a capital sits on the rule: at most a pixel
+        # above it (0.7 pt at 100 dpi), never through it
+        assert 0 <= rule - baseline <= 2, (lines, rules)
+        assert rule - ink_top > 8  # a line of text, not a rule thickened
+
+
+def grouped(rows) -> list[list[int]]:
+    groups = []
+    for y in rows:
+        if groups and y - groups[-1][-1] <= 1:
+            groups[-1].append(y)
+        else:
+            groups.append([y])
+    return groups
 
 
 def test_printed_only_form_draws_its_rules_on_the_page(tmp_path):
@@ -189,7 +233,8 @@ def test_printed_only_form_draws_its_rules_on_the_page(tmp_path):
     image = render_poppler(path, tmp_path / 'printed')
 
     assert PdfReader(path).get_fields() is None
-    assert len({y // 3 for y in rule_rows(image, box)}) == LINES_ROWS - 1
+    # the rules and the box's bottom edge (the last line's), inside the field
+    assert len(grouped(rule_rows(image, box))) == LINES_ROWS
 
 
 def test_the_imposed_booklet_prints_the_blank_fields_as_they_look(blank, tmp_path):
@@ -204,4 +249,4 @@ def test_the_imposed_booklet_prints_the_blank_fields_as_they_look(blank, tmp_pat
 
     assert PdfReader(imposed).get_fields() is None
     box = (left + shift, top, right + shift, bottom)
-    assert len({y // 3 for y in rule_rows(sheet, box)}) == LINES_ROWS - 1
+    assert len(grouped(rule_rows(sheet, box))) == LINES_ROWS
