@@ -5,8 +5,9 @@ paragraphs, list items, notes; directives' own lines dropped, roles and
 substitutions turned into their text), in the booklet's order (front matter,
 one chapter per platform with its programs' steps for that platform, the
 appendix table of programs without SSL, the support chapter), and laid out
-once with the same fonts and paper. What this costs is what any
-reStructuredText-to-PDF path must pay at least.
+with the same fonts and paper, with a running head and a folio on every page,
+twice as the contents' page numbers need (ReportLab's multiBuild). What this
+costs is what any reStructuredText-to-PDF path must pay at least.
 
     python benchmarks/floor_reportlab.py build/bench/src-x10 out.pdf
 """
@@ -26,6 +27,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table
+from reportlab.platypus.tableofcontents import TableOfContents
 
 FONTS = {'Serif': 'DejaVuSerif', 'Serif-Bold': 'DejaVuSerif-Bold',
          'Serif-Italic': 'DejaVuSerif-Italic', 'Sans-Bold': 'DejaVuSans-Bold',
@@ -38,6 +40,8 @@ _OPTION = re.compile(r'^\s*:([\w-]+):\s*(.*)$')
 _DIRECTIVE = re.compile(r'^(\s*)\.\.\s+([\w-]+)::\s*(.*)$')
 _SUBST_DEF = re.compile(r'^(\s*)\.\.\s+\|([^|]+)\|\s+replace::\s*(.*)$')
 _ITEM = re.compile(r'^(\s*)(#\.|[-*]|\d+\.)\s+(.*)$')
+# Directives whose content the booklet sets under a label, and the label.
+LABELS = {'note': 'Note', 'support-contacts': 'Contact details not set'}
 
 
 def register_fonts(fonts_dir: Path) -> None:
@@ -63,6 +67,7 @@ def make_styles() -> dict[str, ParagraphStyle]:
         'h3': ParagraphStyle('h3', parent=body, fontName='Sans-Bold', fontSize=11,
                              leading=14, spaceBefore=8, spaceAfter=4),
         'contents': ParagraphStyle('contents', parent=body, leftIndent=12, spaceAfter=2),
+        'label': ParagraphStyle('label', parent=body, fontName='Sans-Bold', spaceAfter=2),
     }
 
 
@@ -96,6 +101,7 @@ class Source:
         return {'id': pid, 'name': options['name'], 'versions': options.get('versions', ''),
                 'platforms': options['platforms'].replace(',', ' ').split(),
                 'ssl': options['ssl'] == 'yes', 'upgrade': options.get('upgrade', ''),
+                'requires': options.get('requires', ''),
                 'order': int(options.get('order', 1000)), 'text': text}
 
 
@@ -145,6 +151,10 @@ def local_substitutions(text: str, subs: dict[str, str]) -> tuple[str, dict[str,
     return '\n'.join(out), subs
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
 def blocks(text: str, subs: dict[str, str], styles, level: int = 1) -> list:
     """Flowables for the titles, paragraphs and list items of ``text``."""
     text, subs = local_substitutions(text, subs)
@@ -181,6 +191,15 @@ def blocks(text: str, subs: dict[str, str], styles, level: int = 1) -> list:
         elif _DIRECTIVE.match(line) or _OPTION.match(line) and not para:
             flush()
             numbers = 0
+            found = _DIRECTIVE.match(line)
+            if found and found.group(2) in LABELS:
+                story.append(Paragraph(LABELS[found.group(2)], styles['label']))
+            if found and found.group(2) == 'index':  # entries, not text
+                i += 1
+                while i < len(lines) and (not lines[i].strip() or
+                                          _indent(lines[i]) > len(found.group(1))):
+                    i += 1
+                continue
         elif _ITEM.match(line):
             flush()
             found = _ITEM.match(line)
@@ -194,36 +213,62 @@ def blocks(text: str, subs: dict[str, str], styles, level: int = 1) -> list:
     return story
 
 
+def join_names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f'{", ".join(names[:-1])} and {names[-1]}'
+
+
 def program_story(program: dict, platform: str | None, source: Source, styles) -> list:
+    """The program's title, data box (the status only where it is news, as
+    the booklet's), requirement and steps."""
     names = dict(source.platforms)
     story = [Paragraph(escape(program['name']), styles['h2'])]
     facts = [('Versions', program['versions'])] if program['versions'] else []
-    facts += [('Platforms', ', '.join(names[p] for p in program['platforms'])),
-              ('SSL for outgoing mail', 'supported' if program['ssl'] else 'not supported')]
+    facts.append(('Platforms', join_names([names[p] for p in program['platforms']])))
+    if not program['ssl']:
+        facts.append(('SSL for outgoing mail', 'not supported'))
     if program['upgrade']:
         facts.append(('Upgrade to', program['upgrade']))
     for label, value in facts:
         story.append(Paragraph(f'<b>{label}:</b> {escape(value)}', styles['body']))
+    required, _, requirement = program['requires'].partition(':')
+    if requirement and required.strip() in (platform, None):
+        story += [Paragraph('Note', styles['label']),
+                  Paragraph(escape(requirement.strip()), styles['body'])]
     text = program['text'] if platform is None else \
         drop_other_platforms(program['text'], platform)
     return story + blocks(text, source.substitutions, styles, level=3)
 
 
+def contents(styles) -> TableOfContents:
+    """The contents, chapters and their sections with their pages, as the
+    booklet's: filled in by a second pass (Document.afterFlowable)."""
+    toc = TableOfContents()
+    toc.levelStyles = [styles['contents'],
+                       ParagraphStyle('contents2', parent=styles['contents'], leftIndent=24)]
+    return toc
+
+
+class Document(SimpleDocTemplate):
+    def afterFlowable(self, flowable):
+        if isinstance(flowable, Paragraph) and flowable.style.name in ('h1', 'h2') \
+                and flowable.getPlainText() != 'Contents':
+            self.notify('TOCEntry', (int(flowable.style.name[1]) - 1,
+                                     flowable.getPlainText(), self.page))
+
+
 def guide_story(source: Source, styles) -> list:
     subs, conf = source.substitutions, source.conf
-    story = [Paragraph(escape(conf['guide_title']), styles['title']),
+    story = [Paragraph(escape(conf['guide_brand']), styles['body']),
+             Paragraph(escape(conf['guide_title']), styles['title']),
              Paragraph(escape(conf['guide_subtitle']), styles['body']),
-             Paragraph(escape(f'{conf["guide_brand"]} · Edition {conf["guide_edition"]}'),
-                       styles['body']), PageBreak(),
-             Paragraph('Contents', styles['h1'])]
+             Paragraph(escape(f'Edition {conf["guide_edition"]} · January 1, 2026'),
+                       styles['body']),
+             Paragraph(escape(conf['guide_author']), styles['body']), PageBreak(),
+             Paragraph('Contents', styles['h1']), contents(styles), PageBreak()]
     chapters = []
     for pid, name in source.platforms:
         programs = [p for p in source.programs if p['ssl'] and pid in p['platforms']]
         chapters.append((pid, name, programs))
-    for pid, name, programs in chapters:
-        story.append(Paragraph(escape(name), styles['contents']))
-        story += [Paragraph(escape(p['name']), styles['contents']) for p in programs]
-    story.append(PageBreak())
     story += blocks(source.text('index').split('.. toctree::')[0], subs, styles)
     story += blocks(source.text('introduction'), subs, styles)
     for pid, name, programs in chapters:
@@ -237,7 +282,7 @@ def guide_story(source: Source, styles) -> list:
     names = dict(source.platforms)
     for p in (p for p in source.programs if not p['ssl']):
         rows.append([Paragraph(f'<b>{escape(p["name"])}</b>', styles['body']),
-                     Paragraph(', '.join(names[x] for x in p['platforms']), styles['body']),
+                     Paragraph(join_names([names[x] for x in p['platforms']]), styles['body']),
                      Paragraph(escape(p['upgrade']), styles['body'])])
     story.append(Table(rows, colWidths=[2.5 * inch, 1.2 * inch, 2.5 * inch], repeatRows=1))
     story.append(PageBreak())
@@ -250,16 +295,22 @@ def folio(canvas, doc):
     canvas.drawCentredString(doc.pagesize[0] / 2, 0.5 * inch, str(doc.page))
 
 
+def running_head(canvas, doc):
+    """The guide's title above the text and the folio below, as the booklet's
+    pages carry a running head and a folio."""
+    folio(canvas, doc)
+    canvas.drawString(doc.leftMargin, doc.pagesize[1] - 0.5 * inch, doc.title)
+
+
 def build(root: Path, out: Path) -> int:
     """Lay out the guide in ``root`` into ``out``; return the page count."""
     source = Source(root)
     register_fonts(root / 'helpguide' / 'fonts')
     styles = make_styles()
     paper = {'letter': LETTER, 'a4': A4}[source.conf.get('guide_paper', 'letter')]
-    doc = SimpleDocTemplate(str(out), pagesize=paper, title=source.conf['guide_title'],
-                            invariant=1)
+    doc = Document(str(out), pagesize=paper, title=source.conf['guide_title'], invariant=1)
     wall, cpu = time.perf_counter(), time.process_time()
-    doc.build(guide_story(source, styles), onFirstPage=folio, onLaterPages=folio)
+    doc.multiBuild(guide_story(source, styles), onFirstPage=folio, onLaterPages=running_head)
     if os.environ.get('BENCH_PHASES'):  # the benchmark compares this with the booklet's
         Path(os.environ['BENCH_PHASES']).write_text(json.dumps({'rendering+layout+writing': {
             'wall': round(time.perf_counter() - wall, 3),

@@ -19,6 +19,8 @@ tools assemble differently:
   platforms' steps; rst2pdf twice, with both platforms' steps each time;
 - no support checklist: a form, which only our PDF builders draw (the other
   tools leave it out or print it as lines of underscores).
+
+The other tools read the doctrees as the booklet sets them (as_booklet.py).
 """
 import argparse
 import os
@@ -38,6 +40,8 @@ _NAME = re.compile(r'^([ \t]+:name:[ \t]*)(.+)$', re.M)
 _ORDER = re.compile(r'^([ \t]+:order:[ \t]*)(\d+)[ \t]*$', re.M)
 _PLATFORMS = re.compile(r'^([ \t]+:platforms:[ \t]*)(.+)$', re.M)
 _SUPPORTED = re.compile(r'^[ \t]+:(?:ssl|supported):[ \t]*yes[ \t]*$', re.M)
+# What only some tools lay out (see the docstring).
+LEFT_OUT = ('support-checklist',)
 # A requirement of one platform (``:requires: macintosh: ...``) and its continuation lines.
 _REQUIRES = re.compile(r'^([ \t]+):requires:[ \t]*([\w-]+):.*\n(?:\1[ \t]+(?!:)\S.*\n)*', re.M)
 _BLOCK = re.compile(r'^(?P<indent>[ \t]*)\.\. (?P<name>[\w-]+)::[ \t]*(?P<arguments>.*)$')
@@ -127,10 +131,10 @@ def generate(scale: int, out: Path | None = None) -> Path:
             for copy in range(1, scale + 1):
                 pid, copied = copy_program(text, copy)
                 (out / 'source' / PROGRAMS / f'{pid}.rst').write_text(copied, encoding='utf-8')
-    for path in (out / 'source').glob('*.rst'):
+    for path in (out / 'source').rglob('*.rst'):
         text = path.read_text(encoding='utf-8')
         kept = drop_blocks(text, lambda name, arguments: (
-            None if name == 'support-checklist' else arguments))
+            None if name in LEFT_OUT else arguments))
         if kept != text:
             path.write_text(kept, encoding='utf-8')
     shutil.copy2(REPO / 'conf.py', out / 'conf.py')
