@@ -34,9 +34,10 @@ def contents_story(entries, styles: StyleSheet) -> list[Flowable]:
 
 
 def book_story(cover: CoverInfo, lead_in: list[Flowable], body: list[Flowable],
-               ctx: Context) -> list[Flowable]:
+               ctx: Context, back: list[Flowable] = ()) -> list[Flowable]:
     """Cover, contents (when there are sections to list), the root document's
-    *lead_in* on a page of its own (often the contents' blank back), body."""
+    *lead_in* on a page of its own (often the contents' blank back), body, and
+    the *back* matter (the index) from a right-hand page."""
     contents = ([RectoBreak(), *contents_story(ctx.contents, ctx.styles)]
                 if ctx.contents else [])
     lead_in = [PageBreak(), LeadIn(), *lead_in] if lead_in else []
@@ -48,6 +49,7 @@ def book_story(cover: CoverInfo, lead_in: list[Flowable], body: list[Flowable],
         RectoBreak(),
         BodyStart(),
         *body,
+        *([RectoBreak(), *back] if back else []),
         ResolveLinks(ctx.linked),
     ]
 

@@ -169,6 +169,7 @@ def _write_book(builder: PrintBuilder, target: Path, pagesize, screen: bool) -> 
 
     from .book import book_story, write_pdf
     from .cover import CoverInfo
+    from .index import document_copies, index_matter
     from .registry import RenderError
     from .render import book_section, new_context, render_book
     from .styles import book_styles
@@ -179,6 +180,7 @@ def _write_book(builder: PrintBuilder, target: Path, pagesize, screen: bool) -> 
     if builder.style_failed():
         return None
     tree = BookAssembly(builder).tree()
+    copies = document_copies(tree)
     styles = book_styles(builder.style)
     ctx = new_context(styles, *frame_size(pagesize, styles.style), builder.srcdir,
                       contents_depth=int(setting('booklet_contents_depth', 2)))
@@ -205,7 +207,7 @@ def _write_book(builder: PrintBuilder, target: Path, pagesize, screen: bool) -> 
     meta = Metadata(title=title, author=cover.author or brand,
                     subject=setting('guide_subtitle', title), keywords=brand,
                     lang=pdf_language(builder.config.language))
-    story = book_story(cover, lead_in, body, ctx)
+    story = book_story(cover, lead_in, body, ctx, index_matter(builder, copies, ctx))
     del body, lead_in  # the layout consumes the story: a flowable is freed once drawn
     try:
         return write_pdf(target, story, styles, meta, pagesize,

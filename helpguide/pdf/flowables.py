@@ -31,6 +31,10 @@ class Anchor(Flowable):
     def draw(self):
         for key in self.keys:
             self.canv.bookmarkHorizontal(key, 0, 0)
+        # Drawn, not landed: an anchor inside a table or a box never reaches
+        # the page template's afterFlowable, and its page is wanted all the same.
+        if landed := self._doctemplateAttr('landed'):
+            landed(self.keys)
 
 
 def balanced_width(paragraph, width: float) -> float:

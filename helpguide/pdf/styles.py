@@ -172,6 +172,14 @@ def book_styles(style: Style | None = None) -> StyleSheet:
            leftIndent=base * 1.5),
         ps('contents3', fontName=serif, fontSize=base * 0.9, leading=base * 1.3,
            leftIndent=base * 3, textColor=MUTED),
+        # Index (back matter): a letter above its entries, a sub-entry indented
+        # under its term, a long entry's next lines hung further in.
+        ps('index_letter', fontName=sans_bold, fontSize=sizes[2], leading=leadings[2],
+           textColor=BRAND, spaceBefore=base * 0.9, spaceAfter=base * 0.3, keepWithNext=1),
+        ps('index_entry', fontName=serif, fontSize=base * 0.9, leading=base * 1.25,
+           leftIndent=base * 1.5, firstLineIndent=-base * 1.5),
+        ps('index_subentry', fontName=serif, fontSize=base * 0.9, leading=base * 1.25,
+           leftIndent=base * 2.7, firstLineIndent=-base * 1.5),
         # Cover
         ps('cover_brand', fontName=sans_bold, fontSize=base * 1.4, leading=base * 1.8,
            textColor=HexColor(style.color(cover['brand_color']))),
@@ -200,6 +208,7 @@ def book_styles(style: Style | None = None) -> StyleSheet:
         'menu_arrow': Inline(font=sans, color=MUTED),
         'url': Inline(font=sans, size=round(base * 0.8, 1), color=MUTED),
         'link': Inline(color=colors['link']),
+        'index_main': Inline(tags=('b',)),  # the page an entry marks as its main place
         'math': Inline(font=mono, size=round(base * 0.9, 1)),
         'problematic': Inline(color=WARN, tags=('b',)),
         'title_reference': Inline(tags=('i',)),

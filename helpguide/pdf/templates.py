@@ -1,10 +1,11 @@
 """Page templates of the booklet and what happens as flowables land.
 
 The shape follows ReportLab's own manual template (tools/docco/rltemplate.py):
-``beforeDocument`` resets the state, ``afterFlowable`` reacts to headings and
-anchors, the page decoration is drawn at the end of each page. The contents'
-page numbers are form XObjects defined here when their heading lands, so the
-story is laid out once (no ``multiBuild``).
+``beforeDocument`` resets the state, ``afterFlowable`` reacts to headings
+(anchors call :meth:`BookTemplate.landed` as they are drawn), the page
+decoration is drawn at the end of each page. The contents' page numbers are
+form XObjects defined here when their heading lands, so the story is laid
+out once (no ``multiBuild``).
 """
 from dataclasses import dataclass
 
@@ -17,7 +18,7 @@ from helpguide.style import Style, default_style
 from ..compat.reportlab import move_frame
 
 from .cover import Cover
-from .flowables import (PAGE_REF_CALLBACK, Anchor, Heading, page_number_form, page_ref_form,
+from .flowables import (PAGE_REF_CALLBACK, Heading, page_number_form, page_ref_form,
                         page_ref_parts)
 from .fonts import draw_string
 from .keeps import Keep
@@ -161,22 +162,19 @@ class BookTemplate(PrintTemplate):
         self.chapter = ''
         self.openers = set()
         self.defined = set()
+        self.key_pages = {}  # key -> (page, its label) where its destination landed
         self.canv.addPageLabel(0, 'ROMAN_LOWER')
         self.canv.setNamedCB(PAGE_REF_CALLBACK, self.draw_page_ref)
         if self.screen:
             self.canv.showOutline()  # /PageMode /UseOutlines
-
-    def afterFlowable(self, flowable):
-        if isinstance(flowable, Anchor):
-            self.landed(flowable.keys)
-            return
-        super().afterFlowable(flowable)
 
     def landed(self, keys):
         """*keys* have their destination on this page: references print it."""
         for key in set(keys) & self.page_refs.keys() - self.defined:
             for label in self.page_refs[key]:
                 self.define_page_ref(label, self.page_label(self.page))
+        for key in set(keys) - self.defined:
+            self.key_pages[key] = (self.page, self.page_label(self.page))
         self.defined.update(keys)
 
     def heading_landed(self, heading: Heading | Cover):

@@ -56,6 +56,11 @@ class Element:
         self.kids.append(kid)
         return kid
 
+    def __deepcopy__(self, memo):
+        # A copy of a flowable (ReportLab deep-copies one to try a split) is
+        # drawn as part of the same element, never as a new one outside the tree.
+        return self
+
     def walk(self):
         yield self
         for kid in self.kids:
