@@ -19,6 +19,7 @@ from sphinx.environment.adapters.indexentries import IndexEntries
 
 from ..locale import _
 from .flowables import Heading
+from .keeps import KeepTail
 from .paragraphs import Paragraph
 from .registry import Context, escape
 from .tagging import Element, group
@@ -137,6 +138,8 @@ class IndexBody(NullDraw):
             if aW >= 2 * MIN_COLUMN * self.styles.base:
                 flowables = [BalancedColumns(flowables, nCols=2,
                                              innerPadding=self.styles.base * 1.5)]
+            else:  # as a chapter ends: never a line or two alone on the last page
+                flowables = [KeepTail(flowables)]
             self._doctemplateAttr('frame').add_generated_content(*flowables)
         return 0, 0
 

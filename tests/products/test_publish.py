@@ -54,7 +54,7 @@ def test_a_build_with_a_warning_keeps_every_last_good_output(repo, project):
     for builder in ('handouts', 'support-checklist'):
         result = publish(repo, project, builder)
         assert result.returncode != 0
-        assert ('outlook-2002.rst:15: WARNING: Inline emphasis start-string without '
+        assert ('outlook-2002.rst:19: WARNING: Inline emphasis start-string without '
                 'end-string.') in result.stderr
         assert f'{builder} was not built' in result.stderr
 
