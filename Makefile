@@ -96,11 +96,15 @@ check-pdf: pdf handouts ## Check the built PDFs for PDF/UA-1 and PDF/A-2: FILE: 
 TAGGED_PDFS = $(wildcard $(foreach folder,$(BUILD)/pdf $(BUILD)/pdf/*,$(folder)/guide*.pdf \
 	$(folder)/support-checklist*.pdf $(folder)/handouts/*.pdf))
 
+# One pytest-xdist worker per CPU; a test runs in the worker that has what it reads built
+# (tests/conftest.py groups them), and builds kept on disk are shared by every worker.
+PYTEST := $(PY) -m pytest -n auto --dist loadgroup
+
 test: $(TEST_STAMP) check check-pdf ## Check the sources and the built PDFs, run the test suite
-	$(PY) -m pytest
+	$(PYTEST)
 
 test-quick: $(TEST_STAMP) ## The tests that run in this process: no make, subprocess or browser
-	$(PY) -m pytest -m 'not slow'
+	$(PYTEST) -m 'not slow'
 
 # The benchmark installs TeX itself for its LaTeX column (Debian packages, as
 # root); BENCH_TEX=0 skips that, and without TeX the column is reported missing.

@@ -9,6 +9,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from shared_build import shared_build
+
 #: SOURCE_DATE_EPOCH of the test builds (2026-03-01 12:00 UTC).
 EPOCH = '1772366400'
 _NOT_SOURCES = shutil.ignore_patterns('build', '.venv', '.venv-*', '.git', '__pycache__',
@@ -42,10 +44,10 @@ def make_dist(project: Path, tz: str = 'UTC') -> Path:
 
 
 def shared_bundle(repo: Path, tmp_path_factory) -> Path:
-    """One bundle per test session, shared by the dist and browser tests."""
-    project = tmp_path_factory.getbasetemp() / 'cd-project'
-    if not project.exists():
+    """One bundle per test run, shared by the dist and browser tests."""
+    def build(project: Path):
         clean_copy(repo, project)
-    dist = project / 'build' / 'dist'
-    built = [path for path in dist.iterdir() if path.is_dir()] if dist.exists() else []
-    return built[0] if built else make_dist(project)
+        make_dist(project)
+    project = shared_build(tmp_path_factory, 'cd-project', build)
+    [folder] = [path for path in (project / 'build' / 'dist').iterdir() if path.is_dir()]
+    return folder

@@ -1,4 +1,5 @@
 """Shared test fixtures: Sphinx's own testing fixtures and our test roots."""
+import inspect
 import os
 from pathlib import Path
 
@@ -58,12 +59,39 @@ def compiled_templates():
 SLOW_FOLDERS = ('browser', 'dist', 'guides', 'install')
 
 
+#: Session fixtures that build in this process: the tests that read one run in
+#: one pytest-xdist worker, so it is built once (builds kept on disk are shared
+#: by every worker instead: shared_build.py).
+IN_PROCESS_BUILDS = ('real_guide', 'booklet_of')
+
+
+def xdist_group(item) -> str | None:
+    """The group of tests that share *item*'s build: those of an in-process
+    session build, else those of its file if it uses a fixture built once per
+    file; None for a test that builds what it reads itself."""
+    for name in IN_PROCESS_BUILDS:
+        if name in item.fixturenames:
+            return name
+    # pytest has no public way to ask a fixture's scope at collection time.
+    definitions = [found[-1] for found in item._fixtureinfo.name2fixturedefs.values()]
+    if any(definition.scope == 'module' and
+           Path(inspect.getfile(definition.func)).is_relative_to(REPO / 'tests')
+           for definition in definitions):
+        return item.path.relative_to(REPO).as_posix()
+    return None
+
+
+# First, so pytest-xdist's --dist loadgroup sees the groups.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     for item in items:
         path = Path(item.path)
         if path.is_relative_to(REPO / 'tests') and \
                 path.relative_to(REPO / 'tests').parts[0] in SLOW_FOLDERS:
             item.add_marker(pytest.mark.slow)
+        group = xdist_group(item)
+        if group and not item.get_closest_marker('xdist_group'):
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(scope='session')

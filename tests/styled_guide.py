@@ -5,6 +5,7 @@ import subprocess
 from pathlib import Path
 
 from cd_bundle import clean_copy, one_language
+from shared_build import shared_build
 
 TEST_STYLE = Path(__file__).resolve().parent / 'styles' / 'test-style'
 #: What tests/styles/test-style/style.toml sets, as the tests read it back
@@ -29,17 +30,15 @@ def make(project: Path, *targets: str) -> subprocess.CompletedProcess:
 
 
 def styled_guide(repo: Path, tmp_path_factory) -> Path:
-    """The project copy, built once per session with the test style."""
-    project = tmp_path_factory.getbasetemp() / 'styled-guide'
-    if not (project / 'build' / 'pdf' / 'guide.pdf').exists():
-        shutil.rmtree(project, ignore_errors=True)
+    """The project copy, built once per test run with the test style."""
+    def build(project: Path):
         clean_copy(repo, project)
         use_style(project)
         one_language(project)
         result = make(project, 'html', 'pdf')
         if result.returncode:
             raise AssertionError(f'make html pdf failed:\n{result.stdout}\n{result.stderr}')
-    return project
+    return shared_build(tmp_path_factory, 'styled-guide', build)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -7,25 +7,24 @@ import subprocess
 import sys
 from pathlib import Path
 
+from shared_build import shared_build
+
 EXAMPLE = Path(__file__).resolve().parents[2] / 'examples' / 'home-routers'
 EPOCH = '1772366400'   # 2026-03-01 12:00 UTC
 
 
 def built_example(repo: Path, tmp_path_factory) -> Path:
     """The built copy of the example (its make's stderr in ``stderr.txt``)."""
-    project = tmp_path_factory.getbasetemp() / 'home-routers'
-    if (project / 'stderr.txt').is_file():
-        return project
-    shutil.rmtree(project, ignore_errors=True)
-    shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns('build'))
-    env = {**os.environ, 'PYTHONPATH': str(repo), 'SOURCE_DATE_EPOCH': EPOCH}
-    result = subprocess.run(['make', '--no-print-directory', 'check', 'dist',
-                             f'PYTHON={sys.executable}'],
-                            cwd=project, capture_output=True, text=True, env=env)
-    if result.returncode:
-        raise AssertionError(f'make check dist failed:\n{result.stdout}\n{result.stderr}')
-    (project / 'stderr.txt').write_text(result.stderr, encoding='utf-8')
-    return project
+    def build(project: Path):
+        shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns('build'))
+        env = {**os.environ, 'PYTHONPATH': str(repo), 'SOURCE_DATE_EPOCH': EPOCH}
+        result = subprocess.run(['make', '--no-print-directory', 'check', 'dist',
+                                 f'PYTHON={sys.executable}'],
+                                cwd=project, capture_output=True, text=True, env=env)
+        if result.returncode:
+            raise AssertionError(f'make check dist failed:\n{result.stdout}\n{result.stderr}')
+        (project / 'stderr.txt').write_text(result.stderr, encoding='utf-8')
+    return shared_build(tmp_path_factory, 'home-routers', build)
 
 
 def bundle_folder(project: Path) -> Path:

@@ -1,18 +1,20 @@
-"""A copy of the guide built once per session; each test gets its own copy of
+"""A copy of the guide built once per test run; each test gets its own copy of
 that, outputs included, to break and rebuild."""
 import shutil
 
 import pytest
 
+from shared_build import shared_build
 from trust_project import copy_project, make
 
 
 @pytest.fixture(scope='session')
 def built_guide(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp('built') / 'guide')
-    result = make(project, 'html', 'pdf', 'handouts')
-    assert result.returncode == 0, result.stderr
-    return project
+    def build(folder):
+        project = copy_project(folder / 'guide')
+        result = make(project, 'html', 'pdf', 'handouts')
+        assert result.returncode == 0, result.stderr
+    return shared_build(tmp_path_factory, 'trust-built', build) / 'guide'
 
 
 @pytest.fixture

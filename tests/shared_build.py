@@ -1,0 +1,31 @@
+"""Builds shared by every process of a test run: under pytest-xdist each worker
+has a temporary folder of its own, so a build kept there would be made once
+per worker. These are made once, in the run's folder, by the first worker to
+ask; the others wait for it and read the same files."""
+import fcntl
+import os
+import shutil
+from pathlib import Path
+from typing import Callable
+
+
+def run_folder(tmp_path_factory) -> Path:
+    """The temporary folder of the whole run (each xdist worker's is inside it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get('PYTEST_XDIST_WORKER') else base
+
+
+def shared_build(tmp_path_factory, name: str, build: Callable[[Path], object]) -> Path:
+    """The run's folder *name*, made by ``build(folder)`` once per run.
+
+    A build that fails leaves no mark, so the next test to ask fails the same
+    way with its own message rather than reading half an output."""
+    root = run_folder(tmp_path_factory)
+    folder, done = root / name, root / f'{name}.done'
+    with open(root / f'{name}.lock', 'w') as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            build(folder)
+            done.touch()
+    return folder
