@@ -59,17 +59,18 @@ def compiled_templates():
 SLOW_FOLDERS = ('browser', 'dist', 'guides', 'install')
 
 
-#: Session fixtures that build in this process: the tests that read one run in
-#: one pytest-xdist worker, so it is built once (builds kept on disk are shared
-#: by every worker instead: shared_build.py).
-IN_PROCESS_BUILDS = ('real_guide', 'booklet_of')
+#: Session fixtures built once per process (in memory, or in a folder the tests
+#: reuse): the tests that read one run in one pytest-xdist worker, so it is
+#: built once (builds that are only read are shared by every worker instead:
+#: shared_build.py).
+WORKER_BUILDS = ('real_guide', 'booklet_of', 'built_guide')
 
 
 def xdist_group(item) -> str | None:
-    """The group of tests that share *item*'s build: those of an in-process
+    """The group of tests that share *item*'s build: those of a worker's
     session build, else those of its file if it uses a fixture built once per
     file; None for a test that builds what it reads itself."""
-    for name in IN_PROCESS_BUILDS:
+    for name in WORKER_BUILDS:
         if name in item.fixturenames:
             return name
     # pytest has no public way to ask a fixture's scope at collection time.

@@ -1,24 +1,31 @@
 """A copy of the guide built once per test run; each test gets its own copy of
-that, outputs included, to break and rebuild."""
+that, outputs included, to break and rebuild.
+
+The copy is always put in the folder the guide was built in: the doctree
+cache holds its folder, and a build in another folder reads every source
+again, where a user's build after an edit reads only what changed."""
 import shutil
 
 import pytest
 
-from shared_build import shared_build
 from trust_project import copy_project, make
 
 
 @pytest.fixture(scope='session')
 def built_guide(tmp_path_factory):
-    def build(folder):
-        project = copy_project(folder / 'guide')
-        result = make(project, 'html', 'pdf', 'handouts')
-        assert result.returncode == 0, result.stderr
-    return shared_build(tmp_path_factory, 'trust-built', build) / 'guide'
+    """(the built guide, the folder each test's copy takes)."""
+    base = tmp_path_factory.getbasetemp()
+    folder, built = base / 'trust-guide' / 'guide', base / 'trust-built'
+    copy_project(folder)
+    result = make(folder, 'html', 'pdf', 'handouts')
+    assert result.returncode == 0, result.stderr
+    shutil.copytree(folder, built, symlinks=True)
+    return built, folder
 
 
 @pytest.fixture
-def project(built_guide, tmp_path):
-    copy = tmp_path / 'guide'
-    shutil.copytree(built_guide, copy, symlinks=True)
-    return copy
+def project(built_guide):
+    built, folder = built_guide
+    shutil.rmtree(folder)
+    shutil.copytree(built, folder, symlinks=True)
+    return folder
