@@ -1,5 +1,5 @@
 """The SSL guide restyled by a style of the tests' own (tests/styles/test-style),
-built with ``make html pdf`` once per test session in a clean copy."""
+built with ``make html pdf handouts`` once per test run in a clean copy."""
 import shutil
 import subprocess
 from pathlib import Path
@@ -35,9 +35,9 @@ def styled_guide(repo: Path, tmp_path_factory) -> Path:
         clean_copy(repo, project)
         use_style(project)
         one_language(project)
-        result = make(project, 'html', 'pdf')
+        result = make(project, 'html', 'pdf', 'handouts')
         if result.returncode:
-            raise AssertionError(f'make html pdf failed:\n{result.stdout}\n{result.stderr}')
+            raise AssertionError(f'make html pdf handouts failed:\n{result.stdout}\n{result.stderr}')
     return shared_build(tmp_path_factory, 'styled-guide', build)
 
 
