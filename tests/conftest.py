@@ -1,6 +1,8 @@
 """Shared test fixtures: Sphinx's own testing fixtures and our test roots."""
 import inspect
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import jinja2
@@ -8,6 +10,7 @@ import pytest
 from hypothesis import settings
 from sphinx.jinja2glue import BuiltinTemplateLoader
 
+import xdist_groups
 from guide_build import GuideBuilds
 
 pytest_plugins = ['sphinx.testing.fixtures']
@@ -82,17 +85,37 @@ def xdist_group(item) -> str | None:
     return None
 
 
-# First, so pytest-xdist's --dist loadgroup sees the groups.
-@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
+    groups = {}
     for item in items:
         path = Path(item.path)
         if path.is_relative_to(REPO / 'tests') and \
                 path.relative_to(REPO / 'tests').parts[0] in SLOW_FOLDERS:
             item.add_marker(pytest.mark.slow)
         group = xdist_group(item)
-        if group and not item.get_closest_marker('xdist_group'):
-            item.add_marker(pytest.mark.xdist_group(group))
+        if group:
+            groups[item.nodeid] = group
+    if os.environ.get('PYTEST_XDIST_WORKER'):
+        xdist_groups.write_groups(groups)
+
+
+def pytest_configure(config):
+    """Under xdist (make test), a folder for the run that every worker sees."""
+    if config.getoption('dist', 'no') != 'no' and not os.environ.get('PYTEST_XDIST_WORKER'):
+        os.environ[xdist_groups.RUN_FOLDER] = tempfile.mkdtemp(prefix='helpguide-tests-')
+
+
+def pytest_unconfigure(config):
+    folder = None if os.environ.get('PYTEST_XDIST_WORKER') else \
+        os.environ.pop(xdist_groups.RUN_FOLDER, None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getoption('dist') == 'loadgroup':
+        return xdist_groups.GroupScheduling(config, log)
+    return None
 
 
 @pytest.fixture(scope='session')

@@ -8,11 +8,14 @@ import shutil
 from pathlib import Path
 from typing import Callable
 
+from xdist_groups import RUN_FOLDER
+
 
 def run_folder(tmp_path_factory) -> Path:
-    """The temporary folder of the whole run (each xdist worker's is inside it)."""
-    base = tmp_path_factory.getbasetemp()
-    return base.parent if os.environ.get('PYTEST_XDIST_WORKER') else base
+    """The temporary folder of the whole run: every xdist worker's (made by
+    tests/conftest.py), or this process's without xdist."""
+    shared = os.environ.get(RUN_FOLDER)
+    return Path(shared) if shared else tmp_path_factory.getbasetemp()
 
 
 def shared_build(tmp_path_factory, name: str, build: Callable[[Path], object]) -> Path:
