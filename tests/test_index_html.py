@@ -10,16 +10,10 @@ import pytest
 from lxml import html as lxml_html
 
 from helpguide.programs.index import entry_values
+from index_read import PROGRAMS
 from sphinxrun import sphinx_build
 
-#: (term, subterm) the reader finds in the guide's index, one per program
-#: name as the reader knows it, and key terms.
-PROGRAMS = [('Eudora', '3.x'), ('Eudora', '5.x'), ('Eudora', 'on Mac OS X 10.0 or 10.1'),
-            ('Eudora Lite', None), ('Netscape', '3.x'), ('Netscape Communicator', '4.7.5 (Mac)'),
-            ('Netscape Mail', '6.x and 7.x'), ('Netscape Messenger', '4.7x'),
-            ('OS X Mail', None), ('Outlook', '2002'), ('Outlook', '2000'),
-            ('Outlook Express', None), ('Outlook Express', '5 and 6'), ('Entourage', None),
-            ('Incredimail', None)]
+#: Key terms a customer looks up.
 KEY_TERMS = ['SSL', 'SMTP', 'outgoing mail server', 'password', 'authentication',
              'encryption', 'error messages', 'support', 'port', 'STARTTLS', 'TLS', 'upgrade',
              'This server requires a secure connection (SSL)', 'Use Secure Socket Layer (SSL)']

@@ -148,8 +148,11 @@ class IndexBody(NullDraw):
         st = self.styles
         out = []
         for letter, entries in self.groups:
-            out.append(Heading(escape(letter), st['index_letter'], level=2,
-                               keys=[f'{INDEX_KEY}/{letter}'], text=letter))
+            # A heading to a screen reader; no bookmark of its own (a letter
+            # is no chapter, and one inside the columns never lands as one).
+            heading = Paragraph(escape(letter), st['index_letter'])
+            heading.tag_role = 'H2'
+            out.append(heading)
             for entry in entries:
                 out.append(self.line(entry, st['index_entry'], pages))
                 out += [self.line(sub, st['index_subentry'], pages)

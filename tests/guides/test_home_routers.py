@@ -105,15 +105,18 @@ def test_booklet_holds_the_chapters_in_order_and_the_appendix(built):
         (1, 'Which firmware does my router run?'),
         (0, 'Classic firmware'), (1, 'HomeHub 100'), (1, 'HomeHub 200'),
         (0, 'Nova firmware'), (1, 'HomeHub 200'), (1, 'HomeHub 300'),
-        (0, 'Routers without WPA2'), (0, 'Before you call support')]
+        (0, 'Routers without WPA2'), (0, 'Before you call support'), (0, 'Index')]
     pages = [page for _depth, _title, page in marks]
     assert pages == sorted(pages)
     reader = PdfReader(built / 'build/pdf/guide.pdf')
-    appendix = squeeze(reader.pages[marks[-2][2] - 1].extract_text())
+    appendix = squeeze(reader.pages[marks[-3][2] - 1].extract_text())
     assert 'Router model Firmware families Upgrade to' in appendix
     assert 'DSL Modem 1' in appendix and 'HomeHub 200 (free swap: call support)' in appendix
-    nova = squeeze(reader.pages[marks[-3][2] - 1].extract_text())
+    nova = squeeze(reader.pages[marks[-4][2] - 1].extract_text())
     assert 'HomeHub 300 Hardware versions C1 Firmware families Nova firmware' in nova
+    # The models are indexed from their names: "HomeHub" with its numbers below it.
+    index = squeeze(' '.join(page.extract_text() for page in reader.pages[marks[-1][2] - 1:]))
+    assert index.startswith('Index') and 'HomeHub 100,' in index and 'DSL Modem' in index
 
 
 def test_handouts_hold_their_own_models_firmware_only(built):

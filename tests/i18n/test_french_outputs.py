@@ -91,7 +91,8 @@ def test_the_french_html_has_no_english_of_the_engine(french):
 
 
 def test_the_french_html_index_lists_french_terms_and_every_program(french):
-    from tests.test_index_html import PROGRAMS, genindex_links, page_text
+    from index_read import PROGRAMS
+    from tests.test_index_html import genindex_links, page_text
     listed = genindex_links(french['html'])
     for term in ('serveur de courrier sortant', 'mot de passe', 'messages d’erreur',
                  'authentification', 'SSL', 'SMTP'):
@@ -101,3 +102,13 @@ def test_the_french_html_index_lists_french_terms_and_every_program(french):
     for links in listed.values():
         for href in links:
             page_text(french['html'], href)  # the page holds the anchor
+
+
+def test_the_french_booklet_has_a_french_index(french):
+    from index_read import check_numbers_link_to_their_pages, index_lines, numbered
+    pdf = french['booklet'] / 'guide.pdf'
+    lines = index_lines(pdf, PdfReader(pdf))
+    assert lines[0] == 'Index'
+    assert 'serveur de courrier sortant' in lines
+    assert numbered(next(line for line in lines if line.startswith('mot de passe')))[1]
+    check_numbers_link_to_their_pages(pdf)

@@ -12,6 +12,7 @@ import pytest
 from docutils import nodes
 from PIL import Image
 from guide_build import build
+from index_read import check_numbers_link_to_their_pages, check_programs_have_their_pages
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A5, LETTER
 
@@ -190,3 +191,10 @@ def test_no_step_leaves_a_line_alone_at_a_page_foot_or_head(tmp_path, pagesize):
     assert split, 'no step was split across pages: the test proves nothing'
     for step, pages in split.items():
         assert min(pages.values()) >= 2, f'step {step} is split {pages}'
+
+
+def test_the_index_gives_every_program_its_linked_pages(laid_out):
+    """On A4 and on the saddle-stitch booklet's half sheets (one column) too."""
+    _, pdf = laid_out
+    check_programs_have_their_pages(pdf)
+    check_numbers_link_to_their_pages(pdf)
