@@ -4,16 +4,20 @@
 synthetic guide at each scale (benchmarks/generate.py), builds it with every
 tool in turn, alternating their order from run to run, each run a full build
 in a fresh process, and prints per scale and tool the median wall seconds,
-peak memory, PDF pages and pages per second, the ratios ours/other from the
-same run, an incremental rebuild at ×50 and the goals of issue 7. Figures go
-to build/bench/results.json.
+peak memory, the text each PDF holds (characters, words, pages: content.py)
+and how it differs from our booklet's, the ratios ours/other from the same
+run, an incremental rebuild at ×50 and the goals of issue 7, read only where
+the tools laid out the same text. Figures go to build/bench/results.json; the
+exit status is 1 when a tool's text differs from the booklet's by more than
+2 %.
 
 Every Sphinx tool, ours and the others, runs with the same ``-j`` (``--jobs``,
 default auto, as ``make`` builds). Our builders run from .venv; rst2pdf,
 rinohtype and Sphinx's LaTeX build from .venv-bench (created here from
 benchmarks/requirements-bench.txt), with our extension's reading parts loaded
-so every tool sees the same doctrees; Sphinx's default HTML build (alabaster)
-loads those parts only too, not our HTML builder and theme.
+so every tool sees the same doctrees, and as_booklet.py, which gives them the
+booklet's view of them; Sphinx's default HTML build (alabaster) loads the
+reading parts only too, not our HTML builder and theme.
 """
 import argparse
 import hashlib

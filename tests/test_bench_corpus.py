@@ -86,7 +86,8 @@ def test_every_program_document_is_in_one_chapter_only(corpus):
 def test_the_corpus_keeps_every_chapter_entry_of_the_guide_and_its_copies(corpus):
     root, app = corpus
     domain = app.env.get_domain('programs')
-    guide = [path.read_text(encoding='utf-8') for path in (REPO / 'source' / PROGRAMS).glob('*.rst')]
+    guide = [path.read_text(encoding='utf-8')
+             for path in (REPO / 'source' / PROGRAMS).glob('*.rst')]
     expected = sum(len(re.search(r':platforms:(.*)', text).group(1).split())
                    for text in guide if ':ssl: yes' in text)
     listed = sum(len(domain.chapter_docnames(p)) for p in ('windows', 'macintosh'))
