@@ -1,0 +1,40 @@
+"""The HTML guide's index in Chromium, from file://: the "index" link of a
+page opens the General Index, and each of its links, clicked, shows a page
+whose text holds the term, scrolled to an element that exists."""
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+
+
+@pytest.fixture(scope='module')
+def site(real_guide):
+    return Path(real_guide('html').outdir)
+
+
+def test_the_index_link_opens_the_general_index(browser, site):
+    driver = browser.driver
+    driver.get((site / 'programs' / 'eudora-5.html').as_uri())
+    driver.find_element(By.CSS_SELECTOR, 'div.related a[data-rel="I"]').click()
+    assert driver.current_url == (site / 'genindex.html').as_uri()
+    assert driver.find_element(By.CSS_SELECTOR, 'div.body h1').text == 'Index'
+    browser.offline_and_clean()
+
+
+def test_every_index_link_lands_on_its_term(browser, site):
+    driver = browser.driver
+    driver.get((site / 'genindex.html').as_uri())
+    # (link, the term it is listed under: its own, or its main entry's)
+    entries = driver.execute_script('''
+        return [...document.querySelectorAll("table.genindextable li > a")].map(a => {
+            const item = a.parentElement;
+            const outer = item.parentElement.closest("li") || item;
+            return [a.href, outer.firstChild.textContent.trim()];
+        });''')
+    assert len(entries) > 40
+    for href, term in entries:
+        driver.get(href)
+        assert driver.find_elements(By.ID, href.partition('#')[2]), href
+        body = driver.find_element(By.CSS_SELECTOR, 'div.body').text.lower()
+        assert term.lower() in body, (href, term)
+    browser.offline_and_clean()
