@@ -69,7 +69,7 @@ def book_index(builder, copies: dict[str, list[str]], ctx: Context
         for main, uri in links:
             if not uri or not uri.startswith('%'):  # "see" entries have no place
                 continue
-            docname, _, target = uri[1:].partition('#')
+            docname, _sep, target = uri[1:].partition('#')
             keys = ([ctx.key(target, instance) for instance in copies[docname]]
                     if docname in copies else
                     [ctx.key('', instance) for instance in standing.get(docname, ())])
@@ -80,19 +80,18 @@ def book_index(builder, copies: dict[str, list[str]], ctx: Context
     for letter, entries in IndexEntries(builder.env).create_index(builder):
         made = []
         for term, (links, subentries, _category) in entries:
-            subs = [Entry(sub, places(sub_links), []) for sub, sub_links in subentries]
-            subs = [sub for sub in subs if sub.places or not sub_links_of(subentries, sub)]
+            subs = []
+            for sub, sub_links in subentries:
+                # kept with its places, or as words ("see also"); not when
+                # its places are all outside the book
+                if (found := places(sub_links)) or not sub_links:
+                    subs.append(Entry(sub, found, []))
             entry = Entry(term, places(links), subs)
             if entry.places or entry.subentries:
                 made.append(entry)
         if made:
             groups.append((letter, made))
     return groups
-
-
-def sub_links_of(subentries, entry: Entry) -> list:
-    """The links a sub-entry had in Sphinx's index ("see also" has none)."""
-    return next(links for sub, links in subentries if sub == entry.text)
 
 
 def index_matter(builder, copies: dict[str, list[str]], ctx: Context) -> list:
