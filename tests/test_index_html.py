@@ -100,6 +100,9 @@ def test_the_generated_entries_of_a_name():
     assert entry_values('Eudora on Mac OS X 10.0 or 10.1') == ['Eudora; on Mac OS X 10.0 or 10.1']
     assert entry_values('Netscape Mail 6.x and 7.x') == ['Netscape Mail; 6.x and 7.x']
     assert entry_values('HomeHub 200') == ['HomeHub; 200']
+    assert entry_values('Entourage (copy 2)') == ['Entourage (copy 2)']
+    assert entry_values('Netscape Communicator 4.7.5 (Mac)') == [
+        'Netscape Communicator; 4.7.5 (Mac)']
 
 
 @pytest.mark.parametrize('theme', ['alabaster', 'helpguide'])

@@ -31,8 +31,18 @@ def entry_values(name: str) -> list[str]:
     values = []
     for product in _PRODUCTS.split(name.strip()):
         for part in _AND_NAME.split(product):
-            values.append('; '.join(_QUALIFIER.split(part, maxsplit=1)))
+            values.append(_split_qualifier(part))
     return [value for value in values if value]
+
+
+def _split_qualifier(name: str) -> str:
+    """``main; qualifier`` at the first place :data:`_QUALIFIER` allows that
+    is outside parentheses ("Entourage (copy 2)" stays whole)."""
+    for match in _QUALIFIER.finditer(name):
+        before = name[:match.start()]
+        if before.count('(') == before.count(')'):
+            return f'{before}; {name[match.end():]}'
+    return name
 
 
 def index_node(program: Program, target_id: str) -> addnodes.index:
