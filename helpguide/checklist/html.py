@@ -6,7 +6,9 @@ from docutils import nodes
 
 
 def visit_html(self, node):
-    self.body.append('<form class="support-checklist" onsubmit="return false"><fieldset>\n')
+    # starttag writes the node's ids: a link or an index entry may lead here.
+    self.body.append(self.starttag(node, 'form', CLASS='support-checklist',
+                                   onsubmit='return false') + '<fieldset>\n')
     if node['title']:
         self.body.append(f'<legend>{escape(node["title"])}</legend>\n')
     for field in node['fields']:
