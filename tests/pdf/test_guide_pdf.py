@@ -240,16 +240,6 @@ def run_cli(repo, *args):
 
 
 @pytest.mark.slow
-def test_cli_builds_a4_when_asked(repo, tmp_path):
-    out = tmp_path / 'a4.pdf'
-    run = run_cli(repo, '--paper', 'a4', '--language', 'en', '--output', out,
-                  '--doctrees', tmp_path / 'doctrees')
-    assert run.returncode == 0, run.stderr
-    box = PdfReader(out).pages[0].mediabox
-    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
-
-
-@pytest.mark.slow
 def test_cli_help_and_bad_arguments(repo, tmp_path):
     helped = run_cli(repo, '--help')
     assert helped.returncode == 0 and '--paper' in helped.stdout and '--output' in helped.stdout
@@ -259,18 +249,27 @@ def test_cli_help_and_bad_arguments(repo, tmp_path):
     assert missing.returncode == 2 and 'no source folder' in missing.stderr
 
 
+def a4(path) -> bool:
+    box = PdfReader(path).pages[0].mediabox
+    return (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+
 @pytest.mark.slow
-def test_cli_failure_names_the_line_and_keeps_the_last_good_pdf(repo, tmp_path):
+def test_cli_builds_every_language_on_the_paper_asked(repo, tmp_path):
+    """Then (one build read from the same sources) a failure names the line and
+    keeps the last good PDF."""
     source = tmp_path / 'source'
     shutil.copytree(repo / 'source', source)
     out, doctrees = tmp_path / 'guide.pdf', tmp_path / 'doctrees'
-    built = run_cli(repo, '--source', source, '--output', out, '--doctrees', doctrees)
+    built = run_cli(repo, '--paper', 'a4', '--source', source, '--output', out,
+                    '--doctrees', doctrees)
     assert built.returncode == 0, built.stderr
     # Every language of the guide, each in its folder beside the file named.
-    assert (tmp_path / 'en' / 'guide.pdf').is_file() and (tmp_path / 'fr' / 'guide.pdf').is_file()
+    assert a4(tmp_path / 'en' / 'guide.pdf') and a4(tmp_path / 'fr' / 'guide.pdf')
     built = run_cli(repo, '--language', 'en', '--source', source, '--output', out,
                     '--doctrees', doctrees)
     assert built.returncode == 0, built.stderr
+    assert not a4(out)  # Letter unless asked
     good = out.read_bytes()
     intro = source / 'introduction.rst'
     intro.write_text(intro.read_text(encoding='utf-8') + '\nSee :ref:`no-such-label`.\n',
