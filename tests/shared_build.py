@@ -32,3 +32,21 @@ def shared_build(tmp_path_factory, name: str, build: Callable[[Path], object]) -
             build(folder)
             done.touch()
     return folder
+
+
+class BuiltInPlace:
+    """A build that tests change: kept aside once built, and put back for each
+    test in the folder it was built in. Sphinx's doctree cache names its
+    source folder, so a build there after an edit reads only what changed, as
+    a user's does; in any other folder it reads every source again."""
+
+    def __init__(self, folder: Path, result=None):
+        self.folder, self.result = folder, result  # result: what the build printed
+        self.kept = folder.with_name(f'{folder.name}.built')
+        shutil.copytree(folder, self.kept, symlinks=True)
+
+    def fresh(self) -> Path:
+        """The build as it was made, in its own folder."""
+        shutil.rmtree(self.folder)
+        shutil.copytree(self.kept, self.folder, symlinks=True)
+        return self.folder

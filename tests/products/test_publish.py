@@ -5,6 +5,8 @@ import sys
 
 import pytest
 
+from shared_build import BuiltInPlace
+
 pytestmark = pytest.mark.slow
 
 STEP = 'Click :guilabel:`More Settings...`.'
@@ -23,12 +25,18 @@ def outputs(project):
             for path in sorted((project / 'pdf').rglob('*')) if path.is_file()}
 
 
-@pytest.fixture
-def project(repo, tmp_path):
-    shutil.copytree(repo / 'source', tmp_path / 'source')
+@pytest.fixture(scope='module')
+def built(repo, tmp_path_factory):
+    folder = tmp_path_factory.mktemp('publish') / 'project'
+    shutil.copytree(repo / 'source', folder / 'source')
     for builder in ('handouts', 'support-checklist'):
-        assert publish(repo, tmp_path, builder).returncode == 0
-    return tmp_path
+        assert publish(repo, folder, builder).returncode == 0
+    return BuiltInPlace(folder)
+
+
+@pytest.fixture
+def project(built):
+    return built.fresh()
 
 
 def edit_step(project, new):

@@ -1,31 +1,24 @@
-"""A copy of the guide built once per test run; each test gets its own copy of
-that, outputs included, to break and rebuild.
-
-The copy is always put in the folder the guide was built in: the doctree
-cache holds its folder, and a build in another folder reads every source
-again, where a user's build after an edit reads only what changed."""
-import shutil
-
+"""The guide built once per worker, by the command line make runs
+(``python -m helpguide build all epub``); each test gets its own copy of
+that, outputs included, to break and rebuild, in the folder it was built in
+(shared_build.BuiltInPlace)."""
 import pytest
 
-from trust_project import copy_project, make
+from shared_build import BuiltInPlace
+from trust_project import copy_project, python
 
 
 @pytest.fixture(scope='session')
 def built_guide(tmp_path_factory):
-    """(the built guide, the folder each test's copy takes)."""
-    base = tmp_path_factory.getbasetemp()
-    folder, built = base / 'trust-guide' / 'guide', base / 'trust-built'
+    """The built guide (its ``result``: what the command that built it printed)."""
+    folder = tmp_path_factory.getbasetemp() / 'trust-guide' / 'guide'
     copy_project(folder)
-    result = make(folder, 'html', 'pdf', 'handouts')
+    result = python(folder, '-m', 'helpguide', 'build', '--build', str(folder / 'build'),
+                    'all', 'epub', '-j', '1')  # -j 1: this machine is shared
     assert result.returncode == 0, result.stderr
-    shutil.copytree(folder, built, symlinks=True)
-    return built, folder
+    return BuiltInPlace(folder, result)
 
 
 @pytest.fixture
 def project(built_guide):
-    built, folder = built_guide
-    shutil.rmtree(folder)
-    shutil.copytree(built, folder, symlinks=True)
-    return folder
+    return built_guide.fresh()

@@ -2,7 +2,6 @@
 make runs, and what people without make run), Sphinx's verbosity passed
 through, one line per product, and a failed build that publishes nothing."""
 import os
-import shutil
 import subprocess
 import sys
 
@@ -12,10 +11,8 @@ from types import SimpleNamespace
 import pytest
 from pypdf import PdfReader
 
-from cd_bundle import one_language
 
-
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def helpguide(project, *args):
@@ -32,16 +29,11 @@ def files(folder):
             and not path.name.endswith('.lock')}
 
 
-@pytest.fixture(scope='module')
-def guide(tmp_path_factory):
-    """A copy of the guide, built once with every product (-j 1: this machine is shared)."""
-    project = tmp_path_factory.mktemp('guide')
-    for name in ('source', 'assets', 'locale'):
-        if (REPO / name).is_dir():
-            shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / 'conf.py', project / 'conf.py')
-    one_language(project)  # the languages' folders are tests/i18n's
-    return SimpleNamespace(path=project, built=helpguide(project, 'all', 'epub', '-j', '1'))
+@pytest.fixture
+def guide(project, built_guide):
+    """A copy of the guide (one language) built by ``helpguide build all epub``, and
+    what that command printed."""
+    return SimpleNamespace(path=project, built=built_guide.result)
 
 
 def test_every_product_is_built_from_one_command_line(guide):
