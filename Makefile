@@ -87,8 +87,9 @@ check: $(STAMP) ## Check the sources and translations: every problem as path:lin
 	  echo 'check: locale/ not updated from the sources, which have errors:' >&2
 	$(BUILD_CMD) check
 
-# The tagged PDFs (not the saddle-stitch imposition, which is for print shops).
-check-pdf: pdf handouts ## Check the built PDFs for PDF/UA-1 and PDF/A-2: FILE: error: message
+# The tagged PDFs (not the saddle-stitch imposition, which is for print shops:
+# not built for the check, and left out where an earlier make pdf made it).
+check-pdf: booklet form handouts ## Check the built PDFs for PDF/UA-1 and PDF/A-2: FILE: error: message
 	$(PY) -m helpguide.pdf.tagging.check $(foreach pdf,$(TAGGED_PDFS),$(if $(findstring \
 	  saddle-stitch,$(pdf)),,$(pdf)))
 
