@@ -1,4 +1,11 @@
 """The real guide, built in this process by any of its builders."""
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+import helpguide.products.imposition as imposition
 from sphinxrun import sphinx_build
 
 
@@ -24,10 +31,16 @@ class GuideBuilds:
 
     def __call__(self, builder: str, paper: str = 'letter'):
         if (builder, paper) not in self.apps:
-            self.apps[builder, paper] = build(
-                self.repo, self.out / paper, builder, doctrees=self.out / 'doctrees',
-                fresh=not self.apps, guide_paper=paper)
+            with keeping_pages(self.half_size_pages(paper)):
+                self.apps[builder, paper] = build(
+                    self.repo, self.out / paper, builder, doctrees=self.out / 'doctrees',
+                    fresh=not self.apps, guide_paper=paper)
         return self.apps[builder, paper]
+
+    def half_size_pages(self, paper: str = 'letter') -> Path:
+        """Where the saddle-stitch build on *paper* keeps the booklet's pages it
+        imposed (``real_guide('saddle-stitch', paper)`` builds them)."""
+        return self.out / paper / 'saddle-stitch-pages.pdf'
 
     def doctrees(self):
         """The folder the guide was read into, for a build of its own that
@@ -35,3 +48,18 @@ class GuideBuilds:
         if not self.apps:
             self('html')
         return self.out / 'doctrees'
+
+
+@contextmanager
+def keeping_pages(pages: Path):
+    """The half-size booklet a saddle-stitch build imposes, copied to *pages*
+    (the build removes it once imposed)."""
+    impose = imposition.impose
+
+    def keep_pages(source, target, sheet, **options):
+        shutil.copy(source, pages)
+        return impose(source, target, sheet, **options)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(imposition, 'impose', keep_pages)
+        yield

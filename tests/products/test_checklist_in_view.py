@@ -2,14 +2,11 @@
 product and on every paper it stands on one page, or on the two facing
 pages of a spread (a left-hand page and the right-hand one after it); the
 saddle-stitched booklet prints nothing on its outside back cover."""
-import shutil
 
 import pytest
-from guide_build import build
 from pypdf import PdfReader
 from sheet_text import halves
 
-import helpguide.products.imposition as imposition
 
 PAPERS = ['letter', 'a4']
 
@@ -68,17 +65,9 @@ def test_stand_alone_form_is_one_page(real_guide, paper):
 
 @pytest.mark.parametrize('paper', PAPERS)
 def test_saddle_stitch_keeps_the_checklist_in_view_and_the_back_cover_blank(
-        repo, tmp_path, paper, monkeypatch, real_guide):
-    pages = tmp_path / 'pages.pdf'
-    real_impose = imposition.impose
-
-    def keep_pages(source, target, sheet, **options):
-        shutil.copy(source, pages)
-        return real_impose(source, target, sheet, **options)
-
-    monkeypatch.setattr(imposition, 'impose', keep_pages)
-    app = build(repo, tmp_path, 'saddle-stitch', doctrees=real_guide.doctrees(), fresh=False,
-                guide_paper=paper)
+        paper, real_guide):
+    app = real_guide('saddle-stitch', paper)
+    pages = real_guide.half_size_pages(paper)
     imposed = app.outdir / 'guide-saddle-stitch.pdf'
 
     assert_in_view(checklist_pages(app, pages), spreads=True)

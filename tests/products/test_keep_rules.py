@@ -5,18 +5,15 @@ steps, a short note is never split, no page is near-empty, a title of two
 lines never ends with one word; and, on a made-up list, no step leaves a
 line alone at a page foot or head."""
 import re
-import shutil
 import subprocess
 
 import pytest
 from docutils import nodes
 from PIL import Image
-from guide_build import build
 from index_read import check_numbers_link_to_their_pages, check_programs_have_their_pages
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A5, LETTER
 
-import helpguide.products.imposition as imposition
 from helpguide.pdf.book import write_pdf
 from helpguide.pdf.paragraphs import Paragraph
 from helpguide.pdf.styles import book_styles
@@ -28,24 +25,13 @@ LAYOUTS = [('booklet', 'letter'), ('booklet', 'a4'),
 
 
 @pytest.fixture(scope='module', params=LAYOUTS, ids='-'.join)
-def laid_out(request, repo, tmp_path_factory):
+def laid_out(request, real_guide):
     """(app, the booklet's pages as laid out) for one builder and paper."""
     builder, paper = request.param
-    out = tmp_path_factory.mktemp(f'{builder}-{paper}')
+    app = real_guide(builder, paper)
     if builder == 'booklet':
-        app = build(repo, out, builder, guide_paper=paper)
         return app, app.outdir / app.config.booklet_filename
-    pages = out / 'pages.pdf'
-    real_impose = imposition.impose
-
-    def keep_pages(source, target, sheet, **options):
-        shutil.copy(source, pages)
-        return real_impose(source, target, sheet, **options)
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(imposition, 'impose', keep_pages)
-        app = build(repo, out, builder, guide_paper=paper)
-    return app, pages
+    return app, real_guide.half_size_pages(paper)
 
 
 def page_texts(pdf) -> list[str]:

@@ -1,14 +1,11 @@
 """The real guide imposed for saddle-stitching, read back half-sheet by half-sheet."""
 import re
-import shutil
 
 import pytest
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4, LETTER
-from guide_build import build
 from sheet_text import halves, outside_margins, pdftotext
 
-import helpguide.products.imposition as imposition
 from helpguide.products.imposition import printer_spreads
 
 
@@ -17,23 +14,12 @@ def squeeze(text: str) -> str:
 
 
 @pytest.fixture(scope='module', params=['letter', 'a4'])
-def imposed(request, repo, tmp_path_factory, real_guide):
-    """The imposed guide, a copy of the half-size booklet it was made from,
-    the sheet size and the output folder."""
-    out = tmp_path_factory.mktemp(request.param)
-    pages = out / 'pages.pdf'
-    real_impose = imposition.impose
-
-    def keep_pages(source, target, sheet, **options):
-        shutil.copy(source, pages)
-        return real_impose(source, target, sheet, **options)
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(imposition, 'impose', keep_pages)
-        app = build(repo, out, 'saddle-stitch', doctrees=real_guide.doctrees(), fresh=False,
-                    guide_paper=request.param)
+def imposed(request, real_guide):
+    """The imposed guide, the half-size booklet it was made from, the sheet
+    size and the output folder."""
+    app = real_guide('saddle-stitch', request.param)
     assert app.warnings_text == ''
-    return (app.outdir / 'guide-saddle-stitch.pdf', pages,
+    return (app.outdir / 'guide-saddle-stitch.pdf', real_guide.half_size_pages(request.param),
             {'letter': LETTER, 'a4': A4}[request.param], app.outdir)
 
 
