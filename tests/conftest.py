@@ -10,8 +10,8 @@ import pytest
 from hypothesis import settings
 from sphinx.jinja2glue import BuiltinTemplateLoader
 
-import xdist_groups
 from guide_build import GuideBuilds
+from shared_build import RUN_FOLDER
 
 pytest_plugins = ['sphinx.testing.fixtures']
 
@@ -96,24 +96,27 @@ def pytest_collection_modifyitems(items):
         if group:
             groups[item.nodeid] = group
     if os.environ.get('PYTEST_XDIST_WORKER'):
+        import xdist_groups  # pytest-xdist is only needed where it runs the tests
         xdist_groups.write_groups(groups)
 
 
 def pytest_configure(config):
     """Under xdist (make test), a folder for the run that every worker sees."""
     if config.getoption('dist', 'no') != 'no' and not os.environ.get('PYTEST_XDIST_WORKER'):
-        os.environ[xdist_groups.RUN_FOLDER] = tempfile.mkdtemp(prefix='helpguide-tests-')
+        os.environ[RUN_FOLDER] = tempfile.mkdtemp(prefix='helpguide-tests-')
 
 
 def pytest_unconfigure(config):
     folder = None if os.environ.get('PYTEST_XDIST_WORKER') else \
-        os.environ.pop(xdist_groups.RUN_FOLDER, None)
+        os.environ.pop(RUN_FOLDER, None)
     if folder:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist's
 def pytest_xdist_make_scheduler(config, log):
     if config.getoption('dist') == 'loadgroup':
+        import xdist_groups
         return xdist_groups.GroupScheduling(config, log)
     return None
 

@@ -8,7 +8,8 @@ import shutil
 from pathlib import Path
 from typing import Callable
 
-from xdist_groups import RUN_FOLDER
+#: The environment variable naming the run's folder, which the workers inherit.
+RUN_FOLDER = 'HELPGUIDE_TEST_RUN'
 
 
 def run_folder(tmp_path_factory) -> Path:

@@ -11,8 +11,7 @@ from pathlib import Path
 
 from xdist.scheduler import LoadScopeScheduling
 
-#: The environment variable naming the run's folder, which the workers inherit.
-RUN_FOLDER = 'HELPGUIDE_TEST_RUN'
+from shared_build import RUN_FOLDER
 
 
 def write_groups(groups: dict[str, str]) -> None:
