@@ -90,3 +90,40 @@ def check_numbers_link_to_their_pages(pdf: Path) -> None:
             assert word.rstrip(',') == labels[target], (index, word, target)
             linked += 1
     assert printed == linked > 40
+
+
+def check_entries_on_their_pages(pdf: Path) -> None:
+    """The passage each number leads to holds the words of the entry it
+    follows (the entry's own line, or the line above where the numbers
+    wrapped): on the page named, or, for a key term whose passage (a
+    program's steps) starts at the foot of that page, on the next."""
+    reader = PdfReader(pdf)
+    labels = list(reader.page_labels)
+    checked = 0
+    for index in range(index_start(reader), len(reader.pages)):
+        middle = float(reader.pages[index].mediabox.width) / 2
+        lines = {}
+        for x0, y0, _x1, _y1, word in words(pdf, index):
+            lines.setdefault((x0 >= middle, round(y0)), []).append(word)
+        entry = ''
+        for _key, line in sorted(lines.items()):
+            text = ' '.join(line)
+            head, numbers = numbered(text)
+            if not numbers and re.fullmatch(r'[\d, ]+', text):  # numbers wrapped
+                numbers = text.replace(',', ' ').split()
+            elif numbers:
+                entry = head
+            for number in numbers:
+                page = labels.index(number)
+                on_page = ' '.join(text_words(pdf, page) + text_words(pdf, page + 1)
+                                   if page + 1 < len(labels) else text_words(pdf, page)).lower()
+                for word in re.findall(r'[\w.]+', entry):
+                    assert word.lower() in on_page, (entry, number)
+                checked += 1
+            if not numbers:
+                entry = text
+    assert checked > 40
+
+
+def text_words(pdf: Path, index: int) -> list[str]:
+    return [word for *_box, word in words(pdf, index)]

@@ -11,8 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from booklets import build_booklet
-from index_read import (check_numbers_link_to_their_pages, check_programs_have_their_pages,
-                        index_start, text)
+from index_read import (check_entries_on_their_pages, check_numbers_link_to_their_pages,
+                        check_programs_have_their_pages, index_start, text)
 from structure import structure
 
 
@@ -52,3 +52,7 @@ def test_a_book_without_index_entries_has_no_index(rootdir, tmp_path):
     titles = [item.title for item in book.reader.outline if not isinstance(item, list)]
     assert 'Contents' in titles and 'Index' not in titles
     assert 'Index' not in text(book.pdf, 1, len(book.reader.pages))
+
+
+def test_every_page_an_entry_names_holds_its_words(booklet):
+    check_entries_on_their_pages(booklet)

@@ -10,7 +10,8 @@ import subprocess
 import pytest
 from docutils import nodes
 from PIL import Image
-from index_read import check_numbers_link_to_their_pages, check_programs_have_their_pages
+from index_read import (check_entries_on_their_pages, check_numbers_link_to_their_pages,
+                        check_programs_have_their_pages)
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A5, LETTER
 
@@ -184,3 +185,4 @@ def test_the_index_gives_every_program_its_linked_pages(laid_out):
     _, pdf = laid_out
     check_programs_have_their_pages(pdf)
     check_numbers_link_to_their_pages(pdf)
+    check_entries_on_their_pages(pdf)
