@@ -6,8 +6,9 @@ substitutions turned into their text), in the booklet's order (front matter,
 one chapter per platform with its programs' steps for that platform, the
 appendix table of programs without SSL, the support chapter), and laid out
 with the same fonts and paper, with a running head and a folio on every page,
-twice as the contents' page numbers need (ReportLab's multiBuild). What this
-costs is what any reStructuredText-to-PDF path must pay at least.
+twice as the contents' and index's page numbers need (ReportLab's
+multiBuild, SimpleIndex). What this costs is what any reStructuredText-to-PDF
+path must pay at least.
 
     python benchmarks/floor_reportlab.py build/bench/src-x10 out.pdf
 """
@@ -27,7 +28,11 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table
-from reportlab.platypus.tableofcontents import TableOfContents
+from reportlab.platypus.tableofcontents import SimpleIndex, TableOfContents
+
+# The subjects' index entries from their names, as the booklet makes them
+# (a function of the name, no Sphinx at work).
+from helpguide.programs.index import entry_values
 
 FONTS = {'Serif': 'DejaVuSerif', 'Serif-Bold': 'DejaVuSerif-Bold',
          'Serif-Italic': 'DejaVuSerif-Italic', 'Sans-Bold': 'DejaVuSans-Bold',
@@ -162,10 +167,13 @@ def blocks(text: str, subs: dict[str, str], styles, level: int = 1) -> list:
     story, para, bullet = [], [], None
     underlines = []
 
+    entries = []  # index entries waiting for the paragraph they point at
+
     def flush():
         nonlocal para, bullet
         if para:
-            markup = inline(' '.join(para), subs)
+            markup = index_tags(entries) + inline(' '.join(para), subs)
+            entries.clear()
             if bullet is not None:
                 story.append(Paragraph(markup, styles['item'], bulletText=bullet))
             else:
@@ -198,6 +206,9 @@ def blocks(text: str, subs: dict[str, str], styles, level: int = 1) -> list:
                 i += 1
                 while i < len(lines) and (not lines[i].strip() or
                                           _indent(lines[i]) > len(found.group(1))):
+                    kind, _, value = lines[i].strip().partition(':')
+                    if kind == 'single':
+                        entries.append(value)
                     i += 1
                 continue
         elif _ITEM.match(line):
@@ -221,7 +232,8 @@ def program_story(program: dict, platform: str | None, source: Source, styles) -
     """The program's title, data box (the status only where it is news, as
     the booklet's), requirement and steps."""
     names = dict(source.platforms)
-    story = [Paragraph(escape(program['name']), styles['h2'])]
+    story = [Paragraph(index_tags(entry_values(program['name'])) + escape(program['name']),
+                       styles['h2'])]
     facts = [('Versions', program['versions'])] if program['versions'] else []
     facts.append(('Platforms', join_names([names[p] for p in program['platforms']])))
     if not program['ssl']:
@@ -256,7 +268,13 @@ class Document(SimpleDocTemplate):
                                      flowable.getPlainText(), self.page))
 
 
-def guide_story(source: Source, styles) -> list:
+def index_tags(entries: list[str]) -> str:
+    """ReportLab's index marks for Sphinx's ``main; sub`` entries."""
+    return ''.join(f'<index item="{escape(",".join(p.strip() for p in entry.split(";")))}"/>'
+                   for entry in entries)
+
+
+def guide_story(source: Source, styles, index: SimpleIndex) -> list:
     subs, conf = source.substitutions, source.conf
     story = [Paragraph(escape(conf['guide_brand']), styles['body']),
              Paragraph(escape(conf['guide_title']), styles['title']),
@@ -287,6 +305,7 @@ def guide_story(source: Source, styles) -> list:
     story.append(Table(rows, colWidths=[2.5 * inch, 1.2 * inch, 2.5 * inch], repeatRows=1))
     story.append(PageBreak())
     story += blocks(source.text('support'), subs, styles)
+    story += [PageBreak(), Paragraph('Index', styles['h1']), index]
     return story
 
 
@@ -310,7 +329,9 @@ def build(root: Path, out: Path) -> int:
     paper = {'letter': LETTER, 'a4': A4}[source.conf.get('guide_paper', 'letter')]
     doc = Document(str(out), pagesize=paper, title=source.conf['guide_title'], invariant=1)
     wall, cpu = time.perf_counter(), time.process_time()
-    doc.multiBuild(guide_story(source, styles), onFirstPage=folio, onLaterPages=running_head)
+    index = SimpleIndex(headers=False)
+    doc.multiBuild(guide_story(source, styles, index), onFirstPage=folio,
+                   onLaterPages=running_head, canvasmaker=index.getCanvasMaker())
     if os.environ.get('BENCH_PHASES'):  # the benchmark compares this with the booklet's
         Path(os.environ['BENCH_PHASES']).write_text(json.dumps({'rendering+layout+writing': {
             'wall': round(time.perf_counter() - wall, 3),

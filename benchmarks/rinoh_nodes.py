@@ -5,7 +5,7 @@ rinohtype maps doctree nodes by tag name and stops on any it does not know
 do), so our nodes are mapped the way the other writers see them: the steps of
 a platform as the container they are, the support checklist as nothing (its
 fields are attributes, which rst2pdf skips too; the benchmark's corpus has
-none).
+none), and index entries rinohtype does not know (see, seealso) as it can.
 
 The document is rinohtype's book template with what the booklet does not lay
 out taken away, so every tool sets the same text: no numbers in headings and
@@ -17,6 +17,8 @@ from pathlib import Path
 from rinoh.frontend.rst import DocutilsDummyNode
 from rinoh.frontend.rst.nodes import Container
 from rinoh.frontend.sphinx import RinohBuilder
+from rinoh.frontend.sphinx.nodes import Index as SphinxIndex
+from rinoh.index import IndexTerm
 from rinoh.paragraph import Paragraph
 from rinoh.reference import PAGE_NUMBER, SECTION_TITLE, Field
 from rinoh.style import StyleSheetFile
@@ -31,6 +33,23 @@ class Platform_Steps(Container):
 
 class Support_Checklist(DocutilsDummyNode):
     pass
+
+
+class Index(SphinxIndex):
+    """rinohtype 0.5.6 stops on Sphinx's ``see`` and ``seealso`` entries:
+    they are given as the sub-entry "see X" / "see also X", as the booklet
+    prints them."""
+
+    @property
+    def _index_terms(self):
+        words = {'see': 'see', 'seealso': 'see also'}
+        for kind, name, *_ in self.get('entries'):
+            if kind in words:
+                main, other = (n.strip() for n in name.split(';'))
+                yield IndexTerm(main, f'{words[kind]} {other}')
+        known = self.node.deepcopy()
+        known['entries'] = [e for e in self.get('entries') if e[0] not in words]
+        yield from SphinxIndex(known)._index_terms
 
 
 def unnumbered_book() -> TemplateConfiguration:
