@@ -116,8 +116,9 @@ class Context:
     target the tree will anchor, and ``instances``, where each document
     starts. Gathered by the walk: ``contents``, the headings listed in the
     contents; ``linked``, the link targets used; ``page_refs``, where the
-    layout prints the pages of references (the book), the keys whose page a
-    reference prints; ``pending``, keys of ids met but not yet anchored.
+    layout prints the pages of references (the book), the labels
+    (:func:`.flowables.page_ref_label`: key and punctuation held) of the
+    references printing a page; ``pending``, keys of ids met but not yet anchored.
     """
     styles: StyleSheet
     height: float
