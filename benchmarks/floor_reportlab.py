@@ -299,7 +299,8 @@ def guide_story(source: Source, styles, index: SimpleIndex) -> list:
     rows = [['Email program', 'Platforms', 'Upgrade to']]
     names = dict(source.platforms)
     for p in (p for p in source.programs if not p['ssl']):
-        rows.append([Paragraph(f'<b>{escape(p["name"])}</b>', styles['body']),
+        rows.append([Paragraph(f'{index_tags(entry_values(p["name"]))}<b>{escape(p["name"])}</b>',
+                               styles['body']),
                      Paragraph(join_names([names[x] for x in p['platforms']]), styles['body']),
                      Paragraph(escape(p['upgrade']), styles['body'])])
     story.append(Table(rows, colWidths=[2.5 * inch, 1.2 * inch, 2.5 * inch], repeatRows=1))

@@ -140,3 +140,29 @@ def test_titles_at_the_top_and_repeated_lines_inside_a_page_are_text(tmp_path):
     counted = laid_out(pdf)
     assert counted['chars'] == len('WindowsMacintosh') + 2 * len('Opentheprogram.')
     assert counted['furniture_chars'] == 2
+
+
+@pytest.mark.slow
+def test_sphinx_latex_gets_the_booklet_s_text_of_the_corpus(tmp_path):
+    """Sphinx's LaTeX writer (no TeX needed to write the .tex), loaded as the
+    benchmark loads it: every program once, no platform rubric inside its
+    chapter, the unsupported programs indexed at the appendix."""
+    sys.path.insert(0, str(REPO))
+    from benchmarks.run import READING_PARTS
+    root = generate(1, tmp_path / 'src-x1')
+    out = root / '_build'
+    app = Sphinx(root / 'source', root, out / 'latex', out / 'doctrees', 'latex',
+                 confoverrides={'extensions': [*READING_PARTS, 'as_booklet', 'latex_nodes']},
+                 status=io.StringIO(), warning=io.StringIO(), freshenv=True)
+    app.build()
+    tex = next((out / 'latex').glob('*.tex')).read_text(encoding='utf-8')
+    domain = app.env.get_domain('programs')
+    titles = re.findall(r'\\section\{([^}]*)\}', tex)
+    supported = [p.name for p in domain.programs(supported=True)]
+    assert sorted(titles) == sorted([*supported, 'Configuring your email program for SSL '
+                                                 '(outgoing mail)'])
+    # Sphinx writes the rubric naming the platform as an unnumbered heading.
+    assert '\\subsubsection*{Windows}' not in tex and '\\subsubsection*{Macintosh}' not in tex
+    appendix = tex[tex.index('\\chapter{Email programs that do not support SSL}'):]
+    for program in domain.programs(supported=False):
+        assert f'\\index{{{program.name.split(" ")[0]}' in appendix, program.name
