@@ -121,6 +121,21 @@ def string_width(text: str, name: str, size: float, fonts: Fonts) -> float:
     return sum(pdfmetrics.stringWidth(part, font, size) for part, font in fonts.runs(text, name))
 
 
+def fit_string(text: str, name: str, size: float, fonts: Fonts, room: float) -> str:
+    """*text*, or as many of its words as fit in *room* followed by '…'
+    ('' when not even one does): a line of page furniture never runs into
+    its neighbour."""
+    if string_width(text, name, size, fonts) <= room:
+        return text
+    words = text.split()
+    while words:
+        words.pop()
+        shortened = ' '.join(words).rstrip(' ·,:;') + '…'
+        if words and string_width(shortened, name, size, fonts) <= room:
+            return shortened
+    return ''
+
+
 def draw_string(canv, x: float, y: float, text: str, name: str, size: float, fonts: Fonts,
                 align: str = 'left') -> None:
     """``canv.drawString`` with the fallback chain; *align* left, right or centre on *x*."""

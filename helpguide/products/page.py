@@ -11,7 +11,7 @@ from pathlib import Path
 from reportlab.platypus import Flowable, Frame, LayoutError, PageTemplate
 from sphinx.errors import SphinxError
 
-from helpguide.pdf.fonts import draw_string, string_width
+from helpguide.pdf.fonts import draw_string, fit_string, string_width
 from helpguide.pdf.qr import PlacedFigure, alt_text, draw_address, draw_code
 from helpguide.pdf.styles import StyleSheet
 from helpguide.pdf.tagging import build_tagged, pdf_language
@@ -139,11 +139,15 @@ class SheetTemplate(PrintTemplate):
         canv.setStrokeColor(colors['rule'])
         canv.setLineWidth(0.5)
         canv.line(left, rule, right, rule)
+        page_folio = self.folio(doc.page)
+        room = right - left - base - string_width(page_folio, folio.fontName, folio.fontSize,
+                                                  fonts)
         canv.setFillColor(footer.textColor)
-        draw_string(canv, left, text, self.furniture.footer, footer.fontName,
-                    footer.fontSize, fonts)
+        draw_string(canv, left, text, fit_string(self.furniture.footer, footer.fontName,
+                                                 footer.fontSize, fonts, room),
+                    footer.fontName, footer.fontSize, fonts)
         canv.setFillColor(folio.textColor)
-        draw_string(canv, right, text, self.folio(doc.page), folio.fontName, folio.fontSize,
+        draw_string(canv, right, text, page_folio, folio.fontName, folio.fontSize,
                     fonts, 'right')
         canv.restoreState()
 

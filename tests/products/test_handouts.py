@@ -8,7 +8,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from sphinx.util.console import strip_colors
 from guide_build import build
 from pdf_fonts import fonts
-from sheet_text import outside_margins
+from sheet_text import outside_margins, word_boxes
 
 import seed
 
@@ -209,6 +209,39 @@ def test_a_handout_too_long_for_one_page_names_itself_on_every_page(
     # A handout that fits says only its page.
     shown = text(app.outdir / 'alpha-macintosh.pdf')
     assert 'Page 1' in shown and 'of 1' not in shown
+
+
+def overlapping(boxes) -> list[tuple[str, str]]:
+    """Pairs of words printed on one line over each other."""
+    return [(a[4], b[4]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if abs(a[1] - b[1]) < 2 and a[0] < b[2] - 0.5 and b[0] < a[2] - 0.5]
+
+
+# On A5 the title is shortened; on A6 the folio leaves no room for a word of it.
+@pytest.mark.parametrize('paper, shortened', [('a5', True), ('a6', False)])
+def test_the_footer_shortens_the_title_before_it_runs_into_the_folio(
+        make_app, rootdir, tmp_path, paper, shortened):
+    src = program_root(rootdir, tmp_path)
+    steps = ''.join(f'      #. Step {n}: open the settings and check the box.\n'
+                    for n in range(1, 61))
+    (src / 'programs' / 'delta.rst').write_text(
+        '.. email-program:: delta\n   :name: Delta Mail for Workgroups\n   :versions: 2.x\n'
+        '   :platforms: macintosh\n   :ssl: yes\n\n'
+        f'   .. steps:: macintosh\n\n{steps}', encoding='utf-8')
+    app = make_app('handouts', srcdir=src, confoverrides={
+        'guide_paper': paper,
+        'guide_title': 'Switching on the secure connection for outgoing mail'})
+    app.build()
+
+    pdf = app.outdir / 'delta-macintosh.pdf'
+    height = float(PdfReader(pdf).pages[0].mediabox.height)
+    footer = [box for box in word_boxes(pdf, 1) if box[1] > height - 40]
+    shown = ' '.join(box[4] for box in footer)
+    assert 'Delta Mail for Workgroups (Macintosh) · Page 1 of' in shown
+    title = shown.split('Delta Mail', 1)[0].strip()
+    assert (title.startswith('Switching on') and title.endswith('…')) if shortened \
+        else title == '', shown
+    assert not overlapping(footer), shown
 
 
 def test_a_program_that_loses_ssl_loses_its_handouts(make_app, rootdir, tmp_path):
