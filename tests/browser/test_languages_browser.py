@@ -48,7 +48,7 @@ def search(driver, page, words: str) -> list[str]:
     driver.get(page.as_uri())
     box = driver.find_element(By.CSS_SELECTOR, 'div.sphinxsidebar input[name="q"]')
     box.send_keys(words, Keys.ENTER)
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script(
         'return typeof Search !== "undefined" && Search._pulse_status === -1'
         ' && document.querySelector("#search-results p.search-summary") !== null'))
     return [a.text for a in driver.find_elements(By.CSS_SELECTOR,

@@ -74,7 +74,7 @@ def test_search_lists_entourage_with_a_snippet(browser, bundle, project):
     driver.get(bundle.joinpath('html', 'en', 'index.html').as_uri())
     box = driver.find_element(By.CSS_SELECTOR, 'div.sphinxsidebar input[name="q"]')
     box.send_keys('Entourage', Keys.ENTER)
-    WebDriverWait(driver, 10).until(lambda d: 'Search finished' in d.find_element(
+    WebDriverWait(driver, 30).until(lambda d: 'Search finished' in d.find_element(
         By.CSS_SELECTOR, '#search-results p.search-summary').text)
     results = driver.find_elements(By.CSS_SELECTOR, '#search-results ul.search > li')
     target = bundle.joinpath('html', 'en', 'programs', f'{program_id}.html').as_uri()

@@ -58,7 +58,7 @@ def test_search_finds_the_model_with_a_snippet(browser, routers):
     driver.get(routers.joinpath('html', 'index.html').as_uri())
     box = driver.find_element(By.CSS_SELECTOR, 'div.sphinxsidebar input[name="q"]')
     box.send_keys('WPA3', Keys.ENTER)
-    WebDriverWait(driver, 10).until(lambda d: 'Search finished' in d.find_element(
+    WebDriverWait(driver, 30).until(lambda d: 'Search finished' in d.find_element(
         By.CSS_SELECTOR, '#search-results p.search-summary').text)
     results = driver.find_elements(By.CSS_SELECTOR, '#search-results ul.search > li')
     target = routers.joinpath('html', 'models', 'homehub-200.html').as_uri()
