@@ -37,6 +37,11 @@ def book_date(builder: PrintBuilder) -> str:
     return long_date(day, builder.config.language)
 
 
+#: Document copies in a book from which its tree is freed before the layout (a
+#: ×10 benchmark guide has about 100; the real guide 20).
+LARGE_BOOK = 100
+
+
 @contextmanager
 def collection_paused():
     """No automatic garbage collection while the book is made.
@@ -191,12 +196,15 @@ def _write_book(builder: PrintBuilder, target: Path, pagesize, screen: bool) -> 
         lead_in, body = render_book(tree, ctx)
     except RenderError as err:
         return failed(builder, err, err.message, target)
-    # The flowables keep no nodes: the layout can reuse the tree's memory once
-    # nothing reaches it and the collector has freed it (it is all cycles).
+    # The flowables keep no nodes: the layout of a large book can reuse the
+    # tree's memory once nothing reaches it and the collector has freed it (it
+    # is all cycles). A full collection walks every object of the process, most
+    # of a small book's build, and a small tree is not worth it.
     dismantle(tree)
     del tree, titled
     gc.unfreeze()  # trees read in this process were frozen with the rest (helpguide.collector)
-    gc.collect()
+    if sum(map(len, copies.values())) >= LARGE_BOOK:
+        gc.collect()
     title = setting('guide_title', book_title or setting('project', 'Untitled'))
     brand = setting('guide_brand', setting('project'))
     cover = CoverInfo(
