@@ -1,4 +1,7 @@
-"""Put a book together: cover, contents, body; lay it out once; write it safely."""
+"""Put a book together: cover, contents, body; lay it out (again while its
+page references' pages move); write it safely."""
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -11,7 +14,7 @@ from .cover import Cover, CoverInfo
 from .flowables import BodyStart, ContentsEntry, Heading, LeadIn, RectoBreak, ResolveLinks
 from .registry import Context
 from .styles import StyleSheet
-from .tagging import Element, build_tagged, group
+from .tagging import Document, Element, finish, group, lay_out_tagged
 from .templates import BookTemplate, Metadata
 
 CONTENTS_KEY = 'contents'
@@ -54,19 +57,50 @@ def book_story(cover: CoverInfo, lead_in: list[Flowable], body: list[Flowable],
     ]
 
 
-def write_pdf(target: Path, story: list[Flowable], styles: StyleSheet, meta: Metadata,
-              pagesize, contents_keys, page_refs=frozenset(), screen=False) -> int:
-    """Lay *story* out once into *target*, for print or for the *screen*
+#: Layouts of a book at most. A reference prints the page its target had in
+#: the layout before; if a target moved from one layout to the next (a wider
+#: number rewrapped a line), the book is laid out again, as LaTeX and
+#: ReportLab's ``multiBuild`` do. Should a page still move in the last, that
+#: layout is kept: a number one page off beats a build that never ends.
+MAX_LAYOUTS = 3
+
+
+@dataclass
+class Story:
+    """What one rendering of a book gives its layout: the flowables, the keys
+    of the headings the contents list, and of the targets whose page
+    references print."""
+    flowables: list[Flowable]
+    contents_keys: frozenset[str]
+    page_refs: frozenset[str]
+
+
+def write_pdf(target: Path, stories: Callable[[dict[str, str] | None], Story],
+              styles: StyleSheet, meta: Metadata, pagesize, screen=False) -> int:
+    """Lay out the book into *target*, for print or for the *screen*
     (:class:`~.templates.BookTemplate`); return the page count.
+
+    *stories* renders the book, given the page labels its references print
+    (None in the first layout: none known yet). A book without page
+    references is laid out once; one with them again with the pages of the
+    layout before, until no target moves (:data:`MAX_LAYOUTS`). A layout
+    consumes its story, hence a rendering each.
 
     The PDF is written beside *target*, read back (it opens and has every
     page) and only then moved over it, so a failed build never leaves a
     half-written file or loses the last good one.
     """
     with replacing(target) as partial:
-        doc = BookTemplate(str(partial), styles, meta, pagesize, frozenset(contents_keys),
-                           frozenset(page_refs), screen)
-        build_tagged(doc, story, partial, meta.lang)
+        printed = None
+        for _layout in range(MAX_LAYOUTS):
+            story = stories(printed)
+            doc = BookTemplate(str(partial), styles, meta, pagesize, story.contents_keys, screen)
+            root = lay_out_tagged(doc, story.flowables)
+            landed = {key: doc.key_pages.get(key, (None, ''))[1] for key in story.page_refs}
+            if landed == (printed or {}):
+                break
+            printed = landed
+        finish(partial, root, doc.canv, Document(lang=meta.lang))
         written = len(PdfReader(partial).pages)
         if written != doc.page:
             raise PdfWriteError(f'{target}: wrote {written} of {doc.page} pages')

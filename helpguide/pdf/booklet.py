@@ -1,5 +1,6 @@
 """Make the book: every toctree of the root document inlined, rendered by
-the renderer, laid out once into one PDF. The booklet builder writes it on
+the renderer, laid out into one PDF (again while the pages its references
+print move). The booklet builder writes it on
 the paper; the saddle-stitch builder on half sheets, then imposes it.
 
 The renderer and ReportLab are imported in :func:`write_book`, where a book
@@ -172,7 +173,7 @@ def write_book(builder: PrintBuilder, target: Path, pagesize, *,
 def _write_book(builder: PrintBuilder, target: Path, pagesize, screen: bool) -> int | None:
     from reportlab.platypus import LayoutError
 
-    from .book import book_story, write_pdf
+    from .book import Story, book_story, write_pdf
     from .cover import CoverInfo
     from .index import document_copies, index_matter
     from .registry import RenderError
@@ -187,24 +188,9 @@ def _write_book(builder: PrintBuilder, target: Path, pagesize, screen: bool) -> 
     tree = BookAssembly(builder).tree()
     copies = document_copies(tree)
     styles = book_styles(builder.style)
-    ctx = new_context(styles, *frame_size(pagesize, styles.style), builder.srcdir,
-                      contents_depth=int(setting('booklet_contents_depth', 2)))
-    ctx.page_refs = set()  # on paper a reference prints its page
     titled = book_section(tree)
     book_title = titled[0].astext() if titled else ''
-    try:
-        lead_in, body = render_book(tree, ctx)
-    except RenderError as err:
-        return failed(builder, err, err.message, target)
-    # The flowables keep no nodes: the layout of a large book can reuse the
-    # tree's memory once nothing reaches it and the collector has freed it (it
-    # is all cycles). A full collection walks every object of the process, most
-    # of a small book's build, and a small tree is not worth it.
-    dismantle(tree)
-    del tree, titled
-    gc.unfreeze()  # trees read in this process were frozen with the rest (helpguide.collector)
-    if sum(map(len, copies.values())) >= LARGE_BOOK:
-        gc.collect()
+    del titled
     title = setting('guide_title', book_title or setting('project', 'Untitled'))
     brand = setting('guide_brand', setting('project'))
     cover = CoverInfo(
@@ -215,15 +201,46 @@ def _write_book(builder: PrintBuilder, target: Path, pagesize, screen: bool) -> 
     meta = Metadata(title=title, author=cover.author or brand,
                     subject=setting('guide_subtitle', title), keywords=brand,
                     lang=pdf_language(builder.config.language))
-    story = book_story(cover, lead_in, body, ctx, index_matter(builder, copies, ctx))
-    del body, lead_in  # the layout consumes the story: a flowable is freed once drawn
+
+    def stories(page_labels: dict[str, str] | None) -> Story:
+        """The book rendered for a layout, its references printing *page_labels*."""
+        nonlocal tree
+        ctx = new_context(styles, *frame_size(pagesize, styles.style), builder.srcdir,
+                          contents_depth=int(setting('booklet_contents_depth', 2)))
+        ctx.page_labels = page_labels or {}  # on paper a reference prints its page
+        lead_in, body = render_book(tree, ctx)
+        if not ctx.page_refs:  # laid out once: no rendering follows
+            free(tree, collect=sum(map(len, copies.values())) >= LARGE_BOOK)
+            tree = None
+        story = book_story(cover, lead_in, body, ctx, index_matter(builder, copies, ctx))
+        return Story(story, frozenset(key for _, _, key in ctx.contents),
+                     frozenset(ctx.page_refs))
+
     try:
-        return write_pdf(target, story, styles, meta, pagesize,
-                         {key for _, _, key in ctx.contents}, ctx.page_refs, screen)
+        return write_pdf(target, stories, styles, meta, pagesize, screen)
+    except RenderError as err:
+        return failed(builder, err, err.message, target)
     except LayoutError as err:
         return failed(builder, err, f'cannot lay this out ({err})', target)
     except OSError as err:  # a full disk or a read-only folder: named as the target
         raise OSError(err.errno, err.strerror, str(target)) from None
+    finally:
+        if tree is not None:  # rendered for every layout: freed after the last
+            free(tree, collect=False)
+
+
+def free(tree: nodes.document, collect: bool) -> None:
+    """Let *tree*'s memory be reused: by the layout of a large book if
+    *collect*.
+
+    The flowables keep no nodes: once nothing reaches the tree the collector
+    can free it (it is all cycles). A full collection walks every object of
+    the process, most of a small book's build, and a small tree is not worth it.
+    """
+    dismantle(tree)
+    gc.unfreeze()  # trees read in this process were frozen with the rest (helpguide.collector)
+    if collect:
+        gc.collect()
 
 
 def failed(builder: PrintBuilder, err: Exception, message: str, target: Path) -> None:

@@ -4,14 +4,9 @@ Each flowable only lays out and draws; what the document does when one of
 them lands on a page (outline, contents page numbers, running head) is the
 page template's job (:mod:`.templates`), which recognises them by class.
 """
-import re
-from html import unescape
-from xml.sax.saxutils import escape
-
 from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import ActionFlowable
 
-from ..locale import _
 from .paragraphs import Paragraph
 
 
@@ -160,57 +155,12 @@ class ContentsEntry(Flowable):
         canv.linkRect('', self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
 
 
-def page_number_form(key, kind='pn'):
-    """Name of the form XObject that prints the page number of *key*: in the
-    contents (``pn``) or in a reference's "(page N)" (``pr``).
+def page_number_form(key):
+    """Name of the form XObject that prints the page number of *key* in the contents.
 
     Keys may hold any character; a PDF name may not, so others are spelled out.
     """
-    return f'{kind}-' + ''.join(c if c.isalnum() or c in '-_.' else f'_{ord(c):x}_'
-                                for c in key)
-
-
-#: The Paragraph callback (``<onDraw name=...>``) that draws a reference's page
-#: number, and the room kept for it: four no-break spaces, as wide as two
-#: digits (ReportLab keeps no-break spaces as they are; other spaces collapse).
-PAGE_REF_CALLBACK = 'page_ref'
-PAGE_REF_ROOM = '\N{NO-BREAK SPACE}' * 4
-
-
-#: Punctuation right after a reference, drawn with its page number so it
-#: follows the ")" as it would in text, whatever the room left over.
-HELD_PUNCTUATION = re.compile(
-    rf'(<onDraw name="{PAGE_REF_CALLBACK}" label="[^"]*) ("/>{PAGE_REF_ROOM}\N{{NO-BREAK SPACE}}*)'
-    r'([.,;:!?]+)')
-
-
-def page_ref_label(key: str, tail: str = '') -> str:
-    """The ``<onDraw>`` label of a reference to *key* followed by *tail*
-    (ids hold no space)."""
-    return f'{key} {tail}'
-
-
-def page_ref_form(label: str) -> str:
-    """Name of the form XObject a reference with *label* prints."""
-    key, _sep, tail = label.rpartition(' ')
-    return page_number_form(key, 'pr' + ''.join(f'_{ord(c):x}' for c in tail))
-
-
-def hold_punctuation(markup: str, page_refs: set[str]) -> str:
-    """*markup* with the punctuation after each reference's room moved into
-    what the reference draws; *page_refs* receives the labels drawn."""
-    def hold(match):
-        opening, room, tail = match.groups()
-        label = unescape(opening.partition('label="')[2]) + ' ' + tail
-        page_refs.add(label)
-        return f'{opening} {escape(tail)}{room}' + '\N{NO-BREAK SPACE}' * len(tail)
-    return HELD_PUNCTUATION.sub(hold, markup) if PAGE_REF_CALLBACK in markup else markup
-
-
-def page_ref_parts() -> tuple[str, str]:
-    """What "(page N)" prints before and after N, in the build's language."""
-    before, _sep, after = str(_('(page %s)')).partition('%s')
-    return before, after
+    return 'pn-' + ''.join(c if c.isalnum() or c in '-_.' else f'_{ord(c):x}_' for c in key)
 
 
 class RectoBreak(ActionFlowable):

@@ -8,7 +8,6 @@ from sphinx import addnodes
 from ..locale import _
 from ..safety import is_remote
 from ..style.menu import SPHINX_SEPARATOR
-from .flowables import PAGE_REF_CALLBACK, PAGE_REF_ROOM, page_ref_label, page_ref_parts
 from .images import inline_image
 from .registry import (INLINE, Context, RenderError, escape, inline, inline_children,
                        location)
@@ -151,22 +150,23 @@ def link(key: str | None, text: str, ctx: Context, *, paged: bool = False) -> st
         return text
     ctx.linked.add(key)
     linked = f'<a href="#{escape(key)}">{ctx.styles.inline("link", text)}</a>'
-    if not paged or ctx.page_refs is None:
+    if not paged or ctx.page_labels is None:
         return linked
-    ctx.page_refs.add(page_ref_label(key))
-    return f'{linked} {page_ref(key)}'
+    ctx.page_refs.add(key)
+    label = ctx.page_labels.get(key, FIRST_LAYOUT_LABEL)
+    return f'{linked} {page_ref(label)}' if label else linked  # '': never laid out
 
 
-def page_ref(key: str) -> str:
-    """"(page N)" as one unbreakable word. N and what follows it (")") are
-    drawn by the page template's callback from the start of the room kept
-    for them with no-break spaces, so they follow "(page" at a word space
-    whatever N's width: the page is known only once the target lands,
-    after the reference has been drawn."""
-    before, after = page_ref_parts()
-    room = PAGE_REF_ROOM + '\N{NO-BREAK SPACE}' * len(after)
-    return (escape(before).replace(' ', '\N{NO-BREAK SPACE}')
-            + f'<onDraw name="{PAGE_REF_CALLBACK}" label="{escape(page_ref_label(key))}"/>{room}')
+#: What a reference prints in the first layout, before any page is known: as
+#: wide as the most common labels. That layout is never the one printed
+#: (:func:`.book.write_pdf`).
+FIRST_LAYOUT_LABEL = '00'
+
+
+def page_ref(label: str) -> str:
+    """"(page N)" for the page *label* N, in the paragraph's own type, as
+    one unbreakable word."""
+    return escape(str(_('(page %s)')) % label).replace(' ', '\N{NO-BREAK SPACE}')
 
 
 def internal_key(node, ctx) -> str | None:

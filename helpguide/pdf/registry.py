@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable
 from sphinx.errors import SphinxError
 from sphinx.util import logging
 
-from .flowables import Anchor, hold_punctuation
+from .flowables import Anchor
 from .paragraphs import Paragraph
 from .styles import StyleSheet
 from .tagging import tag_block
@@ -115,10 +115,11 @@ class Context:
     ``contents_depth``. Indexed before the walk: ``anchors``, every link
     target the tree will anchor, and ``instances``, where each document
     starts. Gathered by the walk: ``contents``, the headings listed in the
-    contents; ``linked``, the link targets used; ``page_refs``, where the
-    layout prints the pages of references (the book), the labels
-    (:func:`.flowables.page_ref_label`: key and punctuation held) of the
-    references printing a page; ``pending``, keys of ids met but not yet anchored.
+    contents; ``linked``, the link targets used; ``page_refs``, the keys of
+    the references printing a page; ``pending``, keys of ids met but not yet
+    anchored. ``page_labels``, set where references print the page they lead
+    to (the book): the page label of each key in the layout before, none
+    known in the first (:func:`.book.write_pdf`).
     """
     styles: StyleSheet
     height: float
@@ -129,7 +130,8 @@ class Context:
     instances: dict[str, str] = field(default_factory=dict)
     contents: list = field(default_factory=list)
     linked: set[str] = field(default_factory=set)
-    page_refs: set[str] | None = None
+    page_labels: dict[str, str] | None = None
+    page_refs: set[str] = field(default_factory=set)
     pending: list[str] = field(default_factory=list)
 
     width = property(lambda self: self.scope.width)
@@ -302,8 +304,6 @@ def paragraph_of(parts, ctx: Context, style: str,
                  bullet: tuple[str, float] | None = None) -> list[Flowable]:
     """One Paragraph from inline nodes, hanging *bullet* (label, indent) if given."""
     markup = ''.join(inline(part, ctx) for part in parts)
-    if ctx.page_refs is not None:
-        markup = hold_punctuation(markup, ctx.page_refs)
     if bullet is None:
         return [Paragraph(markup, ctx.styles[style])]
     label, indent = bullet

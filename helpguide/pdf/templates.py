@@ -4,8 +4,8 @@ The shape follows ReportLab's own manual template (tools/docco/rltemplate.py):
 ``beforeDocument`` resets the state, ``afterFlowable`` reacts to headings
 (anchors call :meth:`BookTemplate.landed` as they are drawn), the page
 decoration is drawn at the end of each page. The contents' page numbers are
-form XObjects defined here when their heading lands, so the story is laid
-out once (no ``multiBuild``).
+form XObjects defined here when their heading lands: the contents need no
+second layout (references' pages do: :func:`.book.write_pdf`).
 """
 from dataclasses import dataclass
 
@@ -18,8 +18,7 @@ from helpguide.style import Style, default_style
 from ..compat.reportlab import move_frame
 
 from .cover import Cover
-from .flowables import (PAGE_REF_CALLBACK, Heading, page_number_form, page_ref_form,
-                        page_ref_parts)
+from .flowables import Heading, page_number_form
 from .fonts import draw_string
 from .keeps import Keep
 from .styles import StyleSheet
@@ -112,7 +111,7 @@ class BookTemplate(PrintTemplate):
     headings = (Heading, Cover)
 
     def __init__(self, filename, styles: StyleSheet, meta: Metadata, pagesize=LETTER,
-                 contents_keys=frozenset(), page_refs=frozenset(), screen=False):
+                 contents_keys=frozenset(), screen=False):
         page = styles.style['page']
         self.margin = styles.style.margins(pagesize)
         # The screen edition: one page after another, no blank left for a
@@ -131,9 +130,6 @@ class BookTemplate(PrintTemplate):
         self.styles = styles
         self.meta = meta
         self.contents_keys = contents_keys
-        self.page_refs = {}  # key: labels of the references to it
-        for label in sorted(page_refs):
-            self.page_refs.setdefault(label.rpartition(' ')[0], []).append(label)
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
                       id='text')
@@ -164,15 +160,12 @@ class BookTemplate(PrintTemplate):
         self.defined = set()
         self.key_pages = {}  # key -> (page, its label) where its destination landed
         self.canv.addPageLabel(0, 'ROMAN_LOWER')
-        self.canv.setNamedCB(PAGE_REF_CALLBACK, self.draw_page_ref)
         if self.screen:
             self.canv.showOutline()  # /PageMode /UseOutlines
 
     def landed(self, keys):
-        """*keys* have their destination on this page: references print it."""
-        for key in set(keys) & self.page_refs.keys() - self.defined:
-            for label in self.page_refs[key]:
-                self.define_page_ref(label, self.page_label(self.page))
+        """*keys* have their destination on this page: the next layout's
+        references print it (:func:`.book.write_pdf`)."""
         for key in set(keys) - self.defined:
             self.key_pages[key] = (self.page, self.page_label(self.page))
         self.defined.update(keys)
@@ -192,37 +185,13 @@ class BookTemplate(PrintTemplate):
         st = self.styles['contents2']
         self.canv.beginForm(page_number_form(key), lowerx=-st.fontSize * 6,
                             lowery=-st.fontSize, upperx=0, uppery=st.fontSize * 2)
-        self.draw_label(label, st, -self.canv.stringWidth(label, st.fontName, st.fontSize))
-        self.canv.endForm()
-
-    def draw_label(self, label, st, x):
-        text = self.canv.beginText(x, 0)
+        text = self.canv.beginText(-self.canv.stringWidth(label, st.fontName, st.fontSize), 0)
         text.setFont(st.fontName, st.fontSize)
         text.setCharSpace(0)  # whatever the page around it uses
         text.setFillColor(st.textColor)
         text.textOut(label)
         self.canv.drawText(text)
-
-    def define_page_ref(self, label, page):
-        """What a reference with *label* prints from the start of its room:
-        the *page*, the rest of "(page N)" and the punctuation held after it."""
-        st = self.styles['body']
-        text = page + page_ref_parts()[1] + label.rpartition(' ')[2]
-        self.canv.beginForm(page_ref_form(label), lowerx=0, lowery=-st.fontSize,
-                            upperx=st.fontSize * 6, uppery=st.fontSize * 2)
-        self.draw_label(text, st, 0)
         self.canv.endForm()
-
-    def draw_page_ref(self, canv, _kind, label):
-        """A reference's page number from the start of the room its paragraph
-        kept, at the reference's size (``<onDraw>`` from :func:`.markup.page_ref`)."""
-        info = canv._curr_tx_info  # ReportLab's documented state of the callback
-        size = info['tx']._fontsize or self.styles['body'].fontSize
-        canv.saveState()
-        canv.translate(info['cur_x'], info['cur_y'])
-        canv.scale(size / self.styles['body'].fontSize, size / self.styles['body'].fontSize)
-        canv.doForm(page_ref_form(label))
-        canv.restoreState()
 
     def handle_flowable(self, flowables):
         """As ReportLab does; any error names the node being laid out."""
@@ -249,9 +218,6 @@ class BookTemplate(PrintTemplate):
             self.canv.bookmarkPage(key)
         for key in sorted(self.contents_keys - self.defined):
             self.define_page_number(key, '')
-        for key in sorted(self.page_refs.keys() - self.defined):
-            for label in self.page_refs[key]:
-                self.define_page_ref(label, '')
 
     # -- page decoration ------------------------------------------------------
     def page_label(self, page: int) -> str:

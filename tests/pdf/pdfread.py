@@ -69,10 +69,10 @@ def words(path, page_index: int) -> list[tuple[float, float, float, float, str]]
 
 
 def assert_page_references_read_as_text(path, word='(page'):
-    """Every "(page N)" of the booklet's body reads with one space, and its
-    number sits one word space after *word* (the widest other gap between
-    words of its line, or a third of an em, at most), whether N has one
-    digit or two."""
+    """Every "(page N)" of the booklet's body reads with one space, its number
+    sits one word space after *word* and the next word one word space after
+    its ")" (the widest other gap between words of its line, or a third of an
+    em, at most; never overlapping), whatever N's digits."""
     pages = len(PdfReader(path).pages)
     body = PdfReader(path).page_labels.index('1')
     text = ' '.join(page_text(path, body, pages - 1).split())
@@ -81,14 +81,18 @@ def assert_page_references_read_as_text(path, word='(page'):
     found = 0
     for index in range(body, pages):
         page_words = words(path, index)
-        for (_x0, y0, x1, y1, text), number in zip(page_words, page_words[1:]):
+        for at, (_x0, y0, x1, y1, text) in enumerate(page_words[:-1]):
+            number = page_words[at + 1]
             if text != word or abs(number[1] - y0) > 1:
                 continue
             line = [w for w in page_words if abs(w[1] - y0) < 1 and w is not number]
             gaps = [b[0] - a[2] for a, b in zip(line, line[1:]) if 0 < b[0] - a[2] < 20]
             assert re.fullmatch(r'\d+\)[.,;:]?', number[4]), number
-            space = 0.35 * (y1 - y0)  # a word space of the fonts in use, at most
-            assert number[0] - x1 <= max(gaps, default=space) + 0.2, (index, number, x1, gaps)
+            space = max(gaps, default=0.35 * (y1 - y0)) + 0.2  # a word space, at most
+            assert number[0] - x1 <= space, (index, number, x1, gaps)
+            after = page_words[at + 2] if at + 2 < len(page_words) else None
+            if after and abs(after[1] - y0) < 1:  # the line goes on after ")"
+                assert 0 < after[0] - number[2] <= space, (index, number, after, gaps)
             found += 1
     assert found >= 3
 
@@ -157,3 +161,49 @@ def contents(reader: PdfReader, path, pages) -> list[Entry]:
                      if set(w[4]) != {'.'}]
             entries.append(Entry(' '.join(texts[:-1]), texts[-1] if texts else '', target))
     return entries
+
+
+def printed_references(reader, path):
+    """(page index, linked text, what follows it, target page index) of every
+    internal link in the body (up to the index, whose page numbers are its
+    links): a link broken over lines is one reference."""
+    found = []
+    back = [page for depth, title, page in outline(reader) if depth == 0 and title == 'Index']
+    for index in range(reader.page_labels.index('1'), (back or [len(reader.pages)])[0]):
+        height = float(reader.pages[index].mediabox.height)
+        page_words = words(path, index)
+        areas = links(reader, index)
+
+        def target_of(word):
+            x0, y0, x1, y1, _text = word
+            return next((target for (ax0, ay0, ax1, ay1), target in areas
+                         if ax0 - 1 <= x0 and x1 <= ax1 + 1
+                         and height - ay1 - 2 <= y0 and y1 <= height - ay0 + 2), None)
+        targets = [target_of(word) for word in page_words]
+        for i, target in enumerate(targets):
+            if target is None or (i + 1 < len(targets) and targets[i + 1] == target):
+                continue  # not linked, or the reference goes on
+            start = i
+            while start and targets[start - 1] == target:
+                start -= 1
+            found.append((index, ' '.join(w[4] for w in page_words[start:i + 1]),
+                          ' '.join(w[4] for w in page_words[i + 1:i + 4]), target))
+    return found
+
+
+def text_runs(path, page_index: int) -> list[tuple[str, str, float, tuple]]:
+    """(text, font, size, fill colour) of each run of text a page shows, as
+    its content stream sets them (forms it draws included)."""
+    runs = []
+    colour = [()]
+
+    def operand(op, args, _cm, _tm):
+        if op in (b'rg', b'g', b'k', b'sc', b'scn'):
+            colour[0] = tuple(round(float(a), 3) for a in args)
+
+    def text(shown, _cm, _tm, font, size):
+        if shown.strip():
+            runs.append((shown, font and font.get('/BaseFont'), size, colour[0]))
+    PdfReader(path).pages[page_index].extract_text(visitor_operand_before=operand,
+                                                   visitor_text=text)
+    return runs

@@ -9,8 +9,8 @@ from pypdf import PdfReader
 
 import seed
 from booklets import Booklet
-from pdfread import (assert_page_references_read_as_text, contents, fonts, links, outline,
-                     page_text, stranded_headings, words)
+from pdfread import (assert_page_references_read_as_text, contents, fonts, outline, page_text,
+                     printed_references, stranded_headings, words)
 
 PLATFORMS = {'windows': 'Windows', 'macintosh': 'Macintosh'}
 
@@ -64,34 +64,6 @@ def test_every_contents_entry_prints_the_page_its_link_and_bookmark_go_to(guide,
         (t, p) for d, t, p in marks[2:] if d <= 1]
     for entry in entries:
         assert entry.printed == reader.page_labels[entry.target], entry
-
-
-def printed_references(reader, path):
-    """(page index, linked text, what follows it, target page index) of every
-    internal link in the body (up to the index, whose page numbers are its
-    links): a link broken over lines is one reference."""
-    found = []
-    back = [page for depth, title, page in outline(reader) if depth == 0 and title == 'Index']
-    for index in range(reader.page_labels.index('1'), (back or [len(reader.pages)])[0]):
-        height = float(reader.pages[index].mediabox.height)
-        page_words = words(path, index)
-        areas = links(reader, index)
-
-        def target_of(word):
-            x0, y0, x1, y1, _text = word
-            return next((target for (ax0, ay0, ax1, ay1), target in areas
-                         if ax0 - 1 <= x0 and x1 <= ax1 + 1
-                         and height - ay1 - 2 <= y0 and y1 <= height - ay0 + 2), None)
-        targets = [target_of(word) for word in page_words]
-        for i, target in enumerate(targets):
-            if target is None or (i + 1 < len(targets) and targets[i + 1] == target):
-                continue  # not linked, or the reference goes on
-            start = i
-            while start and targets[start - 1] == target:
-                start -= 1
-            found.append((index, ' '.join(w[4] for w in page_words[start:i + 1]),
-                          ' '.join(w[4] for w in page_words[i + 1:i + 4]), target))
-    return found
 
 
 def test_every_reference_prints_the_page_its_link_goes_to(guide, reader):

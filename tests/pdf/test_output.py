@@ -4,11 +4,12 @@ import re
 
 import pytest
 from reportlab.lib.pagesizes import LETTER
-from reportlab.platypus import Flowable, LayoutError, Paragraph
+from reportlab.platypus import Flowable, LayoutError, PageBreak, Paragraph
 
 from booklets import build_booklet
-from helpguide.pdf.book import write_pdf
+from helpguide.pdf.book import MAX_LAYOUTS, Story, write_pdf
 from helpguide.pdf.styles import book_styles
+from helpguide.pdf.flowables import Anchor
 from helpguide.pdf.templates import Metadata
 from pdfread import page_text
 
@@ -29,16 +30,18 @@ class Enormous(Flowable):
 
 
 def story(styles, *extra):
-    return [Paragraph('Hello', styles['body']), *extra]
+    """The stories of a book without page references: one layout."""
+    return lambda _labels: Story([Paragraph('Hello', styles['body']), *extra], frozenset(),
+                                 frozenset())
 
 
 def test_a_failed_write_keeps_the_last_good_pdf_and_leaves_no_temporary_file(tmp_path):
     styles = book_styles()
     target = tmp_path / 'guide.pdf'
-    write_pdf(target, story(styles), styles, Metadata('T'), LETTER, set())
+    write_pdf(target, story(styles), styles, Metadata('T'), LETTER)
     good = target.read_bytes()
     with pytest.raises(LayoutError, match='RuntimeError: boom'):  # named at its node
-        write_pdf(target, story(styles, Exploding()), styles, Metadata('T'), LETTER, set())
+        write_pdf(target, story(styles, Exploding()), styles, Metadata('T'), LETTER)
     assert target.read_bytes() == good
     assert [p.name for p in tmp_path.iterdir()] == ['guide.pdf']
 
@@ -48,10 +51,46 @@ def test_a_layout_error_names_the_node_that_did_not_fit(tmp_path):
     enormous = Enormous()
     enormous.rst_location = ('src/doc.rst', 7)
     with pytest.raises(LayoutError) as caught:
-        write_pdf(tmp_path / 'x.pdf', story(styles, enormous), styles, Metadata('T'), LETTER,
-                  set())
+        write_pdf(tmp_path / 'x.pdf', story(styles, enormous), styles, Metadata('T'), LETTER)
     assert caught.value.rst_location == ('src/doc.rst', 7)
     assert not (tmp_path / 'x.pdf').exists()
+
+
+def referencing(styles, pages_before, refs=frozenset(['t'])):
+    """Stories of a book that says on page 1 where "t" is, page
+    *pages_before*(the layouts so far) + 1; the labels each layout printed."""
+    given = []
+
+    def stories(labels):
+        given.append(labels)
+        flowables = [Paragraph(f'See page {(labels or {}).get("t", "?")}', styles['body']),
+                     *[PageBreak()] * pages_before(len(given)), Anchor(['t']),
+                     Paragraph('T', styles['body'])]
+        return Story(flowables, frozenset(), refs)
+    return stories, given
+
+
+def test_a_book_is_laid_out_again_until_its_references_pages_stay(tmp_path):
+    styles = book_styles()
+    stories, given = referencing(styles, lambda layouts: 1)
+    assert write_pdf(tmp_path / 'x.pdf', stories, styles, Metadata('T'), LETTER) == 2
+    assert given == [None, {'t': 'ii'}]
+    assert 'See page ii' in page_text(tmp_path / 'x.pdf')
+
+
+def test_a_book_without_page_references_is_laid_out_once(tmp_path):
+    styles = book_styles()
+    stories, given = referencing(styles, lambda layouts: 1, refs=frozenset())
+    write_pdf(tmp_path / 'x.pdf', stories, styles, Metadata('T'), LETTER)
+    assert given == [None]
+
+
+def test_a_book_whose_pages_keep_moving_keeps_its_last_layout(tmp_path):
+    styles = book_styles()
+    stories, given = referencing(styles, lambda layouts: layouts)
+    assert write_pdf(tmp_path / 'x.pdf', stories, styles, Metadata('T'), LETTER) == 4
+    assert len(given) == MAX_LAYOUTS and given == [None, {'t': 'ii'}, {'t': 'iii'}]
+    assert 'See page iii' in page_text(tmp_path / 'x.pdf')  # a page off: no endless build
 
 
 def test_output_is_repeatable_and_dated_by_source_date_epoch(rootdir, tmp_path, monkeypatch):

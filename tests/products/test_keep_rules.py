@@ -15,7 +15,7 @@ from index_read import (check_entries_on_their_pages, check_numbers_link_to_thei
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A5, LETTER
 
-from helpguide.pdf.book import write_pdf
+from helpguide.pdf.book import Story, write_pdf
 from helpguide.pdf.paragraphs import Paragraph
 from helpguide.pdf.styles import book_styles
 from helpguide.pdf.templates import Metadata
@@ -163,7 +163,8 @@ def test_no_step_leaves_a_line_alone_at_a_page_foot_or_head(tmp_path, pagesize):
     story = [Paragraph(f'Step{n} {" ".join(["word"] * (10 + n * 37 % 90))} end{n}',
                        styles['body']) for n in range(1, 90)]
     target = tmp_path / 'steps.pdf'
-    write_pdf(target, story, styles, Metadata('Steps', '', '', ''), pagesize, set())
+    write_pdf(target, lambda _labels: Story(story, frozenset(), frozenset()), styles,
+              Metadata('Steps', '', '', ''), pagesize)
 
     lines_of = {}  # step -> {page: lines}
     step = None

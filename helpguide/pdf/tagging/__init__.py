@@ -26,7 +26,7 @@ from .tree import Element, group
 from .writer import Document, finish
 
 __all__ = ['Document', 'Element', 'TaggingCanvas', 'build_tagged', 'element', 'finish',
-           'group', 'pdf_language', 'tag_block']
+           'group', 'lay_out_tagged', 'pdf_language', 'tag_block']
 
 
 def tag_block(node: nodes.Node, flowables: list) -> None:
@@ -39,9 +39,15 @@ def tag_block(node: nodes.Node, flowables: list) -> None:
 def build_tagged(doc, story: list, path, lang: str) -> None:
     """Lay *story* out with *doc* (a DocTemplate writing to *path*) as a
     tagged PDF/UA-1 and PDF/A-2 file in language *lang*."""
+    finish(path, lay_out_tagged(doc, story), doc.canv, Document(lang=lang))
+
+
+def lay_out_tagged(doc, story: list) -> Element:
+    """Lay *story* out with *doc*, its content marked; the root of its
+    structure, for :func:`finish` once the layout is the one kept."""
     root = group(Element('Document'), story)
     doc.build(story, canvasmaker=TaggingCanvas)
-    finish(path, root, doc.canv, Document(lang=lang))
+    return root
 
 
 def pdf_language(language: str | None) -> str:
