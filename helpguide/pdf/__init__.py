@@ -14,7 +14,8 @@ cover, contents, chapters. The pieces, for other print products:
 * :mod:`.templates` -- ``BookTemplate`` (cover and page templates, running
   heads, folios, page labels, outline, contents page numbers).
 * :mod:`.book` -- ``book_story(cover, lead_in, body, ctx)`` and ``write_pdf(...)``,
-  which lays a story out once and replaces the target atomically.
+  which lays the book out (again with the pages known, while it has page
+  references) and replaces the target atomically.
 * :mod:`.printing` -- ``PrintBuilder``, the base of every print builder
   (paper, page size, settings, doctree access); ``PAPER``.
 * :mod:`.booklet` -- ``write_book(builder, target, pagesize)``: the toctrees
