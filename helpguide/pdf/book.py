@@ -1,12 +1,14 @@
 """Put a book together: cover, contents, body; lay it out (again while its
 page references' pages move); write it safely."""
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PdfReader
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 from sphinx.errors import SphinxError
+from sphinx.util.logging import suppress_logging
 
 from ..atomic import replacing
 from ..locale import _
@@ -92,10 +94,13 @@ def write_pdf(target: Path, stories: Callable[[dict[str, str] | None], Story],
     """
     with replacing(target) as partial:
         printed = None
-        for _layout in range(MAX_LAYOUTS):
-            story = stories(printed)
-            doc = BookTemplate(str(partial), styles, meta, pagesize, story.contents_keys, screen)
-            root = lay_out_tagged(doc, story.flowables)
+        for layout in range(MAX_LAYOUTS):
+            # The first layout has said what there is to say about the book.
+            with suppress_logging() if layout else nullcontext():
+                story = stories(printed)
+                doc = BookTemplate(str(partial), styles, meta, pagesize, story.contents_keys,
+                                   screen)
+                root = lay_out_tagged(doc, story.flowables)
             landed = {key: doc.key_pages.get(key, (None, ''))[1] for key in story.page_refs}
             if landed == (printed or {}):
                 break
