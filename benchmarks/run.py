@@ -93,8 +93,10 @@ def tools(with_latex: bool) -> list[Tool]:
         Tool('html-default-j', 'Sphinx HTML, defaults (alabaster), -j', ours, 'html',
              ['-D', 'html_theme=alabaster'], scales=(1, 10, 50), pdf=False,
              extensions=READING_PARTS),
+        # One PDF, as every other tool makes: the print edition only.
         Tool(OURS_PDF, 'ours: PDF booklet (phases timed inside)', ours, 'booklet',
-             scales=(1, 10, 50), extensions=['helpguide', 'phases']),
+             ['-D', 'booklet_editions=print'], scales=(1, 10, 50),
+             extensions=['helpguide', 'phases']),
         Tool('rst2pdf', 'rst2pdf (Sphinx builder)', bench, 'pdf', scales=(1, 10, 50),
              extensions=[*READING_PARTS, 'as_booklet', 'rst2pdf.pdfbuilder']),
         Tool('rinoh', 'rinohtype (Sphinx builder)', bench, 'rinoh', scales=(1, 10),

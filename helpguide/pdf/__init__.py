@@ -53,6 +53,16 @@ def refuse_unknown_papers(app, config) -> None:
         raise BadSetting
 
 
+EDITIONS = ('print', 'screen')
+
+
+def editions_problem(value) -> str | None:
+    """What ``booklet_editions`` must be, if *value* is not it."""
+    if not value or len(set(value)) != len(value) or not set(value) <= set(EDITIONS):
+        return "a list of 'print', 'screen' or both, each once"
+    return None
+
+
 def setup(app: Sphinx) -> dict:
     # The book selects each platform's steps and prints the checklist; the
     # glyph check names what it would print as boxes.
@@ -67,6 +77,10 @@ def setup(app: Sphinx) -> dict:
     add_setting(app, 'guide_papers', [], '', types=(list, tuple),
                 description='papers of the editions made at once (guide-letter.pdf, '
                             'guide-a4.pdf, ...); empty: guide_paper alone')
+    add_setting(app, 'booklet_editions', list(EDITIONS), '', types=(list, tuple),
+                check=editions_problem,
+                description="the booklet's editions: 'print' (guide.pdf, chapters on "
+                            "right-hand pages) and 'screen' (guide-screen.pdf)")
     app.connect('config-inited', refuse_unknown_papers, priority=795)
     for name, (default, description) in SETTINGS.items():
         add_setting(app, name, default, '', description=description)

@@ -24,7 +24,7 @@ class BookletBuilder(PrintBuilder):
         name = self.setting('booklet_filename', 'guide.pdf')
         said = set()
         for _paper in self.editions():
-            for screen in (False, True):
+            for screen in (edition == 'screen' for edition in self.config.booklet_editions):
                 target = self.target(self.edition_name(screen_name(name) if screen else name))
                 with said_once(said, screen):
                     pages = write_book(self, target, self.book_page, screen=screen)

@@ -6,6 +6,7 @@ from docutils import nodes
 from reportlab.pdfbase import pdfmetrics
 from sphinx import addnodes
 
+from helpguide.config import BadSetting
 from helpguide.pdf.fonts import register_fonts
 from helpguide.style.coverage import cmap
 from helpguide.pdf.registry import BLOCK, INLINE
@@ -239,3 +240,18 @@ def test_every_docutils_and_sphinx_node_has_a_handler():
     without = [cls.__name__ for cls in classes
                if (INLINE if issubclass(cls, nodes.Inline) else BLOCK).lookup(cls) is None]
     assert without == []
+
+
+@pytest.mark.parametrize('editions, made', [(['print'], {'guide.pdf'}),
+                                            (['screen'], {'guide-screen.pdf'}),
+                                            (['print', 'screen'],
+                                             {'guide.pdf', 'guide-screen.pdf'})])
+def test_booklet_editions_makes_the_editions_listed(rootdir, tmp_path, editions, made):
+    booklet = build_booklet(rootdir / 'test-pdf-basic', tmp_path, booklet_editions=editions)
+    assert booklet.app.statuscode == 0, booklet.warnings
+    assert {pdf.name for pdf in booklet.app.outdir.glob('*.pdf')} == made
+
+
+def test_booklet_editions_other_than_print_and_screen_is_one_line(rootdir, tmp_path):
+    with pytest.raises(BadSetting):
+        build_booklet(rootdir / 'test-pdf-basic', tmp_path, booklet_editions=['print', 'web'])
