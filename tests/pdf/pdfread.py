@@ -191,6 +191,18 @@ def printed_references(reader, path):
     return found
 
 
+def assert_references_print_their_targets(reader, path) -> list:
+    """Every internal reference in the body prints "(page N)" after its linked
+    words, N the label of the page its link leads to; the references."""
+    references = printed_references(reader, path)
+    assert len(references) >= 3, references
+    for page, text, after, target in references:
+        printed = re.match(r'\(page (\w+)\)', after)
+        assert printed, (page, text, after)
+        assert printed[1] == reader.page_labels[target], (page, text, after, target)
+    return references
+
+
 def text_runs(path, page_index: int) -> list[tuple[str, str, float, tuple]]:
     """(text, font, size, fill colour) of each run of text a page shows, as
     its content stream sets them (forms it draws included)."""

@@ -186,15 +186,20 @@ def test_a_new_program_file_adds_its_handout_and_removing_it_removes_it(
     assert 'alpha-macintosh.pdf' in handouts_of(app)
 
 
-def test_a_handout_too_long_for_one_page_names_itself_on_every_page(
-        make_app, rootdir, tmp_path):
-    src = program_root(rootdir, tmp_path)
+def write_long_program(src, name: str) -> None:
+    """Program ``delta`` (Macintosh) called *name*, with 60 steps: more than a page."""
     steps = ''.join(f'      #. Step {n}: open the settings and check the box.\n'
                     for n in range(1, 61))
     (src / 'programs' / 'delta.rst').write_text(
-        '.. email-program:: delta\n   :name: Delta Mail\n   :versions: 2.x\n'
+        f'.. email-program:: delta\n   :name: {name}\n   :versions: 2.x\n'
         '   :platforms: macintosh\n   :ssl: yes\n\n'
         f'   .. steps:: macintosh\n\n{steps}', encoding='utf-8')
+
+
+def test_a_handout_too_long_for_one_page_names_itself_on_every_page(
+        make_app, rootdir, tmp_path):
+    src = program_root(rootdir, tmp_path)
+    write_long_program(src, 'Delta Mail')
     app = make_app('handouts', srcdir=src)
     app.build()
 
@@ -222,12 +227,7 @@ def overlapping(boxes) -> list[tuple[str, str]]:
 def test_the_footer_shortens_the_title_before_it_runs_into_the_folio(
         make_app, rootdir, tmp_path, paper, shortened):
     src = program_root(rootdir, tmp_path)
-    steps = ''.join(f'      #. Step {n}: open the settings and check the box.\n'
-                    for n in range(1, 61))
-    (src / 'programs' / 'delta.rst').write_text(
-        '.. email-program:: delta\n   :name: Delta Mail for Workgroups\n   :versions: 2.x\n'
-        '   :platforms: macintosh\n   :ssl: yes\n\n'
-        f'   .. steps:: macintosh\n\n{steps}', encoding='utf-8')
+    write_long_program(src, 'Delta Mail for Workgroups')
     app = make_app('handouts', srcdir=src, confoverrides={
         'guide_paper': paper,
         'guide_title': 'Switching on the secure connection for outgoing mail'})

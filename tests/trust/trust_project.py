@@ -6,6 +6,7 @@ from pathlib import Path
 from sphinx.util.console import strip_colors
 
 from cd_bundle import one_language
+from helpguide.checks.report import check
 
 REPO = Path(__file__).resolve().parents[2]
 #: What a copy of the project holds; the package and the venv are linked.
@@ -68,3 +69,13 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding='utf-8')
     assert old in text, f'{old!r} not in {path}'
     path.write_text(text.replace(old, new, 1), encoding='utf-8')
+
+
+def checked(tmp_path: Path, index: str, conf: str = "extensions = ['helpguide']\n"
+            ) -> list[str]:
+    """What ``make check`` says of a project of one page, *index*, in tmp_path/src."""
+    src = tmp_path / 'src'
+    src.mkdir()
+    (src / 'conf.py').write_text(conf)
+    (src / 'index.rst').write_text(index)
+    return [str(problem) for problem in check(src, src)]
