@@ -229,7 +229,7 @@ class HandoutsBuilder(PrintBuilder):
             failed.update(share_failed)
             if error:
                 errors.append(error)
-            for _ in share:
+            for _handout in share:
                 next(progress, None)
 
         if self.processes > 1 and len(handouts) > 1:

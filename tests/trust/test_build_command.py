@@ -51,7 +51,6 @@ def test_every_product_is_built_from_one_command_line(guide):
 
 
 def test_one_line_per_product_and_sphinx_progress_by_default(guide):
-    project = guide.path
     out = guide.built.stdout
     lines = [line for line in out.splitlines() if line.startswith('helpguide: building ')]
     assert [line.split(' (')[1].split(')')[0] for line in lines] == [

@@ -11,7 +11,6 @@ import pytest
 from docutils import nodes
 
 from sphinxrun import html_text, sphinx_build
-from trust_project import REPO
 
 pytestmark = pytest.mark.slow
 
