@@ -80,6 +80,21 @@ def test_shared_steps_are_written_once_and_named_for_both(app):
     assert 'Windows and Macintosh' in alpha
 
 
+def test_a_program_in_both_chapters_is_no_news_but_a_page_listed_twice_by_hand_is(
+        make_app, tmp_path):
+    src = tmp_path / 'src'
+    shutil.copytree(ROOT, src)
+    app = make_app('html', srcdir=src)
+    app.build()
+    assert 'multiple toctrees' not in strip_colors(app.status.getvalue())
+    with open(src / 'win.rst', 'a', encoding='utf-8') as win:
+        win.write('\n.. toctree::\n\n   appendix\n')
+    app = make_app('html', srcdir=src)
+    app.build()
+    notes = re.findall(r'^.*multiple toctrees.*$', strip_colors(app.status.getvalue()), re.M)
+    assert len(notes) == 1 and notes[0].endswith('<- appendix'), notes
+
+
 def test_a_new_program_file_joins_its_chapter(make_app, tmp_path):
     src = tmp_path / 'src'
     shutil.copytree(ROOT, src)

@@ -16,6 +16,9 @@
   Sphinx's warning handler rewrites each record as it prints it (its
   location made text, the ``[type]`` tag appended), so a handler that reads
   records goes before it.
+* The logger of ``sphinx.environment`` and the subtype of its note that a
+  document is in several toctrees (:func:`expect_several_toctrees`): the
+  note is an info, which ``suppress_warnings`` does not reach.
 """
 import logging
 
@@ -59,3 +62,26 @@ def read_again(app, env: BuildEnvironment, docname: str) -> None:
 def hear_warnings(handler: logging.Handler) -> None:
     """*handler* receives Sphinx's log records as they were logged."""
     logging.getLogger(NAMESPACE).handlers.insert(0, handler)
+
+
+class _SeveralToctrees(logging.Filter):
+    """Drops Sphinx's note that a document is referenced in several
+    toctrees, for the documents in :attr:`docnames`."""
+
+    docnames: frozenset[str] = frozenset()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (getattr(record, 'subtype', None) == 'multiple_toc_parents'
+                    and getattr(record, 'location', None) in self.docnames)
+
+
+_SEVERAL_TOCTREES = _SeveralToctrees()
+
+
+def expect_several_toctrees(docnames) -> None:
+    """Sphinx does not note that *docnames* are in several toctrees (until
+    the next call): they are there by design."""
+    logger = logging.getLogger(f'{NAMESPACE}.sphinx.environment')
+    if _SEVERAL_TOCTREES not in logger.filters:
+        logger.addFilter(_SEVERAL_TOCTREES)
+    _SEVERAL_TOCTREES.docnames = frozenset(docnames)

@@ -32,6 +32,7 @@ def setup(app):
     app.connect('env-get-outdated', listings.reread_listings)
     app.connect('env-before-read-docs', listings.read_programs_first)
     app.connect('env-updated', listings.reread_stale_chapters)
+    app.connect('env-updated', listings.expect_shared_subjects, priority=600)
     app.connect('doctree-resolved', listings.resolve_unsupported)
     # After the Locale transform, which translates a subject's title.
     app.connect('doctree-read', note_titles)

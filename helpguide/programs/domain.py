@@ -5,6 +5,8 @@ Parallel reading reads documents side by side, so a chapter may be read
 before every program is known: each chapter records the programs it listed
 (``chapters``), and ``listings.reread_stale_chapters`` reads it again once
 all are."""
+from collections import Counter
+
 from docutils import nodes
 from sphinx.domains import Domain
 from sphinx.util import logging
@@ -85,6 +87,12 @@ class ProgramsDomain(Domain):
         return sorted(docname for docname, chapters in self.data['chapters'].items()
                       if any(listed != self.chapter_docnames(platform)
                              for platform, listed in chapters))
+
+    def shared_subjects(self) -> set[str]:
+        """The subject documents more than one chapter lists."""
+        listed = Counter(docname for chapters in self.data['chapters'].values()
+                         for _platform, docnames in chapters for docname in docnames)
+        return {docname for docname, chapters in listed.items() if chapters > 1}
 
     @property
     def listing_docs(self) -> set[str]:
