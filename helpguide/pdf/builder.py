@@ -23,14 +23,21 @@ class BookletBuilder(PrintBuilder):
     def write_documents(self, _docnames) -> None:
         name = self.setting('booklet_filename', 'guide.pdf')
         said = set()
-        for _paper in self.editions():
+        record = self.record()
+        for paper in self.editions():
             for screen in (edition == 'screen' for edition in self.config.booklet_editions):
                 target = self.target(self.edition_name(screen_name(name) if screen else name))
+                # Every document is in the book.
+                inputs = self.inputs.of(self.inputs.every_document, paper, f'screen={screen}')
+                if self.up_to_date(record, target.name, inputs):
+                    continue
                 with said_once(said, screen):
                     pages = write_book(self, target, self.book_page, screen=screen)
                 if pages is None:
                     return
+                record.note(target.name, inputs)
                 logger.info('booklet: %d pages written to %s', pages, target)
+        record.save()
 
 
 def _said_key(record: logging_.LogRecord):

@@ -9,6 +9,7 @@ to the doctrees Sphinx has read. Each builder writes its product in
 Every build with the extension loads this module, HTML included, so nothing
 of the renderer or ReportLab's layout engine is imported here.
 """
+from functools import cached_property
 from pathlib import Path
 
 from docutils import nodes
@@ -20,6 +21,9 @@ from helpguide.compat.sphinx import doctrees_in_memory, fail_build
 from helpguide.settings import setting
 from helpguide.style import style_of, style_problems
 from helpguide.style.paper import PAPERS as PAPER
+
+from ..staging import scratch_path
+from .uptodate import Inputs, Record
 
 logger = logging.getLogger(__name__)
 
@@ -141,6 +145,30 @@ class PrintBuilder(Builder):
 
     def target(self, name: str) -> Path:
         return Path(self.outdir) / name
+
+    @property
+    def published(self) -> Path:
+        """The folder this build's files are published in: the output folder,
+        or the one it is the scratch folder of (a product whose files share
+        their folder with other products', :mod:`helpguide.staging`)."""
+        outdir = Path(self.outdir)
+        return outdir.parent if scratch_path(outdir.parent) == outdir else outdir
+
+    @cached_property
+    def inputs(self) -> Inputs:
+        """What this product's files are made from (:mod:`.uptodate`)."""
+        return Inputs(self)
+
+    def record(self) -> Record:
+        """The record of what each published file was made from."""
+        return Record(self.name, self.published, Path(self.outdir))
+
+    def up_to_date(self, record: Record, filename: str, inputs: str) -> bool:
+        """True (and said) if *filename* need not be made again."""
+        if not record.up_to_date(filename, inputs):
+            return False
+        logger.info('%s: %s is up to date', self.name, self.published / filename)
+        return True
 
     def finish(self) -> None:
         pass

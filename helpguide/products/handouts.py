@@ -25,6 +25,7 @@ from sphinx.util.display import status_iterator
 from sphinx.util.parallel import ParallelTasks, make_chunks, parallel_available
 
 from helpguide.pdf.printing import PAPER, PrintBuilder
+from helpguide.pdf.uptodate import stable
 from helpguide.programs import Words, capitalized, select_platform
 
 from ..atomic import replacing
@@ -175,13 +176,27 @@ class HandoutsBuilder(PrintBuilder):
             program, platform, paper = item
             return self.edition_name(handout_name(program.id, platform), paper)
 
+        def online_address(program, platform) -> str:
+            return page_address(config, program.docname,
+                                guest(program.docname, platform)) if guest else ''
+
+        # A handout is its program's document with the notes and the box every
+        # handout carries: another program's edit leaves it as it is.
+        shared = self.inputs.of(*(note.pformat() for note in prerequisites),
+                                box.pformat() if box is not None else '')
+        inputs = {name(item): self.inputs.of(
+            shared, self.inputs.document(item[0].docname), stable(item[0]), *item[1:],
+            online_address(*item[:2])) for item in handouts}
+        record = self.record()
+        kept = {name(item): item[0].docname for item in handouts
+                if record.up_to_date(name(item), inputs[name(item)])}
+
         def write(share) -> tuple[dict[str, str], set[str], str | None]:
             """Write *share*: (file name -> source, sources that failed, error)."""
             written, failed = {}, set()
             for program, platform, paper in share:
                 pagesize = PAPER[paper]
-                online = page_address(config, program.docname,
-                                      guest(program.docname, platform)) if guest else ''
+                online = online_address(program, platform)
                 frame = Margins.of(pagesize, styles, online=online).frame_size(pagesize)
                 tree = self.handout_tree(program, platform, prerequisites)
                 if tree is None:
@@ -216,6 +231,7 @@ class HandoutsBuilder(PrintBuilder):
             self.missing(f'no supported {Words.of(self.config).subject} was read from the '
                          'sources')
             return
+        handouts = [item for item in handouts if name(item) not in kept]
         written, failed, errors = {}, set(), []
         # One step of Sphinx's progress line per handout, or per share written
         # by another process, as Sphinx shows its own writing.
@@ -244,5 +260,9 @@ class HandoutsBuilder(PrintBuilder):
             logger.error('handouts: %s', sorted(errors)[0])
             self.failed()
             return
-        self.remove_stale(written, failed)
-        logger.info('handouts: %d written to %s', len(written), outdir)
+        for filename in written:
+            record.note(filename, inputs[filename])
+        record.save()
+        self.remove_stale(written | kept, failed)
+        logger.info('handouts: %d written to %s, %d up to date', len(written), outdir,
+                    len(kept))

@@ -51,9 +51,13 @@ class SaddleStitchBuilder(PrintBuilder):
     epilog = 'The saddle-stitch booklet is in %(outdir)s.'
 
     def write_documents(self, _docnames) -> None:
-        for _paper in self.editions():
+        record = self.record()
+        for paper in self.editions():
             # The half-size booklet: an intermediate file beside the product.
             target = self.target(self.edition_name(FILENAME))
+            inputs = self.inputs.of(self.inputs.every_document, paper)
+            if self.up_to_date(record, target.name, inputs):
+                continue
             pages = self.target(f'.{target.name}.pages.pdf')
             pages.unlink(missing_ok=True)  # left by a build that was killed
             with progress_message('writing the booklet at half size'):
@@ -64,6 +68,8 @@ class SaddleStitchBuilder(PrintBuilder):
                 self.impose(pages, target)
             finally:
                 pages.unlink(missing_ok=True)
+            record.note(target.name, inputs)
+        record.save()
 
     @progress_message('imposing the booklet for saddle-stitching')
     def impose(self, pages, target) -> None:

@@ -46,7 +46,13 @@ class SupportChecklistBuilder(PrintBuilder):
         styles = book_styles(self.style)
         heading = _('Support checklist')
         furniture = Furniture.from_config(config, heading, heading)
-        for _paper in self.editions():
+        record = self.record()
+        for paper in self.editions():
+            target = self.outdir / self.edition_name(FILENAME)
+            # The form is its checklist's documents: a program's edit leaves it as it is.
+            inputs = self.inputs.of(self.inputs.documents(docnames), paper)
+            if self.up_to_date(record, target.name, inputs):
+                continue
             pagesize = self.pagesize
             frame = Margins.of(pagesize, styles).frame_size(pagesize)
             trees = [self.resolved_doctree(docname) for docname in docnames]
@@ -55,7 +61,8 @@ class SupportChecklistBuilder(PrintBuilder):
                 ctx = new_context(styles, *frame, self.srcdir)
                 return [flowable for tree in trees
                         for flowable in render_document(tree, ctx)]
-            target = self.outdir / self.edition_name(FILENAME)
             write_sheets(target, story, styles, furniture, pagesize,
                          location=', '.join(str(self.env.doc2path(d)) for d in docnames))
+            record.note(target.name, inputs)
             logger.info('support-checklist: written to %s', target)
+        record.save()
