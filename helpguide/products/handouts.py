@@ -11,7 +11,9 @@ nothing of another program gets in.
 
 Output: ``<outdir>/<program-id>-<platform>.pdf``, and ``.sources.json``
 naming the source of each, so the handouts of programs that are gone are
-removed and those of a program that failed to build are kept.
+removed and those of a program that failed to build are kept. A handout
+whose inputs are unchanged (:mod:`helpguide.pdf.uptodate`) is not written
+again: an edit of one program writes that program's handouts.
 
 Every build with the extension loads this module: the renderer and
 ReportLab are imported where the handouts are written.
@@ -264,5 +266,4 @@ class HandoutsBuilder(PrintBuilder):
             record.note(filename, inputs[filename])
         record.save()
         self.remove_stale(written | kept, failed)
-        logger.info('handouts: %d written to %s, %d up to date', len(written), outdir,
-                    len(kept))
+        logger.info('handouts: %d written, %d up to date', len(written), len(kept))
