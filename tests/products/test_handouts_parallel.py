@@ -23,7 +23,9 @@ def build_handouts(make_app, tmp_path, rootdir, parallel: int):
     app.connect('doctree-resolved', note_pid)
     app.build()
     assert app.statuscode == 0
-    files = {path.name: path.read_bytes() for path in sorted(app.outdir.iterdir())}
+    # Not the record of what they were made from, which names the sources' folder.
+    files = {path.name: path.read_bytes() for path in sorted(app.outdir.iterdir())
+             if path.suffix != '.buildinfo'}
     return files, set(log.read_text().split())
 
 

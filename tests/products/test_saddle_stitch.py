@@ -37,8 +37,10 @@ def test_sheets_are_landscape_and_hold_every_page_padded_to_four(imposed):
     for side in sides:
         assert (float(side.mediabox.width), float(side.mediabox.height)) == \
             pytest.approx((sheet[1], sheet[0]))
-    # The half-size intermediate is not left behind.
-    assert sorted(p.name for p in outdir.iterdir()) == ['guide-saddle-stitch.pdf']
+    # The half-size intermediate is not left behind; the record of what the
+    # product was made from is kept beside it.
+    assert sorted(p.name for p in outdir.iterdir()) == ['.saddle-stitch.buildinfo',
+                                                        'guide-saddle-stitch.pdf']
 
 
 def test_each_half_sheet_is_the_page_the_spread_order_says(imposed):
