@@ -153,3 +153,15 @@ def test_a_damaged_output_is_made_again_and_only_it(guide, damage):
     assert guide.changed(before) == {'guide.pdf', 'handouts/beta-windows.pdf'}
     for name in ('guide.pdf', 'handouts/beta-windows.pdf'):
         assert guide.pdf(name).read_bytes() == before[name][0]  # made as it was
+
+
+def test_an_edit_of_the_before_you_start_note_remakes_every_handout(guide):
+    before = guide.state()
+    index = guide.src / 'index.rst'
+    index.write_text(index.read_text(encoding='utf-8').replace(
+        'Have your account name at hand.', 'Have your password at hand.'), encoding='utf-8')
+    guide.make('pdf', 'handouts')
+
+    assert guide.changed(before) == set(PDFS) - {'support-checklist.pdf'}
+    for name in PDFS[3:]:
+        assert 'Have your password at hand.' in guide.text(name), name
