@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.common.by import By
 
+from sphinxrun import sphinx_build
+
 REPO = Path(__file__).parents[2]
 ROOT = REPO / 'tests' / 'roots' / 'test-programs'
 THEME = {'html_theme': 'helpguide', 'html_static_path': [str(REPO / 'assets' / 'css')]}
@@ -13,24 +15,23 @@ TREE = ['Windows', 'Beta Mail', 'Alpha Mail', 'Macintosh', 'Alpha Mail', 'Gamma 
         'Cannot use SSL']
 
 
-@pytest.fixture
-def site(make_app, tmp_path):
-    src = tmp_path / 'src'
+@pytest.fixture(scope='module')
+def site(tmp_path_factory):
+    """The test root built once for the module: the tests only read it."""
+    src = tmp_path_factory.mktemp('navigation') / 'src'
     shutil.copytree(ROOT, src)
-    app = make_app('html', srcdir=src, confoverrides=THEME)
-    app.build()
+    app, _warnings = sphinx_build(src, src, src / '_build' / 'html', src / '_build' / 'doctrees',
+                                  'html', confoverrides=THEME)
     return Path(app.outdir)
 
 
 def sidebar(browser, page: Path, query: str = '') -> list[dict]:
     browser.driver.get(page.as_uri() + query)
-    entries = []
-    for link in browser.driver.find_elements(By.CSS_SELECTOR, 'nav.guide-nav li > a'):
-        item = link.find_element(By.XPATH, '..')
-        entries.append({'text': link.text, 'href': link.get_attribute('href'),
-                        'link': 'current' in link.get_attribute('class').split(),
-                        'item': 'current' in item.get_attribute('class').split()})
-    return entries
+    return browser.driver.execute_script('''
+        return [...document.querySelectorAll('nav.guide-nav li > a')].map(link => ({
+            text: link.innerText.trim(), href: link.href,
+            link: link.classList.contains('current'),
+            item: link.parentElement.classList.contains('current')}));''')
 
 
 def test_every_page_shows_the_whole_tree(browser, site):
