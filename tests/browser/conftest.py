@@ -10,15 +10,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-from selenium.webdriver.common.by import By
 
 from cd_bundle import shared_bundle
+from page_navigation import Places
+from page_survey import DESKTOP, PageSurvey
 
 CHROMIUM = Path('/usr/bin/chromium')
 CHROMEDRIVER = Path('/usr/bin/chromedriver')
 FLAGS = ('--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
          '--disable-background-networking', '--disable-component-update', '--disable-sync',
-         '--window-size=1200,900')
+         f'--window-size={DESKTOP},900')
 
 
 @pytest.fixture(scope='session')
@@ -57,10 +58,10 @@ class Browser:
                 urls.append(message['params']['request']['url'])
         return errors, urls
 
-    def offline_and_clean(self) -> list[str]:
-        """Assert nothing since the last look went wrong or reached past file://;
-        return the URLs requested."""
-        errors, urls = self.take_log()
+    def offline_and_clean(self, log=None) -> list[str]:
+        """Assert nothing since the last look (or in *log*, a look kept from
+        earlier) went wrong or reached past file://; return the URLs requested."""
+        errors, urls = log or self.take_log()
         assert errors == []
         assert [url for url in urls if not url.startswith(('file://', 'data:'))] == []
         return urls
@@ -73,9 +74,9 @@ class Browser:
         while queue:
             url = queue.pop(0)
             self.driver.get(url)
-            headings[url] = self.driver.find_element(By.CSS_SELECTOR, 'div.body h1').text
-            hrefs = self.driver.execute_script(
-                'return [...document.querySelectorAll("a[href]")].map(a => a.href);')
+            headings[url], hrefs = self.driver.execute_script(
+                'return [document.querySelector("div.body h1").innerText.trim(),'
+                '        [...document.querySelectorAll("a[href]")].map(a => a.href)];')
             for link in sorted({href.split('#')[0] for href in hrefs if href.startswith(root)
                                 and href.split('#')[0].endswith('.html')} - seen):
                 seen.add(link)
@@ -108,3 +109,17 @@ def browser(tmp_path_factory):
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture(scope='session')
+def survey(browser):
+    """``survey(site, width)``: what each page of *site* showed at *width*,
+    every page loaded once in the session (page_survey.py)."""
+    return PageSurvey(browser)
+
+
+@pytest.fixture(scope='session')
+def places(browser):
+    """``places(url)``: what the page at *url* tells a reader about their
+    place in the guide, each URL loaded once in the session (page_navigation.py)."""
+    return Places(browser)

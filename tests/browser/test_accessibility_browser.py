@@ -8,32 +8,16 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-REPO = Path(__file__).resolve().parents[2]
-#: Installed by .ci/run (npm, from .ci/package.json)
-AXE = REPO / '.ci' / 'node_modules' / 'axe-core' / 'axe.min.js'
-WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
-WIDTHS = (1280, 390)
-RUN = '''
-const done = arguments[arguments.length - 1];
-axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}}).then(result => done(
-    result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                                 nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))));
-'''
+from page_survey import AXE, DESKTOP, axe_in_every_page, emulated, pages
+
+WIDTHS = (DESKTOP, 390)
 
 
 @pytest.fixture(scope='module')
-def axe_source():
+def axe():
     if not AXE.is_file():
         pytest.skip(f'axe-core is not installed at {AXE} (.ci/run installs it: '
                     'cd .ci && npm install)')
-    return AXE.read_text(encoding='utf-8')
-
-
-@pytest.fixture(autouse=True)
-def emulated_screen(browser):
-    """The session's browser is shared: the screen size a test emulates ends with it."""
-    yield
-    browser.driver.execute_cdp_cmd('Emulation.clearDeviceMetricsOverride', {})
 
 
 @pytest.fixture(scope='module')
@@ -41,34 +25,14 @@ def site(real_guide):
     return Path(real_guide('html').outdir)
 
 
-def pages(site: Path) -> list[Path]:
-    return sorted(path for path in site.rglob('*.html') if '_sources' not in path.parts)
-
-
-def violations(browser, url: str, width: int, axe_source: str, ready=None) -> list[dict]:
-    driver = browser.driver
-    driver.execute_cdp_cmd('Emulation.setDeviceMetricsOverride', {
-        'width': width, 'height': 900, 'deviceScaleFactor': 1, 'mobile': width < 600})
-    driver.get(url)
-    if ready:
-        ready(driver)
-    driver.execute_script(axe_source)
-    driver.set_script_timeout(60)
-    found = driver.execute_async_script(RUN, WCAG)
-    # axe-core reads the style sheets itself, which file:// pages refuse it
-    # (console errors); the page's own errors are the offline tests' concern.
-    browser.take_log()
-    return found
-
-
 @pytest.mark.parametrize('width', WIDTHS)
-def test_every_page_has_no_violation(browser, any_language, axe_source, width):
-    site, found = any_language, {}
-    for page in pages(site):
-        if problems := violations(browser, page.as_uri(), width, axe_source):
-            found[str(page.relative_to(site))] = problems
+def test_every_page_has_no_violation(survey, any_language, axe, width):
+    site, seen = any_language, survey(any_language, width)
+    found = {str(page.relative_to(site)): look['violations']
+             for page, look in seen.items() if look['violations']}
     assert found == {}, json.dumps(found, indent=1)
-    assert len(pages(site)) > 10
+    assert len(seen) == len(pages(site)) > 10
+    assert all(look['violations'] == [] for look in seen.values())
 
 
 def results_shown(driver):
@@ -77,15 +41,15 @@ def results_shown(driver):
 
 
 @pytest.mark.parametrize('width', WIDTHS)
-def test_search_results_have_no_violation(browser, any_language, axe_source, width):
+def test_search_results_have_no_violation(browser, survey, any_language, axe, width):
     url = (any_language / 'search.html').as_uri() + '?q=SSL'
-    assert violations(browser, url, width, axe_source, ready=results_shown) == []
+    with emulated(browser, width), axe_in_every_page(browser) as axe_added:
+        look = survey.look(url, axe_added, ready=results_shown)
+    assert look['violations'] == []
 
 
 def test_the_skip_link_is_first_and_leads_to_the_content(browser, site):
-    driver = browser.driver
-    driver.execute_cdp_cmd('Emulation.setDeviceMetricsOverride', {
-        'width': 1280, 'height': 900, 'deviceScaleFactor': 1, 'mobile': False})
+    driver = browser.driver  # at the window's desktop width
     driver.get((site / 'programs' / 'eudora-5.html').as_uri())
     from selenium.webdriver.common.keys import Keys
     body = driver.find_element(By.TAG_NAME, 'body')

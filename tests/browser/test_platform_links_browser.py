@@ -6,7 +6,8 @@ and the page head's <link>s) follow that chapter's order."""
 from pathlib import Path
 
 import pytest
-from selenium.webdriver.common.by import By
+
+from page_navigation import name
 
 
 @pytest.fixture(scope='module')
@@ -24,65 +25,78 @@ def chapters(real_guide):
             for platform, title in app.config.guide_platforms}
 
 
-def name(url: str) -> str:
-    return url.split('/')[-1].split('?')[0].split('#')[0]
+#: The links to *chapter*'s programs where a reader finds them: the chapter
+#: page's list, the sidebar's and the start page's contents under the chapter
+#: (null where the contents have no such chapter); each with whether a click
+#: at its middle reaches it, as WebDriver's click checks.
+LINKS = '''
+const chapter = arguments[0];
+const under = where => {
+    for (const item of document.querySelectorAll(where + ' li.toctree-l1')) {
+        if (item.querySelector('a').innerText.trim() === chapter) {
+            return [...item.querySelectorAll('li.toctree-l2 > a')];
+        }
+    }
+    return null;
+};
+const clickable = a => {
+    a.scrollIntoView({block: 'center'});
+    const box = a.getClientRects()[0];
+    return Boolean(box) && a.contains(
+        document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2));
+};
+const read = links => links && links.map(a => ({href: a.href, clickable: clickable(a)}));
+return {chapter: read([...document.querySelectorAll('div.body div.toctree-wrapper a')]),
+        contents: read(under('div.body')), sidebar: read(under('nav.guide-nav'))};
+'''
 
 
-def where_am_i(driver) -> dict:
+@pytest.fixture(scope='module')
+def links_to(browser, site, chapters):
+    """platform -> how -> the links that lead to the chapter's programs
+    (LINKS): its page's list and sidebar, the start page's contents; and the
+    log of the loads."""
+    driver, found = browser.driver, {}
+    for platform, (title, _pages) in chapters.items():
+        driver.get((site / f'{platform}.html').as_uri())
+        on_chapter = driver.execute_script(LINKS, title)
+        driver.get((site / 'index.html').as_uri())
+        found[platform] = {'chapter': on_chapter['chapter'], 'sidebar': on_chapter['sidebar'],
+                           'contents': driver.execute_script(LINKS, title)['contents']}
+    return found, browser.take_log()
+
+
+def where_am_i(place) -> dict:
     """What the page tells the reader about their place in the guide."""
-    bars = driver.find_elements(By.CSS_SELECTOR, 'div.related')
-    sidebar = driver.find_element(By.CSS_SELECTOR, 'nav.guide-nav')
-
     def rel(key):
-        return {name(link.get_attribute('href')) for bar in bars
-                for link in bar.find_elements(By.CSS_SELECTOR, f'a[data-rel="{key}"]')}
-
-    def head(key):
-        return {name(link.get_attribute('href'))
-                for link in driver.find_elements(By.CSS_SELECTOR, f'head link[rel="{key}"]')}
+        return {name(link['href']) for link in place.links(key)}
 
     return {
-        'up': {link.text for bar in bars
-               for link in bar.find_elements(By.CSS_SELECTOR, 'a[data-rel="U"]')},
+        'up': {link['text'] for link in place.links('U')},
         'previous': rel('P'), 'next': rel('N'),
-        'head previous': head('prev'), 'head next': head('next'),
-        'marked chapters': [item.find_element(By.TAG_NAME, 'a').text for item in
-                            sidebar.find_elements(By.CSS_SELECTOR, 'li.toctree-l1.current')],
-        'marked entries': len(sidebar.find_elements(By.CSS_SELECTOR, 'a.current')),
+        'head previous': {name(href) for href in place['head']['prev']},
+        'head next': {name(href) for href in place['head']['next']},
+        'marked chapters': place['marked_chapters'],
+        'marked entries': place['marked_entries'],
     }
-
-
-def entries_under(driver, chapter: str, where: str = 'nav.guide-nav'):
-    """The entries under *chapter* in the contents at *where* (the sidebar's)."""
-    for item in driver.find_elements(By.CSS_SELECTOR, f'{where} li.toctree-l1'):
-        if item.find_element(By.TAG_NAME, 'a').text == chapter:
-            return item.find_elements(By.CSS_SELECTOR, 'li.toctree-l2 > a')
-    raise AssertionError(f'no sidebar entry {chapter}')
 
 
 @pytest.mark.parametrize('how', ['chapter', 'contents', 'sidebar'])
 @pytest.mark.parametrize('platform', ['windows', 'macintosh'])
-def test_a_program_reached_from_a_chapter_stays_in_it(browser, site, chapters, platform, how):
-    driver = browser.driver
+def test_a_program_reached_from_a_chapter_stays_in_it(browser, places, links_to, chapters,
+                                                       platform, how):
     title, pages = chapters[platform]
-    chapter = (site / f'{platform}.html').as_uri()
     shared = [page for page in pages if all(
         page in other for _, other in chapters.values())]
     assert shared, 'the guide has programs in both chapters'
+    links, log = links_to[0][platform][how], links_to[1]
+    assert links is not None, f'no entry {title} in the {how}'
     for index, page in enumerate(pages):
-        if how == 'chapter':     # the chapter's list of its programs
-            driver.get(chapter)
-            links = driver.find_elements(By.CSS_SELECTOR, 'div.body div.toctree-wrapper a')
-        elif how == 'contents':  # the start page's contents, under the chapter
-            driver.get((site / 'index.html').as_uri())
-            links = entries_under(driver, title, 'div.body')
-        else:
-            driver.get(chapter)
-            links = entries_under(driver, title)
-        [link] = [link for link in links if name(link.get_attribute('href')) == page]
-        link.click()
-        assert name(driver.current_url) == page
-        seen = where_am_i(driver)
+        [link] = [link for link in links if name(link['href']) == page]
+        assert link['clickable'], (page, link)  # reading its href, as a click does
+        place = places(link['href'])
+        assert name(place['url']) == page
+        seen = where_am_i(place)
         previous = pages[index - 1] if index else f'{platform}.html'
         assert seen['up'] == {title}, (page, seen)
         assert seen['marked chapters'] == [title], (page, seen)
@@ -92,15 +106,13 @@ def test_a_program_reached_from_a_chapter_stays_in_it(browser, site, chapters, p
             assert seen['next'] == seen['head next'] == {pages[index + 1]}, (page, seen)
         else:
             assert seen['next'] == seen['head next'] and not seen['next'] & set(pages)
-    browser.offline_and_clean()
+    browser.offline_and_clean(log)
+    browser.offline_and_clean(places.log)
 
 
-def test_the_chapter_pages_head_links_lead_along_it(browser, site, chapters):
-    driver = browser.driver
+def test_the_chapter_pages_head_links_lead_along_it(places, site, chapters):
     for platform, (_title, pages) in chapters.items():
-        driver.get((site / f'{platform}.html').as_uri())
-        [bar_next] = {link.get_attribute('href') for link in driver.find_elements(
-            By.CSS_SELECTOR, 'div.related a[data-rel="N"]')}
-        head_next = driver.find_element(By.CSS_SELECTOR, 'head link[rel="next"]')
-        assert head_next.get_attribute('href') == bar_next
+        place = places((site / f'{platform}.html').as_uri())
+        [bar_next] = {link['href'] for link in place.links('N')}
+        assert place['head']['next'][0] == bar_next
         assert name(bar_next) == pages[0]
