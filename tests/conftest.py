@@ -10,6 +10,7 @@ import pytest
 from hypothesis import settings
 from sphinx.jinja2glue import BuiltinTemplateLoader
 
+from cd_bundle import shared_bundle
 from guide_build import GuideBuilds
 from shared_build import RUN_FOLDER
 
@@ -135,3 +136,10 @@ def repo():
 def real_guide(repo, tmp_path_factory):
     """The real guide, read once per session: ``real_guide('booklet')``."""
     return GuideBuilds(repo, tmp_path_factory.mktemp('real-guide'))
+
+
+@pytest.fixture(scope='session')
+def bundle(repo, tmp_path_factory):
+    """The real guide's CD bundle, made by ``make dist`` in a clean copy once
+    per run (cd_bundle.py); its build folder is ``bundle.parents[1]``."""
+    return shared_bundle(repo, tmp_path_factory)

@@ -1,5 +1,6 @@
-"""The real guide built in French: no English string of the engine in the
-booklet, handouts, form or HTML; French contents, bookmarks and tooltips."""
+"""The real guide built in French (by the session's make dist): no English
+string of the engine in the booklet, handouts, form or HTML; French contents,
+bookmarks and tooltips."""
 import subprocess
 from pathlib import Path
 
@@ -8,21 +9,17 @@ from pypdf import PdfReader
 
 from english_left import engine_english, english_left
 from tests.pdf.pdfread import assert_page_references_read_as_text
-from tests.sphinxrun import html_text, sphinx_build
-
-PRODUCTS = ('html', 'booklet', 'handouts', 'support-checklist')
+from tests.sphinxrun import html_text
 
 
 @pytest.fixture(scope='module')
-def french(repo, tmp_path_factory):
-    out = tmp_path_factory.mktemp('french')
-    built = {}
-    for builder in PRODUCTS:
-        app, warnings = sphinx_build(repo / 'source', repo, out / builder, out / 'doctrees',
-                                     builder, confoverrides={'language': 'fr'})
-        assert app.statuscode == 0 and 'WARNING' not in warnings, warnings
-        built[builder] = Path(app.outdir)
-    return built
+def french(bundle):
+    """The French products of the session's ``make dist`` (built with warnings
+    as errors), where that build left them."""
+    build = bundle.parents[1]
+    return {'html': build / 'html' / 'fr', 'booklet': build / 'pdf' / 'fr',
+            'handouts': build / 'pdf' / 'fr' / 'handouts',
+            'support-checklist': build / 'pdf' / 'fr'}
 
 
 def pdf_text(path: Path) -> str:
