@@ -101,7 +101,9 @@ TAGGED_PDFS = $(wildcard $(foreach folder,$(BUILD)/pdf $(BUILD)/pdf/*,$(folder)/
 # (tests/conftest.py groups them), and builds kept on disk are shared by every worker.
 PYTEST := $(PY) -m pytest -n auto --dist loadgroup
 
-test: $(TEST_STAMP) check check-pdf ## Check the sources and the built PDFs, run the test suite
+# The suite runs make check and make check-pdf itself, on the clean build of
+# the guide it makes once (tests/dist/test_make_checks.py), beside its other tests.
+test: $(TEST_STAMP) ## Run the test suite (with make check and make check-pdf on a clean build)
 	$(PYTEST)
 
 test-quick: $(TEST_STAMP) ## The tests that run in this process: no make, subprocess or browser

@@ -31,11 +31,16 @@ def one_language(project: Path) -> None:
         conf.write("\nguide_languages = ['en']\n")
 
 
+def make(project: Path, *args: str, tz: str = 'UTC') -> subprocess.CompletedProcess:
+    """``make ARGS`` in *project*, in time zone *tz*, with the tests' SOURCE_DATE_EPOCH."""
+    return subprocess.run(['make', '--no-print-directory', *args, f'SOURCE_DATE_EPOCH={EPOCH}'],
+                          cwd=project, capture_output=True, text=True,
+                          env={**os.environ, 'TZ': tz})
+
+
 def make_dist(project: Path, tz: str = 'UTC') -> Path:
     """Run ``make dist`` in *project* in time zone *tz*; return the bundle folder."""
-    result = subprocess.run(['make', '--no-print-directory', 'dist', f'SOURCE_DATE_EPOCH={EPOCH}'],
-                            cwd=project, capture_output=True, text=True,
-                            env={**os.environ, 'TZ': tz})
+    result = make(project, 'dist', tz=tz)
     if result.returncode:
         raise AssertionError(f'make dist failed:\n{result.stdout}\n{result.stderr}')
     folders = [path for path in (project / 'build' / 'dist').iterdir() if path.is_dir()]
