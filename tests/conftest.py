@@ -86,8 +86,30 @@ def xdist_group(item) -> str | None:
     return None
 
 
+#: The units of tests that make the run's longest builds, heaviest first: the
+#: scheduler starts them before any other, so that no long build starts last
+#: and makes the run's tail. A test file, or a group of WORKER_BUILDS.
+START_FIRST = ('tests/dist/test_reproducible.py',  # the CD bundle (make dist), then a second build
+               'real_guide', 'tests/install/test_wheel.py', 'tests/guides/test_home_routers.py',
+               'tests/products/test_editions.py', 'tests/style/test_styled_guide.py')
+
+#: Fixtures of builds made once per run (shared_build.py) that many tests
+#: read: those tests run last, when the unit of START_FIRST that makes the
+#: build is done, so that no worker waits idle for the other's build.
+READ_LAST = ('bundle', 'routers')
+
+
+def start_rank(item, group: str | None) -> tuple[int, int]:
+    """Where *item*'s unit stands in the run: (0, n) the n-th of START_FIRST,
+    (1, 0) the others, (2, 0) those reading a build of READ_LAST."""
+    for at, name in enumerate(START_FIRST):
+        if name in (group, item.path.relative_to(REPO).as_posix()):
+            return 0, at
+    return (2, 0) if any(name in item.fixturenames for name in READ_LAST) else (1, 0)
+
+
 def pytest_collection_modifyitems(items):
-    groups = {}
+    groups, ranks = {}, {}
     for item in items:
         path = Path(item.path)
         if path.is_relative_to(REPO / 'tests') and \
@@ -96,9 +118,10 @@ def pytest_collection_modifyitems(items):
         group = xdist_group(item)
         if group:
             groups[item.nodeid] = group
+        ranks[item.nodeid] = start_rank(item, group)
     if os.environ.get('PYTEST_XDIST_WORKER'):
         import xdist_groups  # pytest-xdist is only needed where it runs the tests
-        xdist_groups.write_groups(groups)
+        xdist_groups.write_groups(groups, ranks)
 
 
 def pytest_configure(config):
