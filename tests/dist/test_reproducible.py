@@ -21,9 +21,13 @@ OUTPUTS = ('html', 'pdf', 'dist')
 
 
 def checksums(build):
+    """{file: SHA-256} of the outputs, without the hidden files beside them: the
+    records of what each product was made from (``.NAME.buildinfo``), which
+    digest the doctrees and so the paths of the machine, are build state as
+    the doctrees are (the bundle leaves them out)."""
     return {path.relative_to(build).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
             for output in OUTPUTS for path in sorted((build / output).rglob('*'))
-            if path.is_file()}
+            if path.is_file() and not path.name.startswith('.')}
 
 
 def helpguide_build(project, *args):
