@@ -65,8 +65,9 @@ SLOW_FOLDERS = ('browser', 'dist', 'guides', 'install')
 
 #: Session fixtures built once per process (in memory, or in a folder the tests
 #: reuse): the tests that read one run in one pytest-xdist worker, so it is
-#: built once (builds that are only read are shared by every worker instead:
-#: shared_build.py).
+#: built once, and the browser tests among them in one worker too, so it is
+#: built at most twice (builds that are only read are shared by every worker
+#: instead: shared_build.py).
 WORKER_BUILDS = ('real_guide', 'booklet_of', 'built_guide')
 
 
@@ -76,7 +77,10 @@ def xdist_group(item) -> str | None:
     file; None for a test that builds what it reads itself."""
     for name in WORKER_BUILDS:
         if name in item.fixturenames:
-            return name
+            # The browser tests, the longest, run apart from the others that
+            # read the same build (one more build of it, in the other worker).
+            return f'{name}/browser' if item.path.is_relative_to(REPO / 'tests' / 'browser') \
+                else name
     # pytest has no public way to ask a fixture's scope at collection time.
     definitions = [found[-1] for found in item._fixtureinfo.name2fixturedefs.values()]
     if any(definition.scope == 'module' and
@@ -90,8 +94,9 @@ def xdist_group(item) -> str | None:
 #: scheduler starts them before any other, so that no long build starts last
 #: and makes the run's tail. A test file, or a group of WORKER_BUILDS.
 START_FIRST = ('tests/dist/test_reproducible.py',  # the CD bundle (make dist), then a second build
-               'real_guide', 'tests/install/test_wheel.py', 'tests/guides/test_home_routers.py',
-               'tests/products/test_editions.py', 'tests/style/test_styled_guide.py')
+               'real_guide', 'real_guide/browser', 'tests/install/test_wheel.py',
+               'tests/guides/test_home_routers.py', 'tests/products/test_editions.py',
+               'tests/style/test_styled_guide.py')
 
 #: Fixtures of builds made once per run (shared_build.py) that many tests
 #: read: those tests run last, when the unit of START_FIRST that makes the
