@@ -107,6 +107,8 @@ def test_sphinx_private_parts_are_as_used(make_app, rootdir, tmp_path):
     assert isinstance(app.env._write_doc_doctree_cache, dict)
     assert isinstance(app.builder.parallel_ok, bool)
     assert 'parallel_ok' in vars(Builder) or hasattr(app.builder, 'parallel_ok')
+    from helpguide.compat.sphinx import SPHINX_GET_SETTINGS
+    assert parameters(SPHINX_GET_SETTINGS) == ['components', 'defaults', 'read_config_files']
 
 
 def test_a_handler_heard_first_gets_sphinx_records_as_logged(make_app, rootdir, tmp_path):
