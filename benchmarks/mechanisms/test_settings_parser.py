@@ -6,7 +6,7 @@ import pytest
 from helpguide.compat import sphinx as compat
 
 
-@pytest.mark.sphinx('dummy', testroot='programs')
+@pytest.mark.sphinx('dummy', testroot='programs', freshenv=True)
 def test_one_option_parser_for_every_document_read(app, monkeypatch):
     made = []
 
