@@ -1,26 +1,22 @@
 """``python -m helpguide build``: every product from one command line (what
 make runs, and what people without make run), Sphinx's verbosity passed
-through, one line per product, and a failed build that publishes nothing."""
-import os
-import subprocess
-import sys
+through, one line per product, and a failed build that publishes nothing.
 
-from pathlib import Path
+The command runs in a process of its own once, for the build every test
+here reads (tests/trust/conftest.py); the other runs are its ``main()`` in
+this process."""
 from types import SimpleNamespace
 
 import pytest
 from pypdf import PdfReader
 
-
-REPO = Path(__file__).resolve().parents[2]
+from helpguide.__main__ import main as helpguide_main
+from trust_project import command
 
 
 def helpguide(project, *args):
-    """The command run in the guide's folder, with this repository's engine."""
-    env = {**os.environ, 'PYTHONPATH': str(REPO)}
-    return subprocess.run([sys.executable, '-m', 'helpguide', 'build', '--build',
-                           str(project / 'build'), *args],
-                          cwd=project, capture_output=True, text=True, timeout=600, env=env)
+    """The command run in the guide's folder, in this process."""
+    return command(project, helpguide_main, 'build', '--build', str(project / 'build'), *args)
 
 
 def files(folder):
@@ -100,8 +96,7 @@ def test_targets_and_options_are_checked(guide):
 
 
 def test_help_lists_the_targets(repo):
-    helped = subprocess.run([sys.executable, '-m', 'helpguide', 'build', '--help'],
-                            cwd=repo, capture_output=True, text=True)
+    helped = command(repo, helpguide_main, 'build', '--help')
     assert helped.returncode == 0
     for target in ('html', 'epub', 'booklet', 'form', 'saddle-stitch', 'handouts', 'check',
                    'dist', 'pdf =', 'all ='):

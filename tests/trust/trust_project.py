@@ -1,11 +1,16 @@
-"""Copies of the guide project, built the way a user builds them: ``make``."""
+"""Copies of the guide project, built the way a user builds them: ``make``
+(in a subprocess), or its command line run in this process."""
+import contextlib
+import io
 import shutil
 import subprocess
 from pathlib import Path
+from types import SimpleNamespace
 
 from sphinx.util.console import strip_colors
 
 from cd_bundle import one_language
+from helpguide.__main__ import main as helpguide_main
 from helpguide.checks.report import check
 
 REPO = Path(__file__).resolve().parents[2]
@@ -37,6 +42,27 @@ def make(project: Path, *targets: str, timeout: int = 600) -> subprocess.Complet
 def python(project: Path, *args: str, timeout: int = 600) -> subprocess.CompletedProcess:
     return subprocess.run([str(REPO / '.venv' / 'bin' / 'python'), *args], cwd=project,
                           capture_output=True, text=True, timeout=timeout)
+
+
+def command(project: Path, main, *args: str) -> SimpleNamespace:
+    """``main(args)`` of a command line run in this process from ``project``'s
+    folder, as its process would (an argparse exit is its status); what it
+    printed as a process's ``returncode``, ``stdout`` and ``stderr``."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(project), contextlib.redirect_stdout(out), \
+            contextlib.redirect_stderr(err):
+        try:
+            status = main(list(args))
+        except SystemExit as stop:
+            status = stop.code
+    return SimpleNamespace(returncode=status, stdout=strip_colors(out.getvalue()),
+                           stderr=strip_colors(err.getvalue()))
+
+
+def helpguide(project: Path, *args: str) -> SimpleNamespace:
+    """``python -m helpguide build ARGS -j 1`` in ``project``, run in this
+    process: what each make target runs, less the process start."""
+    return command(project, helpguide_main, 'build', *args, '-j', '1')
 
 
 def build_scratch(make_app, srcdir: Path, files: dict[str, str | bytes], builder: str = 'html',
