@@ -1,6 +1,9 @@
-"""Run Sphinx in-process as sphinx-build does, and read text back from HTML."""
+"""Run Sphinx in-process as sphinx-build does, or a command line's main() as
+its process would, and read text back from HTML."""
+import contextlib
 from html.parser import HTMLParser
 from io import StringIO
+from types import SimpleNamespace
 
 from sphinx.application import Sphinx
 from sphinx.util.console import strip_colors
@@ -21,6 +24,21 @@ def sphinx_build(srcdir, confdir, outdir, doctreedir, builder, fresh=True,
                      status=None, warning=warnings, freshenv=fresh, **options)
         app.build()
     return app, strip_colors(warnings.getvalue())
+
+
+def command(folder, main, *args: str) -> SimpleNamespace:
+    """``main(args)`` of a command line run in this process from *folder*, as
+    its process would (an argparse exit is its status); what it printed as a
+    process's ``returncode``, ``stdout`` and ``stderr``."""
+    out, err = StringIO(), StringIO()
+    with contextlib.chdir(folder), contextlib.redirect_stdout(out), \
+            contextlib.redirect_stderr(err):
+        try:
+            status = main(list(args))
+        except SystemExit as stop:
+            status = stop.code
+    return SimpleNamespace(returncode=status, stdout=strip_colors(out.getvalue()),
+                           stderr=strip_colors(err.getvalue()))
 
 
 class _Text(HTMLParser):

@@ -1,12 +1,20 @@
 """A mistake in the style is a mistake in the sources: ``make check`` and
 every build name it as ``style.toml:LINE``, exit non-zero, and the last good
-outputs stay as they were."""
+outputs stay as they were.
+
+One mistake's builds go through ``make`` as a user runs it, the other's
+through the command lines make runs (``python -m helpguide build TARGET``) in
+this process; the checks (``make check``'s command line) and ``build_pdf.py``
+run in this process for both."""
 import re
+import runpy
 import shutil
-import subprocess
+from types import SimpleNamespace
 
 import pytest
 
+from helpguide.__main__ import main as helpguide_main
+from sphinxrun import command
 from styled_guide import make, snapshot, styled_guide
 
 pytestmark = pytest.mark.slow
@@ -18,6 +26,8 @@ MISTAKES = {
                      'body = { regular = "fonts/House-Regular.ttf" }\n',
                      3, r'\[fonts\] body: font file not found: fonts/House-Regular\.ttf'),
 }
+#: The builds of make html pdf handouts, each a command line of its own
+PRODUCTS = ('html', 'booklet', 'form', 'saddle-stitch', 'handouts')
 
 
 @pytest.fixture(scope='module')
@@ -30,19 +40,33 @@ def project(repo, tmp_path_factory):
     return project, project / 'style' / 'style.toml'
 
 
-@pytest.mark.parametrize('mistake', MISTAKES)
-def test_a_style_mistake_is_named_and_keeps_the_last_good_outputs(project, mistake):
+def by_make(project):
+    """``make -k html pdf handouts`` (-k: each product tries; the booklet is a
+    target of its own)."""
+    return make(project, '-k', 'html', 'pdf', 'handouts')
+
+
+def in_process(project):
+    """What those make targets run, in this process: each build in turn."""
+    builds = [command(project, helpguide_main, 'build', product, '-j', '1')
+              for product in PRODUCTS]
+    return SimpleNamespace(returncode=min(build.returncode for build in builds),
+                           stderr=''.join(build.stderr for build in builds))
+
+
+@pytest.mark.parametrize('mistake, run', [('unknown-key', by_make),
+                                          ('missing-font', in_process)])
+def test_a_style_mistake_is_named_and_keeps_the_last_good_outputs(project, mistake, run):
     project, style = project
     text, line, message = MISTAKES[mistake]
     good = style.read_text(encoding='utf-8')
     before = snapshot(project / 'build' / 'html'), snapshot(project / 'build' / 'pdf')
     style.write_text(text, encoding='utf-8')
     try:
-        check = make(project, 'check')
-        # -k: each product tries (the booklet is a target of its own); build_pdf.py too.
-        built = make(project, '-k', 'html', 'pdf', 'handouts')
-        booklet = subprocess.run([str(project / '.venv' / 'bin' / 'python'), 'build_pdf.py'],
-                                 cwd=project, capture_output=True, text=True, timeout=600)
+        check = command(project, helpguide_main, 'build', 'check')
+        built = run(project)
+        build_pdf = runpy.run_path(str(project / 'build_pdf.py'))['main']
+        booklet = command(project, build_pdf, '-j', '1')
     finally:
         style.write_text(good, encoding='utf-8')
     assert check.returncode != 0

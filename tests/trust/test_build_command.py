@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from helpguide.__main__ import main as helpguide_main
-from trust_project import command
+from sphinxrun import command
 
 
 def helpguide(project, *args):

@@ -1,7 +1,6 @@
 """Copies of the guide project, built the way a user builds them: ``make``
 (in a subprocess), or its command line run in this process."""
-import contextlib
-import io
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -12,6 +11,7 @@ from sphinx.util.console import strip_colors
 from cd_bundle import one_language
 from helpguide.__main__ import main as helpguide_main
 from helpguide.checks.report import check
+from sphinxrun import command
 
 REPO = Path(__file__).resolve().parents[2]
 #: What a copy of the project holds; the package and the venv are linked.
@@ -40,23 +40,10 @@ def make(project: Path, *targets: str, timeout: int = 600) -> subprocess.Complet
 
 
 def python(project: Path, *args: str, timeout: int = 600) -> subprocess.CompletedProcess:
+    """The venv's python in ``project``, with this repository's engine."""
     return subprocess.run([str(REPO / '.venv' / 'bin' / 'python'), *args], cwd=project,
-                          capture_output=True, text=True, timeout=timeout)
-
-
-def command(project: Path, main, *args: str) -> SimpleNamespace:
-    """``main(args)`` of a command line run in this process from ``project``'s
-    folder, as its process would (an argparse exit is its status); what it
-    printed as a process's ``returncode``, ``stdout`` and ``stderr``."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.chdir(project), contextlib.redirect_stdout(out), \
-            contextlib.redirect_stderr(err):
-        try:
-            status = main(list(args))
-        except SystemExit as stop:
-            status = stop.code
-    return SimpleNamespace(returncode=status, stdout=strip_colors(out.getvalue()),
-                           stderr=strip_colors(err.getvalue()))
+                          capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, 'PYTHONPATH': str(REPO)})
 
 
 def helpguide(project: Path, *args: str) -> SimpleNamespace:
