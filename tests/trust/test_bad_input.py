@@ -1,12 +1,15 @@
-"""Bad input in a copy of the guide: a clear ``path:line`` message, a non-zero
-exit, no crash report. Markup-like text is printed literally.
+"""Bad input: a clear ``path:line`` message, a non-zero exit, no crash report.
+Markup-like text is printed literally.
 
-Each mistake is built in this process by both builders a user's commands run
-(``make html`` and ``build_pdf.py``: the HTML and the booklet), as
-``sphinx-build -W --keep-going`` does; one mistake is dropped into a built copy
-and run through each command line, which leaves the previous outputs
+Each mistake is made in a copy of a guide of two pages (the test root
+tests/roots/test-bad-input, laid out as the guide is) and built in this
+process by both builders a user's commands run (``make html`` and
+``build_pdf.py``: the HTML and the booklet), as ``sphinx-build -W
+--keep-going`` does; one mistake is dropped into a built copy of the real
+guide and run through each command line, which leaves the previous outputs
 byte-identical."""
 import re
+import shutil
 import subprocess
 from types import SimpleNamespace
 
@@ -15,9 +18,10 @@ from sphinx.cmd.build import build_main
 from sphinx.util.console import strip_colors
 
 from sphinxrun import html_text
-from trust_project import copy_project, make, python, snapshot
+from trust_project import make, python, snapshot
 
 OUTLOOK = 'source/programs/outlook-2002.rst'
+INTRO = 'source/introduction.rst'
 
 
 def outputs(project):
@@ -31,9 +35,9 @@ BUILDERS = pytest.mark.parametrize('builder', ['html', 'booklet'])
 
 
 @pytest.fixture
-def sources(tmp_path):
-    """A copy of the guide's sources and conf.py, not built yet."""
-    return copy_project(tmp_path / 'guide')
+def sources(rootdir, tmp_path):
+    """A copy of the small guide's sources and conf.py, not built yet."""
+    return shutil.copytree(rootdir / 'test-bad-input', tmp_path / 'guide')
 
 
 def build(project, builder, capsys):
@@ -56,15 +60,15 @@ def assert_refused(result, message: str):
         assert crash not in result.stderr
 
 
-def not_utf8(project):
-    """Write a cp1252 byte into a program file; return the message it gets."""
-    path = project / OUTLOOK
+def not_utf8(project, document=OUTLOOK):
+    """Write a cp1252 byte into *document*; return the message it gets."""
+    path = project / document
     data = path.read_bytes().replace(b'Select your', 'S\u00e9lect your'.encode('cp1252'), 1)
     path.write_bytes(data)
     offset = data.index(b'\xe9')
     line = data.count(b'\n', 0, offset) + 1
     column = offset - data.rfind(b'\n', 0, offset)
-    return (rf'^\S*{OUTLOOK}:{line}: ERROR: not UTF-8: byte 0xe9 at offset {offset} '
+    return (rf'^\S*{document}:{line}: ERROR: not UTF-8: byte 0xe9 at offset {offset} '
             rf'\(line {line}, column {column}\)')
 
 
@@ -81,7 +85,7 @@ def test_each_command_refuses_bad_input_and_keeps_the_last_good_outputs(project,
 
 @BUILDERS
 def test_a_source_that_is_not_utf8_is_named_with_its_byte_offset(sources, builder, capsys):
-    message = not_utf8(sources)
+    message = not_utf8(sources, INTRO)
     assert_refused(build(sources, builder, capsys), message)
 
 
