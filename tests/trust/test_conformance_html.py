@@ -1,8 +1,12 @@
 """docutils' own functional test documents through our HTML pipeline: with
 safe defaults, and with raw and file insertion allowed (files of the corpus's
-data/ folder copied inside the source folder). Each builds without an
-exception, every message names a file and line, the words of every section
-title are on the page, and nothing from outside the source folder reaches the output."""
+data/ folder copied inside the source folder). Every document builds without
+an exception, every message names a file and line, the words of every section
+title are on the page, and nothing from outside the source folder reaches the
+output.
+
+The documents are built together, one project per setting (the messages name
+each document's file), and each document's page is read by a test of its own."""
 import re
 import shutil
 from pathlib import Path
@@ -19,6 +23,8 @@ DOCUMENTS = sorted(CORPUS.glob('*.rst'))
 PASSWD = [line for line in Path('/etc/passwd').read_text().splitlines() if line]
 MESSAGE = re.compile(r'^(?P<location>\S*?)(?::\d+)?: (?:WARNING|ERROR|CRITICAL|SEVERE): ', re.M)
 ALLOWED = "guide_allow_raw = True\nguide_allow_file_insertion = True\n"
+#: The root document, which lists every document of the corpus
+INDEX = 'Corpus\n======\n\n.. toctree::\n   :glob:\n\n   *\n'
 
 
 def squash(text: str) -> str:
@@ -27,31 +33,51 @@ def squash(text: str) -> str:
 
 def test_the_corpus_is_there():
     assert len(DOCUMENTS) >= 30
+    assert 'index.rst' not in [document.name for document in DOCUMENTS]
 
 
-@pytest.mark.parametrize('allowed', [False, True], ids=['safe', 'allowed'])
-@pytest.mark.parametrize('document', DOCUMENTS, ids=lambda path: path.stem)
-def test_document_builds_cleanly_and_leaks_nothing(tmp_path, document, allowed):
-    src = tmp_path / 'src'
+@pytest.fixture(scope='module', params=[False, True], ids=['safe', 'allowed'])
+def corpus(request, tmp_path_factory):
+    """The corpus built with the setting; (app, its messages, source folder)."""
+    folder = tmp_path_factory.mktemp('corpus')
+    src = folder / 'src'
     shutil.copytree(CORPUS / 'data', src / 'data')
-    (src / 'index.rst').write_bytes(document.read_bytes())
+    for document in DOCUMENTS:
+        shutil.copy(document, src / document.name)
+    (src / 'index.rst').write_text(INDEX, encoding='utf-8')
     (src / 'conf.py').write_text("extensions = ['helpguide']\nexclude_patterns = ['data']\n"
-                                 "html_copy_source = False\n" + (ALLOWED if allowed else ''))
-    app, text = sphinx_build(src, src, tmp_path / 'html', tmp_path / 'doctrees', 'html')
+                                 "html_copy_source = False\n" + (ALLOWED if request.param else ''))
+    app, text = sphinx_build(src, src, folder / 'html', folder / 'doctrees', 'html')
+    return app, text, src
+
+
+def test_every_message_names_a_file_and_line_in_the_sources(corpus):
+    app, text, src = corpus
     starts = [line for line in text.splitlines()
               if re.search(r'(WARNING|ERROR|CRITICAL|SEVERE): ', line)]
+    assert starts  # the corpus has mistakes: its messages are read at all
     located = [match['location'] for match in map(MESSAGE.match, starts) if match]
     assert len(located) == len(starts), text
     # Sphinx may print a location relative to the working directory.
     assert all(Path(location).resolve().is_relative_to(src.resolve())
                for location in located), text
 
-    outputs = [path for path in (tmp_path / 'html').rglob('*') if path.is_file()]
+
+def test_nothing_from_outside_the_sources_reaches_the_output(corpus):
+    app, _, _ = corpus
+    outputs = [path for path in Path(app.outdir).rglob('*') if path.is_file()]
+    assert len(outputs) > len(DOCUMENTS)
     for path in outputs:
         data = path.read_bytes().decode('utf-8', 'replace')
         assert not any(line in data for line in PASSWD), path
-    shown = squash(html_text((tmp_path / 'html' / 'index.html').read_text(encoding='utf-8')))
-    doctree = app.env.get_doctree('index')
+
+
+@pytest.mark.parametrize('document', DOCUMENTS, ids=lambda path: path.stem)
+def test_every_section_title_is_on_the_page(corpus, document):
+    app, _, _ = corpus
+    page = Path(app.outdir) / f'{document.stem}.html'
+    shown = squash(html_text(page.read_text(encoding='utf-8')))
+    doctree = app.env.get_doctree(document.stem)
     for title in doctree.findall(nodes.title):
         if isinstance(title.parent, nodes.section):
             # Words, not the whole title: footnote marks and sub/superscripts print otherwise.
