@@ -5,16 +5,22 @@ that it waits; a full disk or a read-only output folder is one line naming
 the path and the reason, the last good output stays, and no temporary file
 is left. The disk is filled for real on a tiny tmpfs where this machine lets
 the tests mount one, and an ENOSPC is injected in-process everywhere.
+
+The two builds that meet are processes building the real guide; the disk
+errors are met by the commands' ``main()`` in this process, building a guide
+of two pages (tests/roots/test-bad-input) or the real guide's form.
 """
 import errno
 import importlib.util
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from trust_project import python
+from helpguide.products.__main__ import main as products_main
+from sphinxrun import command
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -49,21 +55,31 @@ def test_two_builds_of_one_booklet_take_turns(project):
     assert names(target.parent) == before
 
 
-def test_no_space_left_is_one_line_and_keeps_the_last_good_booklet(project, monkeypatch,
-                                                                   capsys):
+@pytest.fixture
+def small_guide(rootdir, tmp_path, monkeypatch):
+    """A guide of two pages, and build_pdf.py's main() building it (in this process)."""
+    project = shutil.copytree(rootdir / 'test-bad-input', tmp_path / 'guide')
+    build_pdf = load_build_pdf()
+    monkeypatch.setattr(build_pdf, 'ROOT', project)
+
+    def run(*args):
+        return command(project, build_pdf.main, '-j', '1', *args)
+    return project, run
+
+
+def test_no_space_left_is_one_line_and_keeps_the_last_good_booklet(small_guide, monkeypatch):
+    project, build_pdf = small_guide
     target = project / 'build' / 'pdf' / 'guide.pdf'
+    assert build_pdf().returncode == 0
     good = target.read_bytes()
     before = names(target.parent)
 
     def full(fd):
         raise OSError(errno.ENOSPC, 'No space left on device')
     monkeypatch.setattr('helpguide.atomic.os.fsync', full)
-    build_pdf = load_build_pdf()
-    monkeypatch.setattr(build_pdf, 'ROOT', project)
-    status = build_pdf.main(['--source', str(project / 'source'), '--output', str(target),
-                             '--doctrees', str(project / 'build' / 'doctrees'), '-j', '1'])
-    err = capsys.readouterr().err
-    assert status == 1, err
+    result = build_pdf()
+    err = result.stderr
+    assert result.returncode == 1, err
     assert err.strip().splitlines() == [
         f'build_pdf.py: error: cannot write {target}: No space left on device; '
         f'{target} is unchanged'], err
@@ -86,13 +102,10 @@ def tiny_disk(tmp_path):
         subprocess.run(['umount', str(mount)], check=True)
 
 
-def real_full_disk_run(project, folder: Path):
-    return python(project, 'build_pdf.py', '-j', '1', '--output', str(folder / 'guide.pdf'))
-
-
-def test_a_really_full_disk_is_one_line(project, tiny_disk):
+def test_a_really_full_disk_is_one_line(small_guide, tiny_disk):
+    _, build_pdf = small_guide
     (tiny_disk / 'guide.pdf').write_bytes(b'%PDF-1.4 last good\n')
-    result = real_full_disk_run(project, tiny_disk)
+    result = build_pdf('--output', str(tiny_disk / 'guide.pdf'))
     assert result.returncode == 1
     assert 'Traceback' not in result.stderr
     assert result.stderr.strip().splitlines() == [
@@ -102,10 +115,11 @@ def test_a_really_full_disk_is_one_line(project, tiny_disk):
     assert names(tiny_disk) == {'guide.pdf'}
 
 
-def test_a_read_only_output_folder_is_one_line(project, tiny_disk):
+def test_a_read_only_output_folder_is_one_line(small_guide, tiny_disk):
+    _, build_pdf = small_guide
     (tiny_disk / 'guide.pdf').write_bytes(b'%PDF-1.4 last good\n')
     subprocess.run(['mount', '-o', 'remount,ro', str(tiny_disk)], check=True)
-    result = real_full_disk_run(project, tiny_disk)
+    result = build_pdf('--output', str(tiny_disk / 'guide.pdf'))
     assert result.returncode == 1
     assert 'Traceback' not in result.stderr
     lines = result.stderr.strip().splitlines()
@@ -115,8 +129,8 @@ def test_a_read_only_output_folder_is_one_line(project, tiny_disk):
 
 
 def test_products_say_a_full_disk_in_one_line(project, tiny_disk):
-    result = python(project, '-m', 'helpguide.products', 'support-checklist', '-j', '1',
-                    '--output', str(tiny_disk))
+    result = command(project, products_main, 'support-checklist', '-j', '1',
+                     '--output', str(tiny_disk))
     assert result.returncode == 1
     assert 'Traceback' not in result.stderr
     lines = result.stderr.strip().splitlines()
