@@ -5,9 +5,8 @@ Each mistake is made in a copy of a guide of two pages (the test root
 tests/roots/test-bad-input, laid out as the guide is) and built in this
 process by both builders a user's commands run (``make html`` and
 ``build_pdf.py``: the HTML and the booklet), as ``sphinx-build -W
---keep-going`` does; one mistake is dropped into a built copy of the real
-guide and run through each command line, which leaves the previous outputs
-byte-identical."""
+--keep-going`` does. The real guide refuses bad input through each command
+line, keeping its last good outputs, in test_nothing_lost.py."""
 import re
 import shutil
 import subprocess
@@ -18,16 +17,9 @@ from sphinx.cmd.build import build_main
 from sphinx.util.console import strip_colors
 
 from sphinxrun import html_text
-from trust_project import make, python, snapshot
+from trust_project import assert_refused, not_utf8
 
-OUTLOOK = 'source/programs/outlook-2002.rst'
 INTRO = 'source/introduction.rst'
-
-
-def outputs(project):
-    return snapshot(project / 'build' / 'html'), {
-        name: data for name, data in snapshot(project / 'build' / 'pdf').items()
-        if not name.split('/')[-1].startswith('.')}
 
 
 #: The two builds of the guide's sources: make html's, and build_pdf.py's booklet.
@@ -50,37 +42,6 @@ def build(project, builder, capsys):
     except SystemExit as stop:  # what ends the sphinx-build process
         status = stop.code
     return SimpleNamespace(returncode=status, stderr=strip_colors(capsys.readouterr().err))
-
-
-def assert_refused(result, message: str):
-    assert result.returncode != 0
-    assert re.search(message, result.stderr, re.M), result.stderr
-    for crash in ('Traceback', 'Sphinx error!', 'Encoding error!', 'Recursion error!',
-                  'Exception occurred'):
-        assert crash not in result.stderr
-
-
-def not_utf8(project, document=OUTLOOK):
-    """Write a cp1252 byte into *document*; return the message it gets."""
-    path = project / document
-    data = path.read_bytes().replace(b'Select your', 'S\u00e9lect your'.encode('cp1252'), 1)
-    path.write_bytes(data)
-    offset = data.index(b'\xe9')
-    line = data.count(b'\n', 0, offset) + 1
-    column = offset - data.rfind(b'\n', 0, offset)
-    return (rf'^\S*{document}:{line}: ERROR: not UTF-8: byte 0xe9 at offset {offset} '
-            rf'\(line {line}, column {column}\)')
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize('command', ['make html pdf', 'build_pdf.py'])
-def test_each_command_refuses_bad_input_and_keeps_the_last_good_outputs(project, command):
-    message = not_utf8(project)
-    result = make(project, 'html', 'pdf') if command.startswith('make') \
-        else python(project, command)
-    assert_refused(result, message)
-    assert not [path for path in (project / 'build').iterdir()
-                if 'staging' in path.name or path.name.endswith('.partial')]
 
 
 @BUILDERS

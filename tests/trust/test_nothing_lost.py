@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-from trust_project import edit, helpguide, make, python, snapshot
+from trust_project import assert_refused, edit, helpguide, make, not_utf8, python, snapshot
 
 pytestmark = pytest.mark.slow
 
@@ -64,14 +64,22 @@ def no_staging_left(project):
                 if 'staging' in path.name or path.name.endswith('.partial')]
 
 
-def test_a_failed_build_leaves_the_outputs_byte_identical(project):
-    before = outputs(project)
+def two_mistakes(project):
+    """An unknown platform in one program, a byte that is not UTF-8 in another;
+    return the message the second gets (a regular expression)."""
     edit(project / 'source/programs/outlook-2002.rst', ':platforms: windows',
          ':platforms: windows linux')
+    return not_utf8(project, 'source/programs/os-x-mail.rst')
+
+
+def test_a_failed_build_leaves_the_outputs_byte_identical(project):
+    before, before_pdfs = outputs(project), pdfs(project)
+    not_utf8_message = two_mistakes(project)
     edit(project / 'source/introduction.rst', 'Introduction', 'Introduction to SSL')
-    result = make(project, 'html')
-    assert result.returncode != 0
+    result = make(project, 'html', 'pdf')  # the html fails: make stops there
+    assert_refused(result, not_utf8_message)
     assert 'source/programs/outlook-2002.rst:1: ERROR: unknown platform' in result.stderr
+    assert pdfs(project) == before_pdfs
     assert outputs(project) == before
     assert no_staging_left(project)
     # The cache did not move on either: the next build reports the error again.
@@ -143,10 +151,10 @@ RUN = {'make': make, 'build_pdf.py': python, 'helpguide': helpguide}
 def test_a_failed_pdf_build_leaves_every_pdf_byte_identical(project, command):
     before = pdfs(project)
     assert 'handouts/outlook-2002-windows.pdf' in before
-    edit(project / 'source/programs/outlook-2002.rst', ':platforms: windows',
-         ':platforms: windows linux')
+    not_utf8_message = two_mistakes(project)
     result = RUN[command[0]](project, *command[1:] or command)
-    assert result.returncode != 0
+    assert_refused(result, not_utf8_message)
+    assert no_staging_left(project)
     assert 'source/programs/outlook-2002.rst:1: ERROR: unknown platform' in result.stderr
     assert pdfs(project) == before
 

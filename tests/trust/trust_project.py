@@ -1,6 +1,7 @@
 """Copies of the guide project, built the way a user builds them: ``make``
 (in a subprocess), or its command line run in this process."""
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -68,6 +69,27 @@ def build_scratch(make_app, srcdir: Path, files: dict[str, str | bytes], builder
     app = make_app(builder, srcdir=srcdir, freshenv=True, confoverrides=settings)
     app.build()
     return app, strip_colors(app.warning.getvalue())
+
+
+def assert_refused(result, message: str) -> None:
+    """A non-zero exit, *message* (a regular expression) in what it printed, no crash report."""
+    assert result.returncode != 0
+    assert re.search(message, result.stderr, re.M), result.stderr
+    for crash in ('Traceback', 'Sphinx error!', 'Encoding error!', 'Recursion error!',
+                  'Exception occurred'):
+        assert crash not in result.stderr
+
+
+def not_utf8(project: Path, document: str) -> str:
+    """Write a cp1252 byte into *document*; return the message it gets."""
+    path = project / document
+    data = path.read_bytes().replace(b'Select your', 'S\u00e9lect your'.encode('cp1252'), 1)
+    path.write_bytes(data)
+    offset = data.index(b'\xe9')
+    line = data.count(b'\n', 0, offset) + 1
+    column = offset - data.rfind(b'\n', 0, offset)
+    return (rf'^\S*{document}:{line}: ERROR: not UTF-8: byte 0xe9 at offset {offset} '
+            rf'\(line {line}, column {column}\)')
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
