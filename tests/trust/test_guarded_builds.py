@@ -77,6 +77,9 @@ def test_no_space_left_is_one_line_and_keeps_the_last_good_booklet(small_guide, 
     def full(fd):
         raise OSError(errno.ENOSPC, 'No space left on device')
     monkeypatch.setattr('helpguide.atomic.os.fsync', full)
+    # A changed source: the booklet is made again (an unchanged one is up to date).
+    with open(project / 'source' / 'introduction.rst', 'a', encoding='utf-8') as file:
+        file.write('\nOne more line.\n')
     result = build_pdf()
     err = result.stderr
     assert result.returncode == 1, err
