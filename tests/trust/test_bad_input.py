@@ -7,7 +7,6 @@ process by both builders a user's commands run (``make html`` and
 ``build_pdf.py``: the HTML and the booklet), as ``sphinx-build -W
 --keep-going`` does. The real guide refuses bad input through each command
 line, keeping its last good outputs, in test_nothing_lost.py."""
-import re
 import shutil
 import subprocess
 from types import SimpleNamespace

@@ -8,7 +8,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PIL import Image
 from pypdf import PdfReader
 from sphinx.util.console import strip_colors
 from sphinx.util.docutils import docutils_namespace
@@ -30,7 +29,8 @@ def pdf_text(path: Path) -> str:
 @pytest.mark.slow
 def test_a_rebranded_guide_names_only_the_new_provider(repo, tmp_path_factory):
     project = styled_guide(repo, tmp_path_factory)
-    old = [re.search(r"= '([^']*)'", line)[1] for line in setting_lines(REPO / 'conf.py').values()]
+    old = [re.search(r"= '([^']*)'", line)[1]
+           for line in setting_lines(REPO / 'conf.py').values()]
     gone = [value.casefold() for value in old if value] + ['covenant']
     html = project / 'build' / 'html'
     texts = {path: path.read_text(encoding='utf-8', errors='replace')
