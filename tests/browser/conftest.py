@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from cd_bundle import shared_bundle
 from page_navigation import Places
 from page_survey import DESKTOP, PageSurvey
 
@@ -20,11 +19,6 @@ CHROMEDRIVER = Path('/usr/bin/chromedriver')
 FLAGS = ('--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
          '--disable-background-networking', '--disable-component-update', '--disable-sync',
          f'--window-size={DESKTOP},900')
-
-
-@pytest.fixture(scope='session')
-def bundle(repo, tmp_path_factory):
-    return shared_bundle(repo, tmp_path_factory)
 
 
 @pytest.fixture(scope='module', params=['en', 'fr'])
