@@ -1,12 +1,15 @@
-"""Profile the PDF booklet build of the synthetic guide (CPU time, cProfile).
+"""Profile the booklet or HTML build of the synthetic guide (CPU time, cProfile).
 
-    .venv/bin/python benchmarks/profile_pdf.py 50 [--top 30]
+    .venv/bin/python benchmarks/profile_pdf.py 50 [--top 30] [--builder html]
 
 Two profiles: the full build from fresh doctrees (reading and writing), and
 the booklet written again from the doctrees the first build left (Sphinx
 reads nothing then), which is the booklet's own rendering. Each prints its
 top entries by own time and by cumulative time; the .prof files stay in
-build/bench/profile/ for pstats or snakeviz.
+build/bench/profile/xN/ (build/bench/profile/html-xN/ for ``--builder
+html``, our HTML build, its pages all written again the second time) for
+pstats or snakeviz. Both builds read and write in one process, so the
+profile sees all of it.
 """
 import argparse
 import cProfile
@@ -23,18 +26,19 @@ sys.path.insert(0, str(HERE))
 from generate import BENCH, generate  # noqa: E402
 
 
-def profile_build(src: Path, out: Path, prof: Path) -> float:
+def profile_build(src: Path, out: Path, prof: Path, builder: str) -> float:
     from sphinx.cmd.build import build_main
 
     profiler = cProfile.Profile(time.process_time)
     start = time.process_time()
     profiler.enable()
-    status = build_main(['-b', 'booklet', '-c', str(src), '-d', str(out / 'doctrees'), '-q',
-                         str(src / 'source'), str(out / 'pdf')])
+    # -a: the second build writes every page again (an HTML build would find them up to date).
+    status = build_main(['-b', builder, '-a', '-c', str(src), '-d', str(out / 'doctrees'),
+                         '-q', str(src / 'source'), str(out / builder)])
     profiler.disable()
     spent = time.process_time() - start
     if status:
-        raise SystemExit(f'booklet build failed ({status})')
+        raise SystemExit(f'{builder} build failed ({status})')
     profiler.dump_stats(prof)
     return spent
 
@@ -51,14 +55,16 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('scale', type=int)
     parser.add_argument('--top', type=int, default=25)
+    parser.add_argument('--builder', choices=('booklet', 'html'), default='booklet')
     args = parser.parse_args(argv)
     src = generate(args.scale)
-    out = BENCH / 'profile' / f'x{args.scale}'
+    prefix = '' if args.builder == 'booklet' else f'{args.builder}-'
+    out = BENCH / 'profile' / f'{prefix}x{args.scale}'
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     for label, prof in (('full build (reading and writing)', out / 'full.prof'),
-                        ('booklet only (doctrees already read)', out / 'write.prof')):
-        spent = profile_build(src, out, prof)
+                        (f'{args.builder} only (doctrees already read)', out / 'write.prof')):
+        spent = profile_build(src, out, prof, args.builder)
         print(f'\n## x{args.scale}: {label}: {spent:.2f} s CPU under the profiler\n')
         for order in ('tottime', 'cumulative'):
             print(f'By {order}:\n\n```\n{top(prof, order, args.top)}\n```\n')
