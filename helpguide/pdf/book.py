@@ -12,6 +12,7 @@ from sphinx.util.logging import suppress_logging
 
 from ..atomic import replacing
 from ..locale import _
+from . import page_labels
 from .cover import Cover, CoverInfo
 from .flowables import BodyStart, ContentsEntry, Heading, LeadIn, RectoBreak, ResolveLinks
 from .registry import Context
@@ -78,22 +79,26 @@ class Story:
 
 
 def write_pdf(target: Path, stories: Callable[[dict[str, str] | None], Story],
-              styles: StyleSheet, meta: Metadata, pagesize, screen=False) -> int:
+              styles: StyleSheet, meta: Metadata, pagesize, screen=False, *,
+              labels: Path | None = None) -> int:
     """Lay out the book into *target*, for print or for the *screen*
     (:class:`~.templates.BookTemplate`); return the page count.
 
     *stories* renders the book, given the page labels its references print
-    (None in the first layout: none known yet). A book without page
-    references is laid out once; one with them again with the pages of the
-    layout before, until no target moves (:data:`MAX_LAYOUTS`). A layout
-    consumes its story, hence a rendering each.
+    (None where none are known yet). A book without page references is laid
+    out once; one with them again with the pages of the layout before, until
+    no target moves (:data:`MAX_LAYOUTS`). A layout consumes its story, hence
+    a rendering each. The first layout prints the labels kept at *labels*
+    by the last build (:mod:`.page_labels`), and where the book has not
+    moved since it is the only one; the labels of the layout kept are kept
+    there once the PDF is published.
 
     The PDF is written beside *target*, read back (it opens and has every
     page) and only then moved over it, so a failed build never leaves a
     half-written file or loses the last good one.
     """
     with replacing(target) as partial:
-        printed = None
+        printed = page_labels.load(labels) or None
         for layout in range(MAX_LAYOUTS):
             # The first layout has said what there is to say about the book.
             with suppress_logging() if layout else nullcontext():
@@ -102,13 +107,15 @@ def write_pdf(target: Path, stories: Callable[[dict[str, str] | None], Story],
                                    screen)
                 root = lay_out_tagged(doc, story.flowables)
             landed = {key: doc.key_pages.get(key, (None, ''))[1] for key in story.page_refs}
-            if landed == (printed or {}):
+            if all((printed or {}).get(key) == label for key, label in landed.items()):
                 break
             printed = landed
         finish(partial, root, doc.canv, Document(lang=meta.lang))
         written = len(PdfReader(partial).pages)
         if written != doc.page:
             raise PdfWriteError(f'{target}: wrote {written} of {doc.page} pages')
+    if landed:
+        page_labels.store(labels, landed)
     return doc.page
 
 

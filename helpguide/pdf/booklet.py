@@ -176,6 +176,7 @@ def _write_book(builder: PrintBuilder, target: Path, pagesize, screen: bool) -> 
     from .book import Story, book_story, write_pdf
     from .cover import CoverInfo
     from .index import document_copies, index_matter
+    from .page_labels import labels_path
     from .registry import RenderError
     from .render import book_section, new_context, render_book
     from .styles import book_styles
@@ -216,8 +217,11 @@ def _write_book(builder: PrintBuilder, target: Path, pagesize, screen: bool) -> 
         return Story(story, frozenset(key for _, _, key in ctx.contents),
                      frozenset(ctx.page_refs))
 
+    edition = 'screen' if screen else 'print'
+    labels = labels_path(builder.doctreedir, builder.name, edition, builder.paper,
+                         builder.config.language)
     try:
-        return write_pdf(target, stories, styles, meta, pagesize, screen)
+        return write_pdf(target, stories, styles, meta, pagesize, screen, labels=labels)
     except RenderError as err:
         return failed(builder, err, err.message, target)
     except LayoutError as err:
