@@ -100,6 +100,9 @@ def write_pdf(target: Path, stories: Callable[[dict[str, str] | None], Story],
     with replacing(target) as partial:
         printed = page_labels.load(labels) or None
         for layout in range(MAX_LAYOUTS):
+            # The layout before is not needed once its labels are known:
+            # let it go before this one is rendered.
+            story = doc = root = None
             # The first layout has said what there is to say about the book.
             with suppress_logging() if layout else nullcontext():
                 story = stories(printed)

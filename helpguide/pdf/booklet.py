@@ -203,16 +203,24 @@ def _write_book(builder: PrintBuilder, target: Path, pagesize, screen: bool) -> 
                     subject=setting('guide_subtitle', title), keywords=brand,
                     lang=pdf_language(builder.config.language))
 
+    large = sum(map(len, copies.values())) >= LARGE_BOOK
+
     def stories(page_labels: dict[str, str] | None) -> Story:
         """The book rendered for a layout, its references printing *page_labels*."""
         nonlocal tree
+        if tree is None:  # freed after the rendering before: assembled again
+            if large:  # first the layout before, garbage the paused collector left
+                gc.collect()
+            tree = BookAssembly(builder).tree()
         ctx = new_context(styles, *frame_size(pagesize, styles.style), builder.srcdir,
                           contents_depth=int(setting('booklet_contents_depth', 2)))
         ctx.page_labels = page_labels or {}  # on paper a reference prints its page
         lead_in, body = render_book(tree, ctx)
-        if not ctx.page_refs:  # laid out once: no rendering follows
-            free(tree, collect=sum(map(len, copies.values())) >= LARGE_BOOK)
-            tree = None
+        # Not kept through the layout: a book whose pages moved is assembled
+        # again from the doctrees, which costs less than a tree beside a
+        # layout.
+        free(tree, collect=large)
+        tree = None
         story = book_story(cover, lead_in, body, ctx, index_matter(builder, copies, ctx))
         return Story(story, frozenset(key for _, _, key in ctx.contents),
                      frozenset(ctx.page_refs))
@@ -229,7 +237,7 @@ def _write_book(builder: PrintBuilder, target: Path, pagesize, screen: bool) -> 
     except OSError as err:  # a full disk or a read-only folder: named as the target
         raise OSError(err.errno, err.strerror, str(target)) from None
     finally:
-        if tree is not None:  # rendered for every layout: freed after the last
+        if tree is not None:  # its rendering failed
             free(tree, collect=False)
 
 
