@@ -7,9 +7,9 @@ the booklet written again from the doctrees the first build left (Sphinx
 reads nothing then), which is the booklet's own rendering. Each prints its
 top entries by own time and by cumulative time; the .prof files stay in
 build/bench/profile/xN/ (build/bench/profile/html-xN/ for ``--builder
-html``, our HTML build, its pages all written again the second time) for
-pstats or snakeviz. Both builds read and write in one process, so the
-profile sees all of it.
+html``, our HTML build) for pstats or snakeviz. The second build is made
+without the first's output, so it writes everything again. Both builds read
+and write in one process, so the profile sees all of it.
 """
 import argparse
 import cProfile
@@ -32,9 +32,11 @@ def profile_build(src: Path, out: Path, prof: Path, builder: str) -> float:
     profiler = cProfile.Profile(time.process_time)
     start = time.process_time()
     profiler.enable()
-    # -a: the second build writes every page again (an HTML build would find them up to date).
-    status = build_main(['-b', builder, '-a', '-c', str(src), '-d', str(out / 'doctrees'),
-                         '-q', str(src / 'source'), str(out / builder)])
+    # Without the output of the build before, everything is written again: an
+    # HTML page or a print product whose output is up to date would not be.
+    shutil.rmtree(out / builder, ignore_errors=True)
+    status = build_main(['-b', builder, '-c', str(src), '-d', str(out / 'doctrees'), '-q',
+                         str(src / 'source'), str(out / builder)])
     profiler.disable()
     spent = time.process_time() - start
     if status:
