@@ -39,6 +39,11 @@ def names(folder: Path) -> set[str]:
 def test_two_builds_of_one_booklet_take_turns(project):
     target = project / 'build' / 'pdf' / 'guide.pdf'
     before = names(target.parent)
+    # A booklet to make again, so the first build holds the lock while it lays
+    # it out (an unchanged one is up to date at once, and the builds may not meet).
+    intro = project / 'source' / 'introduction.rst'
+    intro.write_text(intro.read_text(encoding='utf-8') + '\nOne more sentence.\n',
+                     encoding='utf-8')
     command = [str(REPO / '.venv' / 'bin' / 'python'), 'build_pdf.py', '-j', '1']
     runs = [subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True) for _ in range(2)]
