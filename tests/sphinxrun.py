@@ -5,6 +5,7 @@ from html.parser import HTMLParser
 from io import StringIO
 from types import SimpleNamespace
 
+import sphinx.locale
 from sphinx.application import Sphinx
 from sphinx.util.console import strip_colors
 from sphinx.util.docutils import docutils_namespace, patch_docutils
@@ -16,8 +17,11 @@ def sphinx_build(srcdir, confdir, outdir, doctreedir, builder, fresh=True,
     warnings as plain text.
 
     As sphinx-build does, docutils registrations are undone afterwards, so
-    many builds can run in one test session.
+    many builds can run in one test session; and each starts without the
+    message catalogs of the last (a French build left Sphinx's "Tableau"
+    in the captions of the next English one).
     """
+    sphinx.locale.translators.clear()
     warnings = StringIO()
     with patch_docutils(confdir), docutils_namespace():
         app = Sphinx(srcdir, confdir, outdir, doctreedir, builder,
