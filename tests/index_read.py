@@ -1,12 +1,11 @@
 """Reading a booklet's index back (tests/pdf/test_booklet_index.py and the
 keep rules' other papers), and what the guide's index holds."""
 import re
-import subprocess
 from pathlib import Path
 
 from pypdf import PdfReader
 
-from tests.pdf.pdfread import links, words
+from tests.pdf.pdfread import links, page_text, words
 
 #: (term, subterm) the reader finds in the guide's index, one per program
 #: name as the reader knows it.
@@ -20,8 +19,7 @@ PROGRAMS = [('Eudora', '3.x'), ('Eudora', '5.x'), ('Eudora', 'on Mac OS X 10.0 o
 
 def text(pdf: Path, first: int, last: int) -> str:
     """The text of physical pages *first* to *last* (1-based), in reading order."""
-    return subprocess.run(['pdftotext', '-f', str(first), '-l', str(last), str(pdf), '-'],
-                          check=True, capture_output=True, text=True).stdout
+    return page_text(pdf, first - 1, last - 1)
 
 
 def index_start(reader: PdfReader, title: str = 'Index') -> int:

@@ -1,7 +1,9 @@
 """Read a PDF back the way a reader gets it: outline, labels, links, words, fonts."""
+import os
 import re
 import subprocess
 from dataclasses import dataclass
+from functools import lru_cache
 from html import unescape
 
 from pypdf import PdfReader
@@ -57,15 +59,37 @@ def stranded_headings(reader: PdfReader, path) -> list[str]:
     return stranded
 
 
+def _version(path) -> tuple:
+    """The file as it is now: a PDF built again at the same path reads anew."""
+    stat = os.stat(path)
+    return str(path), stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+
+def _pdftotext(*options: str, path) -> str:
+    return subprocess.run(['pdftotext', *options, str(path), '-'], check=True,
+                          capture_output=True, text=True).stdout
+
+
+@lru_cache(maxsize=32)
+def _page_texts(version: tuple) -> tuple[str, ...]:
+    """pdftotext's text of each page (form feed included), read in one call:
+    poppler lays out each page on its own, so a page reads the same alone."""
+    return tuple(page + '\f' for page in _pdftotext(path=version[0]).split('\f')[:-1])
+
+
+@lru_cache(maxsize=32)
+def _page_words(version: tuple) -> tuple[tuple, ...]:
+    """Every page's words with their boxes, read in one call."""
+    return tuple(tuple((float(x0), float(y0), float(x1), float(y1), unescape(text))
+                       for x0, y0, x1, y1, text in re.findall(
+                           r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                           r'yMax="([\d.]+)">([^<]*)</word>', page))
+                 for page in _pdftotext('-bbox', path=version[0]).split('<page ')[1:])
+
+
 def words(path, page_index: int) -> list[tuple[float, float, float, float, str]]:
     """Words of one page with boxes in PDF points, y measured from the top."""
-    html = subprocess.run(
-        ['pdftotext', '-bbox', '-f', str(page_index + 1), '-l', str(page_index + 1),
-         str(path), '-'], check=True, capture_output=True, text=True).stdout
-    return [(float(x0), float(y0), float(x1), float(y1), unescape(text))
-            for x0, y0, x1, y1, text in re.findall(
-                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
-                r'([^<]*)</word>', html)]
+    return list(_page_words(_version(path))[page_index])
 
 
 def assert_page_references_read_as_text(path, word='(page'):
@@ -101,24 +125,19 @@ def line_text(path) -> str:
     """The words of every page line by line, top to bottom and left to right:
     what a reader reads, where pdftotext's own order may split a line into
     columns (a heading's number set apart from its words)."""
-    html = subprocess.run(['pdftotext', '-bbox', str(path), '-'], check=True,
-                          capture_output=True, text=True).stdout
     out = []
-    for page in html.split('<page ')[1:]:
-        found = [(float(y0), float(x0), unescape(text)) for x0, y0, text in re.findall(
-            r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', page)]
-        found.sort(key=lambda w: (round(w[0] / 3), w[1]))
-        out.extend(text for _y, _x, text in found)
+    for page in _page_words(_version(path)):
+        found = sorted(page, key=lambda w: (round(w[1] / 3), w[0]))
+        out.extend(word[4] for word in found)
     return ' '.join(out)
 
 
 def page_text(path, first: int | None = None, last: int | None = None) -> str:
     """pdftotext's text of pages *first*..*last* (0-based, inclusive)."""
-    cmd = ['pdftotext']
-    if first is not None:
-        cmd += ['-f', str(first + 1), '-l', str((last if last is not None else first) + 1)]
-    return subprocess.run([*cmd, str(path), '-'], check=True, capture_output=True,
-                          text=True).stdout
+    pages = _page_texts(_version(path))
+    if first is None:
+        return ''.join(pages)
+    return ''.join(pages[first:(last if last is not None else first) + 1])
 
 
 def link_target(reader: PdfReader, annot) -> int | None:

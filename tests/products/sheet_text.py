@@ -1,9 +1,10 @@
 """Reading back what a printed sheet shows: the text of each half of a side."""
-import re
 import subprocess
 
 from PIL import Image
 from pypdf import PdfReader
+
+from tests.pdf.pdfread import words
 
 
 def pdftotext(path, page: int, crop: tuple[float, float, float, float] | None = None) -> str:
@@ -26,11 +27,7 @@ def halves(path, page: int) -> tuple[str, str]:
 
 def word_boxes(path, page: int) -> list[tuple[float, float, float, float, str]]:
     """(x0, y0, x1, y1, word) of one page (1-based), y measured from the top."""
-    out = subprocess.run(['pdftotext', '-bbox', '-f', str(page), '-l', str(page), str(path),
-                          '-'], check=True, capture_output=True, text=True).stdout
-    return [(float(x0), float(y0), float(x1), float(y1), word) for x0, y0, x1, y1, word in
-            re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
-                       r'yMax="([\d.]+)">([^<]*)</word>', out)]
+    return words(path, page - 1)
 
 
 def text_by_x(path, page: int, x0: float, x1: float) -> str:
