@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from booklets import build_booklet
 from index_read import (check_entries_on_their_pages, check_numbers_link_to_their_pages,
                         check_programs_have_their_pages, index_start, text)
 from structure import structure
@@ -47,8 +46,8 @@ def test_the_index_is_an_index_element_with_its_heading_and_entries(booklet):
     assert index.find('Link')
 
 
-def test_a_book_without_index_entries_has_no_index(rootdir, tmp_path):
-    book = build_booklet(rootdir / 'test-pdf-basic', tmp_path)
+def test_a_book_without_index_entries_has_no_index(booklet_of):
+    book = booklet_of('pdf-basic')
     titles = [item.title for item in book.reader.outline if not isinstance(item, list)]
     assert 'Contents' in titles and 'Index' not in titles
     assert 'Index' not in text(book.pdf, 1, len(book.reader.pages))

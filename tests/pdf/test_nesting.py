@@ -81,8 +81,10 @@ def matrix() -> str:
 
 
 def write_project(src: Path, text: str, conf: str = '') -> Path:
+    """A project of *text*, its print edition only: what the tests read."""
     src.mkdir()
-    (src / 'conf.py').write_text("extensions = ['helpguide.pdf']\n" + conf)
+    (src / 'conf.py').write_text("extensions = ['helpguide.pdf']\nbooklet_editions = ['print']\n"
+                                 + conf)
     (src / 'index.rst').write_text(text)
     shutil.copy(PIC, src / 'pic.png')
     return src

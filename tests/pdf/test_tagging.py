@@ -44,7 +44,8 @@ def test_document_level_entries(book):
 
 def test_language_comes_from_sphinx(booklet_of, rootdir, tmp_path):
     from booklets import build_booklet
-    built = build_booklet(rootdir / 'test-pdf-basic', tmp_path, language='fr')
+    built = build_booklet(rootdir / 'test-pdf-basic', tmp_path, language='fr',
+                          booklet_editions=['print'])
     with pikepdf.open(built.pdf) as pdf:
         assert str(pdf.Root.Lang) == 'fr'
 
