@@ -6,6 +6,7 @@ lines never ends with one word; and, on a made-up list, no step leaves a
 line alone at a page foot or head."""
 import re
 import subprocess
+from functools import lru_cache
 
 import pytest
 from docutils import nodes
@@ -35,10 +36,13 @@ def laid_out(request, real_guide):
     return app, real_guide.half_size_pages(paper)
 
 
-def page_texts(pdf) -> list[str]:
+@lru_cache(maxsize=8)
+def page_texts(pdf) -> tuple[str, ...]:
+    """Each page's text as laid out, read once for the tests of a layout
+    (each PDF here is built once, at a path of its own)."""
     out = subprocess.run(['pdftotext', '-layout', str(pdf), '-'], check=True,
                          capture_output=True, text=True).stdout
-    return out.split('\f')[:-1]
+    return tuple(out.split('\f')[:-1])
 
 
 def letters(text: str) -> str:
