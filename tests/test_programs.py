@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
 ROOT = Path(__file__).parent / 'roots' / 'test-programs'
@@ -124,55 +125,80 @@ PROGRAM = """\
    {steps}
 """
 
+#: case -> (the program's fields, the error it gets: {doc}, the document's
+#: name; {id}, the program's id, the document's name unless given)
 BAD = {
     'unknown platform': (
-        dict(id='bad', name='Bad', platforms='linux', ssl='yes', extra='',
+        dict(name='Bad', platforms='linux', ssl='yes', extra='',
              steps='.. steps:: linux\n\n      #. Step.'),
-        r"programs/bad\.rst:1: ERROR: unknown platform 'linux' in :platforms:"),
+        r"programs/{doc}\.rst:1: ERROR: unknown platform 'linux' in :platforms:"),
     'missing field': (
-        dict(id='bad', name='Bad', platforms='windows', ssl='yes', extra='',
+        dict(name=None, platforms='windows', ssl='yes', extra='',
              steps='.. steps:: windows\n\n      #. Step.'),
-        r"programs/bad\.rst:1: ERROR: email program 'bad' lacks required option\(s\): :name:"),
+        r"programs/{doc}\.rst:1: ERROR: email program '{id}' lacks required option\(s\): :name:"),
     'duplicate id': (
         dict(id='alpha', name='Bad', platforms='windows', ssl='yes', extra='',
              steps='.. steps:: windows\n\n      #. Step.'),
-        r"programs/bad\.rst:1: ERROR: duplicate email program id 'alpha': already declared in "
+        r"programs/{doc}\.rst:1: ERROR: duplicate email program id 'alpha': already declared in "
         r".*programs/alpha\.rst:1"),
     'no upgrade advice': (
-        dict(id='bad', name='Bad', platforms='windows', ssl='no', extra='', steps=''),
-        r"programs/bad\.rst:1: ERROR: email program 'bad' is marked :ssl: no, "
+        dict(name='Bad', platforms='windows', ssl='no', extra='', steps=''),
+        r"programs/{doc}\.rst:1: ERROR: email program '{id}' is marked :ssl: no, "
         r"so it needs :upgrade: advice"),
     'steps missing for a platform': (
-        dict(id='bad', name='Bad', platforms='windows macintosh', ssl='yes', extra='',
+        dict(name='Bad', platforms='windows macintosh', ssl='yes', extra='',
              steps='.. steps:: windows\n\n      #. Step.'),
-        r"programs/bad\.rst:1: ERROR: email program 'bad' has no steps for platform 'macintosh'"),
+        r"programs/{doc}\.rst:1: ERROR: email program '{id}' has no steps for platform "
+        r"'macintosh'"),
     'bad ssl value': (
-        dict(id='bad', name='Bad', platforms='windows', ssl='maybe', extra='',
+        dict(name='Bad', platforms='windows', ssl='maybe', extra='',
              steps='.. steps:: windows\n\n      #. Step.'),
-        r"programs/bad\.rst:1: ERROR: Error in \"email-program\" directive:\s+"
+        r"programs/{doc}\.rst:1: ERROR: Error in \"email-program\" directive:\s+"
         r"invalid option value: \(option: \"ssl\"; value: 'maybe'\)"),
     'steps for an unlisted platform': (
-        dict(id='bad', name='Bad', platforms='windows', ssl='yes', extra='',
+        dict(name='Bad', platforms='windows', ssl='yes', extra='',
              steps='.. steps:: windows macintosh\n\n      #. Step.'),
-        r"programs/bad\.rst:1: ERROR: steps for platform 'macintosh', which email program 'bad' "
-        r"does not list"),
+        r"programs/{doc}\.rst:1: ERROR: steps for platform 'macintosh', which email program "
+        r"'{id}' does not list"),
 }
 
 
-@pytest.mark.parametrize('case', sorted(BAD))
-def test_bad_program_data_is_an_error_with_file_and_line(make_app, tmp_path, case):
+def bad_document(case: str) -> str:
+    """The name of the document holding *case*'s program: bad-unknown-platform."""
+    return 'bad-' + case.replace(' ', '-')
+
+
+def bad_program(case: str) -> tuple[str, str]:
+    """(the document of *case*'s program, what Sphinx must report about it)."""
     fields, expected = BAD[case]
-    if case == 'missing field':
-        text = PROGRAM.format(**fields).replace('   :name: Bad\n', '')
-    else:
-        text = PROGRAM.format(**fields)
-    src = tmp_path / 'src'
+    doc = bad_document(case)
+    fields = {'id': doc, **fields}
+    text = PROGRAM.format(**{**fields, 'name': fields['name'] or ''})
+    if fields['name'] is None:
+        text = text.replace('   :name: \n', '')
+    return text, expected.format(doc=re.escape(doc), id=re.escape(fields['id']))
+
+
+@pytest.fixture(scope='module')
+def bad_build(tmp_path_factory):
+    """One build of the test root with every bad program beside the good
+    ones, each in a document of its own: the warnings it printed."""
+    src = tmp_path_factory.mktemp('bad-programs') / 'src'
     shutil.copytree(ROOT, src)
-    (src / 'programs' / 'bad.rst').write_text(text, encoding='utf-8')
-    app = make_app('html', srcdir=src)
-    app.build()
-    warnings = strip_colors(app.warning.getvalue())
-    assert re.search(expected, warnings), warnings
+    for case in BAD:
+        (src / 'programs' / f'{bad_document(case)}.rst').write_text(
+            bad_program(case)[0], encoding='utf-8')
+    app = SphinxTestApp('html', srcdir=src)
+    try:
+        app.build()
+        return strip_colors(app.warning.getvalue())
+    finally:
+        app.cleanup()
+
+
+@pytest.mark.parametrize('case', sorted(BAD))
+def test_bad_program_data_is_an_error_with_file_and_line(bad_build, case):
+    assert re.search(bad_program(case)[1], bad_build), bad_build
 
 
 def test_steps_outside_a_program_are_an_error(make_app, tmp_path):
