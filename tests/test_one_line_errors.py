@@ -8,6 +8,8 @@ import sys
 import pytest
 from sphinx.cmd.build import build_main
 
+from sphinxrun import command
+
 
 def sphinx_build(srcdir, outdir, builder, *options):
     """sphinx-build run in a process of its own, as a user runs it."""
@@ -16,20 +18,12 @@ def sphinx_build(srcdir, outdir, builder, *options):
          str(outdir)], capture_output=True, text=True)
 
 
-@pytest.fixture
-def build_here(capfd):
+def build_here(srcdir, outdir, builder, *options):
     """sphinx-build's own entry point run in this process (what ``python -m
-    sphinx`` calls once it has set its locale): its exit status and what it
-    printed, without starting Python and importing Sphinx again for each case."""
-    def run(srcdir, outdir, builder, *options):
-        capfd.readouterr()
-        try:
-            status = build_main(['-b', builder, '-q', *options, str(srcdir), str(outdir)])
-        except SystemExit as done:  # how a wrong setting ends the build (BadSetting)
-            status = done.code
-        out, err = capfd.readouterr()
-        return subprocess.CompletedProcess(['sphinx-build'], status, out, err)
-    return run
+    sphinx`` calls once it has set its locale), without starting Python and
+    importing Sphinx again for each case."""
+    return command(outdir.parent, build_main, '-b', builder, '-q', *options, str(srcdir),
+                   str(outdir))
 
 
 def one_line(stderr: str) -> str:
@@ -40,8 +34,7 @@ def one_line(stderr: str) -> str:
 
 
 @pytest.mark.parametrize('builder', ['booklet', 'handouts', 'html'])
-def test_a_paper_that_is_not_allowed_is_one_line_naming_the_setting(rootdir, tmp_path, builder,
-                                                                    build_here):
+def test_a_paper_that_is_not_allowed_is_one_line_naming_the_setting(rootdir, tmp_path, builder):
     # the booklet's case in a process of its own, the others' in this one
     build = sphinx_build if builder == 'booklet' else build_here
     done = build(rootdir / 'test-programs', tmp_path / 'out', builder, '-D', 'guide_paper=A4')
@@ -52,7 +45,7 @@ def test_a_paper_that_is_not_allowed_is_one_line_naming_the_setting(rootdir, tmp
     assert not (tmp_path / 'out').exists() or not any((tmp_path / 'out').iterdir())
 
 
-def test_an_online_address_that_is_not_http_is_one_line(rootdir, tmp_path, build_here):
+def test_an_online_address_that_is_not_http_is_one_line(rootdir, tmp_path):
     done = build_here(rootdir / 'test-programs', tmp_path / 'out', 'handouts',
                       '-D', 'guide_online_url=ftp://help.example.com/guide/')
     assert done.returncode == 2
@@ -61,7 +54,7 @@ def test_an_online_address_that_is_not_http_is_one_line(rootdir, tmp_path, build
         "?query or #fragment, not 'ftp://help.example.com/guide/'")
 
 
-def test_a_setting_of_the_wrong_type_in_conf_py_is_one_line(rootdir, tmp_path, build_here):
+def test_a_setting_of_the_wrong_type_in_conf_py_is_one_line(rootdir, tmp_path):
     src = tmp_path / 'src'
     shutil.copytree(rootdir / 'test-programs', src)
     with open(src / 'conf.py', 'a', encoding='utf-8') as conf:
@@ -73,8 +66,7 @@ def test_a_setting_of_the_wrong_type_in_conf_py_is_one_line(rootdir, tmp_path, b
                      "ERROR: guide_allow_raw must be a bool, not 'yes'"], done.stderr
 
 
-def test_the_checklist_form_of_a_project_without_a_checklist_is_one_line(rootdir, tmp_path,
-                                                                          build_here):
+def test_the_checklist_form_of_a_project_without_a_checklist_is_one_line(rootdir, tmp_path):
     done = build_here(rootdir / 'test-plain', tmp_path / 'out', 'support-checklist')
     assert done.returncode == 1
     assert one_line(done.stderr) == (
@@ -83,7 +75,7 @@ def test_the_checklist_form_of_a_project_without_a_checklist_is_one_line(rootdir
     assert not (tmp_path / 'out' / 'support-checklist.pdf').exists()
 
 
-def test_handouts_of_a_project_without_programs_is_one_line(rootdir, tmp_path, build_here):
+def test_handouts_of_a_project_without_programs_is_one_line(rootdir, tmp_path):
     done = build_here(rootdir / 'test-plain', tmp_path / 'out', 'handouts')
     assert done.returncode == 1
     assert one_line(done.stderr) == (
