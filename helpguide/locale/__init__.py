@@ -54,12 +54,17 @@ def _install_in_templates(app) -> None:
     environment.install_gettext_callables(template_gettext(app), app.translator.ngettext)
 
 
-def _forget_languages(app, exception) -> None:
+def forget_languages() -> None:
     """Sphinx merges a catalog registered again into the one before, its own
-    included: a build in the same process after this one (another language,
-    another product) must find no catalog of this build's language left."""
+    included, and keeps it for an English build: a build in the same process
+    after another (another language, another product) must find no catalog
+    of that build's language left."""
     for key in [key for key in sphinx_locale.translators if key[0] == 'general']:
         del sphinx_locale.translators[key]
+
+
+def _forget_languages(app, exception) -> None:
+    forget_languages()
 
 
 def setup(app):

@@ -12,6 +12,7 @@ from pathlib import Path
 from sphinx.cmd.build import build_main
 
 from ..guarded import DiskError, disk_errors_said
+from ..locale import forget_languages
 from ..locale.languages import guide_languages, language_dir, language_folders, warn_incomplete
 from ..staging import staged_build, staged_paths
 
@@ -88,6 +89,9 @@ def build_product(product: Product, live: Path, args) -> int:
     options = ['-b', product.builder, *sphinx_options(args)]
 
     def build(outdir: Path, doctreedir: Path) -> int:
+        # Whatever ran before in this process (a build that stopped before its
+        # end, a test), the build starts in its own language.
+        forget_languages()
         return build_main([*options, '-d', str(doctreedir), str(args.source), str(outdir)])
 
     return staged_build(live, args.doctrees, build, whole=not product.files,

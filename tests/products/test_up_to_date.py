@@ -4,8 +4,11 @@ Built as ``make pdf handouts`` builds them (``python -m helpguide build``,
 in this process): in staging folders, published into build/pdf.
 """
 import shutil
+from pathlib import Path
 
 import pytest
+import sphinx
+import sphinx.locale
 from pypdf import PdfReader
 
 from helpguide.publish.command import main
@@ -80,6 +83,15 @@ def test_an_unchanged_rebuild_writes_nothing_and_says_so(guide):
     for name in ('guide.pdf', 'guide-saddle-stitch.pdf', 'support-checklist.pdf'):
         assert f'{name} is up to date' in said
     assert 'handouts: 0 written' in said and '3 up to date' in said
+
+
+def test_a_build_after_a_french_one_in_this_process_is_english_and_up_to_date(guide):
+    # Sphinx's French catalog, as a French build that stopped early leaves it.
+    sphinx.locale.init([str(Path(sphinx.__file__).parent / 'locale')], 'fr')
+    before = guide.state()
+    said = guide.make('pdf', 'handouts')
+    assert guide.changed(before) == set()
+    assert 'guide.pdf is up to date' in said
 
 
 def test_a_program_edit_remakes_its_handouts_and_the_books_only(guide):
