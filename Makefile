@@ -23,7 +23,8 @@ endif
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
 
-all: html pdf handouts ## Set up .venv and build every output
+all: $(STAMP) ## Set up .venv and build every output: html, pdf, handouts
+	$(BUILD_CMD) all
 
 venv: $(STAMP) ## Create .venv with the pinned build dependencies
 
@@ -44,9 +45,10 @@ $(TEST_STAMP): $(STAMP) requirements-test.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
-# Every product has one command line, python -m helpguide build TARGET (what
-# people without make run): warnings are errors, and a product (with the
-# doctree cache every product shares) is replaced only when its build succeeds.
+# Every target has one command line, python -m helpguide build TARGET (what
+# people without make run), one process for all it makes (a group, dist):
+# warnings are errors, and a product (with the doctree cache every product
+# shares) is replaced only when its build succeeds.
 BUILD_CMD := $(PY) -m helpguide build --build $(BUILD) $(if $(PAPER),--paper $(PAPER)) \
 	$(if $(RELEASE),--release) $(BUILDOPTS)
 
@@ -56,7 +58,8 @@ html: $(STAMP) ## Offline HTML guide in build/html
 epub: $(STAMP) ## EPUB for phones and e-readers in build/epub/
 	$(BUILD_CMD) epub
 
-pdf: booklet form saddle-stitch ## Booklet, checklist form and saddle-stitch booklet in build/pdf/
+pdf: $(STAMP) ## Booklet, checklist form and saddle-stitch booklet in build/pdf/
+	$(BUILD_CMD) pdf
 
 booklet: $(STAMP) ## PDF booklet in build/pdf/guide.pdf (also: python build_pdf.py)
 	$(BUILD_CMD) booklet
@@ -70,8 +73,8 @@ handouts: $(STAMP) ## One PDF per program and platform in build/pdf/handouts/
 saddle-stitch: $(STAMP) ## Booklet imposed for folding in build/pdf/guide-saddle-stitch.pdf
 	$(BUILD_CMD) saddle-stitch
 
-dist: html pdf handouts ## CD bundle: build/dist/<name>-<edition>/ and its .zip and .iso
-	$(BUILD_CMD) dist
+dist: $(STAMP) ## CD bundle: build/dist/<name>-<edition>/ and its .zip and .iso
+	$(BUILD_CMD) all dist
 
 # Sphinx's message templates of the sources, then each translation's catalog
 # brought up to them: new messages untranslated, changed ones fuzzy.

@@ -142,7 +142,8 @@ def blue_boxes(pdf, page: int, tmp_path) -> list[tuple[int, int]]:
     with Image.open(next(tmp_path.glob('page*.png'))) as image:
         rgb = image.convert('RGB')
         width, height = rgb.size
-        blue = [[rgb.getpixel((x, y)) == (0x33, 0x66, 0xaa) for x in range(width)]
+        pixels = rgb.load()
+        blue = [[pixels[x, y] == (0x33, 0x66, 0xaa) for x in range(width)]
                 for y in range(height)]
     boxes, y = [], 0
     while y < height:
