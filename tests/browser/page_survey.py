@@ -18,7 +18,7 @@ DESKTOP = 1200
 WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 AXE_RUN = '''
 const done = arguments[arguments.length - 1];
-axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}}).then(result => done(
+axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']}).then(result => done(
     result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                                  nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))));
 '''
