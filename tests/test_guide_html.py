@@ -1,10 +1,11 @@
 """The real guide, built to HTML: every fact of the seed is there, in order."""
 import re
+import shutil
 
 import pytest
 
 import seed
-from sphinxrun import html_text
+from sphinxrun import html_text, sphinx_build
 
 
 def text_of(html: str) -> str:
@@ -112,3 +113,21 @@ def test_a_menu_path_has_the_styles_arrow_as_the_booklet_does(guide):
     html = body(guide, 'programs/eudora-5')
     assert '<span class="menuselection">Tools \u2192 Options…</span>' in html
     assert '\N{TRIANGULAR BULLET}' not in html
+
+
+def test_a_template_edited_between_two_builds_in_one_process_is_the_one_used(rootdir, tmp_path):
+    """Compiled templates are kept for the process (helpguide.html.compiled_templates):
+    an edited template is compiled again, not served from the first build."""
+    src = tmp_path / 'src'
+    shutil.copytree(rootdir / 'test-programs', src)
+    (src / '_templates').mkdir()
+    layout = src / '_templates' / 'layout.html'
+    pages = []
+    for words in ('First footer words', 'Second footer words'):
+        layout.write_text('{% extends "!layout.html" %}{% block footer %}' + words
+                          + '{% endblock %}', encoding='utf-8')
+        sphinx_build(src, src, tmp_path / 'html', tmp_path / 'doctrees', 'html',
+                     confoverrides={'templates_path': ['_templates']})
+        pages.append((tmp_path / 'html' / 'index.html').read_text(encoding='utf-8'))
+    assert 'First footer words' in pages[0] and 'Second footer words' not in pages[0]
+    assert 'Second footer words' in pages[1] and 'First footer words' not in pages[1]

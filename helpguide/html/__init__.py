@@ -21,4 +21,5 @@ def setup(app):
     app.setup_extension('helpguide.html.serial_write')
     app.setup_extension('helpguide.html.accessibility')
     app.setup_extension('helpguide.html.index_link')
+    app.setup_extension('helpguide.html.compiled_templates')
     return {'version': '1.0', 'parallel_read_safe': True, 'parallel_write_safe': True}
