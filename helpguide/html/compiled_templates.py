@@ -21,7 +21,7 @@ def code_settings(environment: Environment) -> tuple:
             environment.line_statement_prefix, environment.line_comment_prefix,
             environment.trim_blocks, environment.lstrip_blocks,
             environment.newline_sequence, environment.keep_trailing_newline,
-            environment.optimized, callable(environment.autoescape) or environment.autoescape)
+            environment.optimized, environment.autoescape, environment.finalize)
 
 
 class ProcessCache(BytecodeCache):
