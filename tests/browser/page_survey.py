@@ -1,12 +1,15 @@
-"""Every page of a site visited once at a width, with what the tests look at
-read in the same visit: the phone and accessibility tests assert on the
-record rather than each loading every page again (a page load, and axe-core
-on it, are most of a browser test's time).
+"""Every page of a site visited once, with what the tests look at read in
+the same visit at each width of WIDTHS: the phone and accessibility tests
+assert on the record rather than each loading every page again (a page
+load, and axe-core on it, are most of a browser test's time).
 
 The width is emulated (``Emulation.setDeviceMetricsOverride``, a desktop
 browser's viewport as a resized window has it: classic scroll bars, no
 mobile zoom), which is quicker than resizing the window and ends with the
-survey.
+survey. A page is loaded at one width and then emulated at the other, as a
+reader's resized window shows it: the guide's pages run no script that
+depends on the width, and test_phone_browser.py shows that a page so read
+is what a load at that width shows.
 """
 from pathlib import Path
 
@@ -15,6 +18,10 @@ REPO = Path(__file__).resolve().parents[2]
 AXE = REPO / '.ci' / 'node_modules' / 'axe-core' / 'axe.min.js'
 #: The browser window's width: a desktop screen.
 DESKTOP = 1200
+#: A phone's width.
+PHONE = 390
+#: The widths every page is surveyed at.
+WIDTHS = (DESKTOP, PHONE)
 WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 AXE_RUN = '''
 const done = arguments[arguments.length - 1];
@@ -54,41 +61,71 @@ def pages(site: Path) -> list[Path]:
 
 class PageSurvey:
     """``survey(site, width)``: {page path: what it showed}, each page of
-    *site* loaded once at *width* for the whole session; with axe-core
-    installed, its WCAG violations under ``'violations'`` (else None)."""
+    *site* loaded once for the whole session and read at each of WIDTHS;
+    with axe-core installed, its WCAG violations under ``'violations'`` (else
+    None)."""
 
     def __init__(self, browser):
         self.browser, self.done = browser, {}
 
     def __call__(self, site: Path, width: int) -> dict[Path, dict]:
-        if (site, width) not in self.done:
-            with emulated(self.browser, width), axe_in_every_page(self.browser) as axe:
-                self.done[site, width] = {page: self.look(page.as_uri(), axe)
-                                          for page in pages(site)}
-        return self.done[site, width]
+        assert width in WIDTHS, f'the survey reads pages at {WIDTHS}, not {width}'
+        if site not in self.done:
+            seen = self.done[site] = {each: {} for each in WIDTHS}
+            # Each page is loaded at the width the one before was left at (a
+            # change of width costs about a fifth of a load).
+            order = list(WIDTHS)
+            with axe_in_every_page(self.browser) as axe, emulation(self.browser) as emulate:
+                for page in pages(site):
+                    emulate(order[0])
+                    seen[order[0]][page] = self.look(page.as_uri(), axe)
+                    for each in order[1:]:
+                        emulate(each)
+                        seen[each][page] = self.read(axe)
+                    order.reverse()
+        return self.done[site][width]
 
     def look(self, url: str, axe: bool, ready=None) -> dict:
-        driver = self.browser.driver
-        driver.get(url)
+        """What the page at *url* shows, loaded now."""
+        self.browser.driver.get(url)
         if ready:
-            ready(driver)
+            ready(self.browser.driver)
+        return self.read(axe)
+
+    def read(self, axe: bool) -> dict:
+        """What the page loaded shows at the width it is now."""
+        driver = self.browser.driver
         seen = driver.execute_script(MEASURE)
         seen['violations'] = driver.execute_async_script(AXE_RUN, WCAG) if axe else None
         return seen
 
 
-class emulated:
-    """The page's width emulated at *width* (900 high) until the end of the block."""
+class emulation:
+    """``emulate(width)`` in the block: the page's width emulated at *width*
+    (900 high), changed only when it differs from the last; none after."""
 
-    def __init__(self, browser, width: int):
-        self.driver, self.width = browser.driver, width
+    def __init__(self, browser):
+        self.driver, self.width = browser.driver, None
 
     def __enter__(self):
-        self.driver.execute_cdp_cmd('Emulation.setDeviceMetricsOverride', {
-            'width': self.width, 'height': 900, 'deviceScaleFactor': 1, 'mobile': False})
+        return self
+
+    def __call__(self, width: int):
+        if width != self.width:
+            self.driver.execute_cdp_cmd('Emulation.setDeviceMetricsOverride', {
+                'width': width, 'height': 900, 'deviceScaleFactor': 1, 'mobile': False})
+            self.width = width
 
     def __exit__(self, *exc):
         self.driver.execute_cdp_cmd('Emulation.clearDeviceMetricsOverride', {})
+
+
+class emulated(emulation):
+    """The page's width emulated at *width* until the end of the block."""
+
+    def __init__(self, browser, width: int):
+        super().__init__(browser)
+        self(width)
 
 
 class axe_in_every_page:

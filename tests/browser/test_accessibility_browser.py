@@ -8,9 +8,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from page_survey import AXE, DESKTOP, axe_in_every_page, emulated, pages
-
-WIDTHS = (DESKTOP, 390)
+from page_survey import AXE, WIDTHS, axe_in_every_page, emulated, pages
 
 
 @pytest.fixture(scope='module')

@@ -9,14 +9,26 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from page_navigation import name
-from page_survey import DESKTOP, pages
-
-PHONE = 390
+from page_survey import DESKTOP, PHONE, emulated, pages
 
 
 @pytest.fixture(scope='module')
 def site(real_guide):
     return Path(real_guide('html').outdir)
+
+
+@pytest.mark.parametrize('width', [DESKTOP, PHONE])
+def test_a_page_read_at_a_width_shows_what_a_load_at_that_width_shows(
+        browser, survey, site, width):
+    """The survey loads a page at one width and reads it at the other too
+    (the first two pages: one loaded at each width), and the pages with a
+    table, a breadcrumb and a data box."""
+    for page in (*pages(site)[:2], site / 'unsupported.html', site / 'windows.html',
+                 site / 'programs' / 'eudora-5.html'):
+        with emulated(browser, width):
+            loaded = survey.look(page.as_uri(), axe=False)
+        seen = survey(site, width)[page]
+        assert {**seen, 'violations': None} == loaded, page.name
 
 
 def test_every_page_has_one_viewport_tag(survey, site):
