@@ -40,6 +40,8 @@ const all = (root, selector) => [...root.querySelectorAll(selector)];
 const html = document.documentElement;
 const facts = document.querySelector('dl.program-facts');
 return {
+    body_text: document.querySelector('div.body').innerText,
+    ids: all(document, '[id]').map(e => e.id),
     viewport_tags: all(document, 'meta[name="viewport"]').length,
     inner_width: window.innerWidth,
     scroll: [html.scrollWidth, html.clientWidth],
