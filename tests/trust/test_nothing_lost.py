@@ -4,15 +4,17 @@ byte-identical; a removed program leaves no page behind; unchanged pages are
 not rewritten; a problem a failed build of one output saw is not hidden from
 the next build of another.
 
-Each command line (make, build_pdf.py) is run as a user runs it where the
-case is about that command or needs a process of its own (one killed, three
-at once); the builds that follow, and the other targets' failures, run the
-same ``python -m helpguide build`` in this process."""
+Each command line is run once as a user runs it, where the case needs a
+process of its own (one killed, three at once) or is about make itself
+(``make html pdf`` stops at the failing html); ``build_pdf.py`` runs as a
+process in test_guarded_builds.py. The builds that follow, and the failures
+of ``make pdf``'s, build_pdf.py's and the other targets' builds, run the same
+``python -m helpguide build`` (build_pdf.py's ``main()``) in this process."""
 import shutil
 
 import pytest
 
-from trust_project import assert_refused, edit, helpguide, make, not_utf8, python, snapshot
+from trust_project import assert_refused, build_pdf, edit, helpguide, make, not_utf8, snapshot
 
 pytestmark = pytest.mark.slow
 
@@ -140,11 +142,11 @@ def test_an_edit_rewrites_its_page_and_leaves_the_others_alone(project):
     assert changed == ['outlook-2002.html']
 
 
-#: make pdf and build_pdf.py as a user runs them; the other print products by
-#: the command line their make targets run, in this process.
-PDF_COMMANDS = [('make', 'pdf'), ('build_pdf.py',), ('helpguide', 'form'),
+#: What make pdf runs (it stops at the booklet), build_pdf.py, and the other
+#: print products by the command line their make targets run, in this process.
+PDF_COMMANDS = [('helpguide', 'pdf'), ('build_pdf.py',), ('helpguide', 'form'),
                 ('helpguide', 'saddle-stitch'), ('helpguide', 'handouts')]
-RUN = {'make': make, 'build_pdf.py': python, 'helpguide': helpguide}
+RUN = {'build_pdf.py': build_pdf, 'helpguide': helpguide}
 
 
 @pytest.mark.parametrize('command', PDF_COMMANDS, ids=' '.join)
@@ -152,7 +154,7 @@ def test_a_failed_pdf_build_leaves_every_pdf_byte_identical(project, command):
     before = pdfs(project)
     assert 'handouts/outlook-2002-windows.pdf' in before
     not_utf8_message = two_mistakes(project)
-    result = RUN[command[0]](project, *command[1:] or command)
+    result = RUN[command[0]](project, *command[1:])
     assert_refused(result, not_utf8_message)
     assert no_staging_left(project)
     assert 'source/programs/outlook-2002.rst:1: ERROR: unknown platform' in result.stderr

@@ -2,6 +2,7 @@
 (in a subprocess), or its command line run in this process."""
 import os
 import re
+import runpy
 import shutil
 import subprocess
 from pathlib import Path
@@ -51,6 +52,12 @@ def helpguide(project: Path, *args: str) -> SimpleNamespace:
     """``python -m helpguide build ARGS -j 1`` in ``project``, run in this
     process: what each make target runs, less the process start."""
     return command(project, helpguide_main, 'build', *args, '-j', '1')
+
+
+def build_pdf(project: Path, *args: str) -> SimpleNamespace:
+    """``python build_pdf.py ARGS -j 1`` in ``project``, run in this process."""
+    main = runpy.run_path(str(project / 'build_pdf.py'))['main']
+    return command(project, main, *args, '-j', '1')
 
 
 def build_scratch(make_app, srcdir: Path, files: dict[str, str | bytes], builder: str = 'html',
