@@ -5,19 +5,24 @@ import sys
 
 import pytest
 
+from helpguide.products.__main__ import main
 from shared_build import BuiltInPlace
+from sphinxrun import command
 
 pytestmark = pytest.mark.slow
 
 STEP = 'Click :guilabel:`More Settings...`.'
 
 
+def arguments(project, builder) -> list[str]:
+    return [builder, '--source', str(project / 'source'), '--doctrees', str(project / 'doctrees'),
+            '--output', str(project / 'pdf'), '-D', 'language=en']  # one language, in the folder
+
+
 def publish(repo, project, builder):
-    return subprocess.run(
-        [sys.executable, '-m', 'helpguide.products', builder, '--source',
-         str(project / 'source'), '--doctrees', str(project / 'doctrees'), '--output',
-         str(project / 'pdf'), '-D', 'language=en'],  # one language, in the folder given
-        cwd=repo, capture_output=True, text=True)  # conf.py: repo
+    """The command's main() in this process, run from *repo* (conf.py) as its
+    process would be (the build the tests start from runs as a process)."""
+    return command(repo, main, *arguments(project, builder), '-j', '1')
 
 
 def outputs(project):
@@ -30,7 +35,10 @@ def built(repo, tmp_path_factory):
     folder = tmp_path_factory.mktemp('publish') / 'project'
     shutil.copytree(repo / 'source', folder / 'source')
     for builder in ('handouts', 'support-checklist'):
-        assert publish(repo, folder, builder).returncode == 0
+        done = subprocess.run([sys.executable, '-m', 'helpguide.products',
+                               *arguments(folder, builder)],
+                              cwd=repo, capture_output=True, text=True)  # conf.py: repo
+        assert done.returncode == 0, done.stderr
     return BuiltInPlace(folder)
 
 
