@@ -72,11 +72,15 @@ CONTAINERS = {
 
 
 def matrix() -> str:
+    """A chapter per container, a section per construct in it: the sections
+    run on, so constructs meet page turns anywhere, in 55 pages where a
+    chapter each (a fresh page, and often a blank verso) made 443."""
     out = ['Matrix\n======\n']
     for container, wrap in CONTAINERS.items():
+        out.append(f'{container}\n{"-" * len(container)}\n')
         for construct, (body, _probe) in CONSTRUCTS.items():
             title = f'{container} {construct}'
-            out.append(f'{title}\n{"-" * len(title)}\n\n{wrap(body)}\n')
+            out.append(f'{title}\n{"~" * len(title)}\n\n{wrap(body)}\n')
     return '\n'.join(out)
 
 
