@@ -90,8 +90,11 @@ def test_each_data_box_label_stands_on_one_line_with_its_value(laid_out):
 
 
 def appendix_table_runs(pdf) -> list[tuple[str, str]]:
-    """(text, font) of each line of the appendix table's cells, heads first."""
-    for page in PdfReader(pdf).pages:
+    """(text, font) of each line of the appendix table's cells, heads first
+    (pypdf reads the runs of the pages whose text has the first head's words)."""
+    pages = PdfReader(pdf).pages
+    for page in (pages[at] for at, text in enumerate(page_texts(pdf))
+                 if re.search(r'Email\s+program', text)):
         runs = []
         page.extract_text(visitor_text=lambda text, cm, tm, font, size: runs.append(
             (text.strip(), font.get('/BaseFont', '').split('+')[-1]))
