@@ -5,29 +5,15 @@ the foot of a page, no node left without a handler) or stops with a clean
 ``file:line`` message; an exception escaping the build fails the test.
 """
 import re
-from pathlib import Path
 
 import pytest
 from docutils import nodes
 from pypdf import PdfReader
 
 from booklets import build_booklet
+from docutils_corpus import CORPUS, DISTINCT, DOCUMENTS
 from pdfread import line_text, page_text, stranded_headings
 
-CORPUS = Path(__file__).resolve().parents[1] / 'corpus' / 'docutils-functional'
-DOCUMENTS = sorted(CORPUS.glob('*.rst'))
-
-
-def distinct(documents: list[Path]) -> dict[str, Path]:
-    """One of each set of byte-identical documents (docutils tests one input
-    with several of its writers), named for them all."""
-    same = {}
-    for document in documents:
-        same.setdefault(document.read_bytes(), []).append(document)
-    return {'='.join(path.stem for path in paths): paths[0] for paths in same.values()}
-
-
-DISTINCT = distinct(DOCUMENTS)
 # The print edition only: what is read back; the screen edition lays out the
 # same flowables again without the blank pages (tests/pdf/test_guide_pdf.py).
 CONF = ("extensions = ['helpguide.pdf']\nexclude_patterns = ['data']\n"

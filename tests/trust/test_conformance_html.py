@@ -6,7 +6,9 @@ title are on the page, and nothing from outside the source folder reaches the
 output.
 
 The documents are built together, one project per setting (the messages name
-each document's file), and each document's page is read by a test of its own."""
+each document's file), and each document's page is read by a test of its own;
+byte-identical documents (one input docutils tests with several writers) are
+built once."""
 import re
 import shutil
 from pathlib import Path
@@ -14,12 +16,11 @@ from pathlib import Path
 import pytest
 from docutils import nodes
 
+from docutils_corpus import CORPUS, DISTINCT, DOCUMENTS
 from sphinxrun import html_text, sphinx_build
 
 pytestmark = pytest.mark.slow
 
-CORPUS = Path(__file__).resolve().parents[1] / 'corpus' / 'docutils-functional'
-DOCUMENTS = sorted(CORPUS.glob('*.rst'))
 PASSWD = [line for line in Path('/etc/passwd').read_text().splitlines() if line]
 MESSAGE = re.compile(r'^(?P<location>\S*?)(?::\d+)?: (?:WARNING|ERROR|CRITICAL|SEVERE): ', re.M)
 ALLOWED = "guide_allow_raw = True\nguide_allow_file_insertion = True\n"
@@ -42,7 +43,7 @@ def corpus(request, tmp_path_factory):
     folder = tmp_path_factory.mktemp('corpus')
     src = folder / 'src'
     shutil.copytree(CORPUS / 'data', src / 'data')
-    for document in DOCUMENTS:
+    for document in DISTINCT.values():
         shutil.copy(document, src / document.name)
     (src / 'index.rst').write_text(INDEX, encoding='utf-8')
     # No sidebar: the theme's navigation renders the whole corpus's toctree on
@@ -70,13 +71,13 @@ def test_every_message_names_a_file_and_line_in_the_sources(corpus):
 def test_nothing_from_outside_the_sources_reaches_the_output(corpus):
     app, _, _ = corpus
     outputs = [path for path in Path(app.outdir).rglob('*') if path.is_file()]
-    assert len(outputs) > len(DOCUMENTS)
+    assert len(outputs) > len(DISTINCT)
     for path in outputs:
         data = path.read_bytes().decode('utf-8', 'replace')
         assert not any(line in data for line in PASSWD), path
 
 
-@pytest.mark.parametrize('document', DOCUMENTS, ids=lambda path: path.stem)
+@pytest.mark.parametrize('document', DISTINCT.values(), ids=list(DISTINCT))
 def test_every_section_title_is_on_the_page(corpus, document):
     app, _, _ = corpus
     page = Path(app.outdir) / f'{document.stem}.html'
