@@ -21,6 +21,12 @@ FLAGS = ('--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
          f'--window-size={DESKTOP},900')
 
 
+@pytest.fixture(scope='module')
+def site(real_guide):
+    """The real guide's HTML, built in the session."""
+    return Path(real_guide('html').outdir)
+
+
 @pytest.fixture(scope='module', params=['en', 'fr'])
 def any_language(request, real_guide):
     """The real guide's HTML in each of its languages: the English built in

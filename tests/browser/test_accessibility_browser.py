@@ -2,7 +2,6 @@
 guide's HTML, in English and in French (as shipped on the disc), at a desktop
 and a phone width, search results included."""
 import json
-from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -16,11 +15,6 @@ def axe():
     if not AXE.is_file():
         pytest.skip(f'axe-core is not installed at {AXE} (.ci/run installs it: '
                     'cd .ci && npm install)')
-
-
-@pytest.fixture(scope='module')
-def site(real_guide):
-    return Path(real_guide('html').outdir)
 
 
 @pytest.mark.parametrize('width', WIDTHS)

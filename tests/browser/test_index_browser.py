@@ -6,15 +6,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-import pytest
 from selenium.webdriver.common.by import By
 
 from page_survey import DESKTOP
-
-
-@pytest.fixture(scope='module')
-def site(real_guide):
-    return Path(real_guide('html').outdir)
 
 
 def test_the_index_link_opens_the_general_index(browser, site):

@@ -3,18 +3,12 @@ in Chromium: one viewport tag, no page wider than the screen, tables that
 reflow rather than scroll, a breadcrumb
 that stays whole, a data box whose values keep their line, and unsupported
 program pages that lead on (previous, next, up to their list)."""
-from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
 
 from page_navigation import name
 from page_survey import DESKTOP, PHONE, emulated, pages
-
-
-@pytest.fixture(scope='module')
-def site(real_guide):
-    return Path(real_guide('html').outdir)
 
 
 @pytest.mark.parametrize('width', [DESKTOP, PHONE])

@@ -3,16 +3,10 @@ Chromium: a program reached from the chapter's list of programs, from the
 entries under the chapter in the start page's contents or in the sidebar shows that chapter in its breadcrumb, the
 sidebar marks that chapter and that entry only, and previous/next (the bars'
 and the page head's <link>s) follow that chapter's order."""
-from pathlib import Path
 
 import pytest
 
 from page_navigation import name
-
-
-@pytest.fixture(scope='module')
-def site(real_guide):
-    return Path(real_guide('html').outdir)
 
 
 @pytest.fixture(scope='module')
