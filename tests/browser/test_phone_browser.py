@@ -32,6 +32,13 @@ def test_every_page_has_one_viewport_tag(survey, site):
         assert look['viewport_tags'] == 1, page
 
 
+def test_every_page_loads_offline_without_an_error(browser, survey, any_language):
+    """At both widths, with axe-core in every page where it is installed."""
+    survey(any_language, DESKTOP)
+    urls = browser.offline_and_clean(survey.logs[any_language])
+    assert len(urls) > len(pages(any_language))
+
+
 def test_no_page_is_wider_than_a_phone(survey, any_language):
     seen = survey(any_language, PHONE)
     assert len(seen) == len(pages(any_language)) > 10
