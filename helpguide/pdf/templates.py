@@ -10,7 +10,7 @@ second layout (references' pages do: :func:`.book.write_pdf`).
 from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import LETTER
-from reportlab.platypus import BaseDocTemplate, Frame, LayoutError, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Frame, Indenter, LayoutError, PageTemplate
 from roman_numerals import RomanNumeral
 
 from helpguide.style import Style, default_style
@@ -64,6 +64,18 @@ class PrintTemplate(BaseDocTemplate):
 
     def beforePage(self):
         self.page_used = False
+
+    def handle_keepWithNext(self, flowables):
+        """As ReportLab's, the flowable kept with being the first that takes
+        room: an indent (an Indenter, a block set in) is not a next of its
+        own, or a heading above a list or quote stays alone at a page foot."""
+        run = 0
+        while run < len(flowables) and flowables[run].getKeepWithNext():
+            run += 1
+        while run and run < len(flowables) and isinstance(flowables[run], Indenter):
+            flowables[run].keepWithNext = 1
+            run += 1
+        super().handle_keepWithNext(flowables)
 
     def afterFlowable(self, flowable):
         if getattr(flowable, 'height', 0) or getattr(flowable, 'width', 0):
