@@ -8,6 +8,8 @@ from html import unescape
 
 from pypdf import PdfReader
 
+from helpguide.style import Style, default_style
+
 # Fonts are read as the print products' tests read them (poppler's pdffonts).
 from products.pdf_fonts import fonts  # noqa: F401  (re-exported for these tests)
 
@@ -34,8 +36,12 @@ def outline(reader: PdfReader) -> list[tuple[int, str, int]]:
     return out
 
 
-def stranded_headings(reader: PdfReader, path) -> list[str]:
-    """Bookmarked headings with nothing after them on their page (folio aside)."""
+def stranded_headings(reader: PdfReader, path, style: Style | None = None) -> list[str]:
+    """Bookmarked headings with nothing after them in their page's text frame,
+    whose edges are *style*'s margins (default: the engine's style): what
+    the page template draws in the margins (folio, running head) is no text
+    under a heading."""
+    style = style or default_style()
     stranded = []
     pages = {}
 
@@ -45,15 +51,17 @@ def stranded_headings(reader: PdfReader, path) -> list[str]:
                 walk(item)
                 continue
             page = reader.get_destination_page_number(item)
-            height = float(reader.pages[page].mediabox.height)
             if page not in pages:
-                pages[page] = words(path, page)
+                box = reader.pages[page].mediabox
+                margin = style.margins((float(box.width), float(box.height)))
+                top, bottom = margin['top'], float(box.height) - margin['bottom']
+                pages[page] = [w for w in words(path, page)
+                               if top <= (w[1] + w[3]) / 2 <= bottom]
             texts = [w[4] for w in pages[page]]
             title = item.title.split()
             end = next((i + len(title) for i in range(len(texts))
                         if texts[i:i + len(title)] == title), None)
-            after = [w for w in pages[page][end:] if w[1] < height * 0.88]
-            if end is not None and not after:
+            if end is not None and not pages[page][end:]:
                 stranded.append(item.title)
     walk(reader.outline)
     return stranded
