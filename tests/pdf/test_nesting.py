@@ -12,10 +12,14 @@ from pathlib import Path
 
 import pytest
 from docutils import nodes
+from reportlab.lib.pagesizes import LETTER
 from reportlab.platypus import Flowable
 
 from helpguide.pdf.registry import BLOCK
 import helpguide.pdf.render  # noqa: F401  (registers the handlers the tests replace)
+from helpguide.pdf.styles import book_styles
+from helpguide.pdf.templates import frame_size
+from helpguide.style import style_of
 from booklets import build_booklet
 from pdfread import outline, page_text, stranded_headings
 
@@ -174,29 +178,50 @@ INDENTED = {
     'footnote': '.. [#] PROBEfootnote, right under its heading.\n\nIt is noted here [#]_.',
     'bullets': CONSTRUCTS['bullets'][0],
     'definitions': CONSTRUCTS['definitions'][0],
-    'block-quote': 'Lead.\n\n   PROBEquote, quoted.',
+    'block-quote': '   PROBEquote, quoted.',  # indented under the heading: a quote
 }
 
 
+def filler_lengths() -> range:
+    """Lines of filler under a chapter's heading that end it from seven lines
+    above the foot of a Letter page's text frame down to the last line: a
+    section heading after the filler lands a line lower each time. Left
+    alone, a heading is stranded where the room left holds it but not the
+    line under it; that band (a line and the heading's space after) is
+    taller than a line, so the sweep lands some heading in it."""
+    sheet = book_styles()
+    opener, line = sheet['heading1'], sheet['line'].leading
+    rows = int((frame_size(LETTER)[1] - opener.leading - opener.spaceAfter) // line)
+    return range(rows - 7, rows)
+
+
 def keep_document() -> str:
-    """Each construct right after a heading, the heading one filler paragraph
-    lower on the page each time, so that some land at the foot of a page."""
-    out, count = ['Keep\n====\n'], 0
+    """A chapter per (construct, filler length): a filler of that many
+    lines, then a section whose heading has the construct right under it,
+    then a quarter of a page more, so that the chapter's tail, which is kept
+    together whole (pdf.keeps.KeepTail), starts below the construct."""
+    lines = filler_lengths()
+    tail = '| After.\n' * (lines.stop // 3)  # more than a quarter of a page
+    out = ['Keep\n====\n']
     for name, body in INDENTED.items():
-        for filler in range(36):
-            count += 1
-            title = f'Heading {count} {name}'
-            if name == 'block-quote':  # the heading, then the quote itself
-                body = '   PROBEquote, quoted.'
-            out.append('Filler.\n\n' * filler + f'{title}\n{"-" * len(title)}\n\n{body}\n')
+        for count in lines:
+            chapter, title = f'{name} after {count} lines', f'Heading {count} {name}'
+            out.append(f'{chapter}\n{"-" * len(chapter)}\n\n' + '| Filler.\n' * count
+                       + f'\n{title}\n{"~" * len(title)}\n\n{body}\n\n{tail}')
     return '\n'.join(out)
 
 
 def test_a_heading_stays_with_an_indented_block_after_it(tmp_path):
-    booklet = build_booklet(write_project(tmp_path / 'src', keep_document()), tmp_path)
+    booklet = build_booklet(write_project(tmp_path / 'src', keep_document(),
+                                          'booklet_contents_depth = 1\n'), tmp_path)
     assert booklet.app.statuscode == 0, booklet.warnings
     reader = booklet.reader
-    headings = [t for _, t, _ in outline(reader) if t.startswith('Heading')]
-    assert len(headings) == 36 * len(INDENTED)
-    # 'Contents' too: 144 chapters without sections, none kept with the next
-    assert stranded_headings(reader, booklet.pdf) == []
+    page = {title: page for _, title, page in outline(reader)}
+    for name in INDENTED:
+        # The sweep reaches the foot: the heading is on its chapter's first
+        # page while it and the line under it fit there, then on the next.
+        moved = {page[f'Heading {count} {name}'] - page[f'{name} after {count} lines']
+                 for count in filler_lengths()}
+        assert moved == {0, 1}, (name, moved)
+    # 'Contents' too: its chapters' entries run over a page, none kept with the next
+    assert stranded_headings(reader, booklet.pdf, style_of(booklet.app)) == []
