@@ -74,6 +74,19 @@ def height(flowables, width, canv, frame=None) -> float:
     return used - last_after
 
 
+def height_here(keep, flowables, width, canv, frame) -> float:
+    """The height *flowables*, what *keep* holds, take from where *frame*
+    stands, to compare with the height the frame offers *keep*: the frame
+    has already taken from it the space before *keep* (ReportLab's Frame
+    adds and splits a flowable so), a KeepTogether's first flowable's, none
+    for a :class:`KeepInView`. Counted twice, a heading and its first block
+    moved a line too early; not at all, a kept section went over the page."""
+    used = height(flowables, width, canv, frame)
+    if frame is None or frame_at_top(frame):
+        return used
+    return used - max(keep.getSpaceBefore() - getattr(frame, '_prevASpace', 0), 0)
+
+
 class VersoBreak(ActionFlowable):
     """Go on at the top of the next left-hand (even) page."""
 
@@ -109,7 +122,8 @@ class KeepInView(Flowable):
         doc = doc_template(self.canv)
         frame = doc.frame
         page_height = frame_text_height(frame)
-        needed = height(self.flowables, aW, self.canv)
+        needed = height(self.flowables, aW, self.canv)  # from the top of a page
+        here = height_here(self, self.flowables, aW, self.canv, frame)
         # Sheets (handouts, the stand-alone form) are one-sided: no spreads.
         spread = getattr(doc, 'two_sided', False) and needed <= 2 * page_height
         verso = doc.page % 2 == 0
@@ -120,13 +134,13 @@ class KeepInView(Flowable):
             if verso and frame_at_top(frame):
                 return placed(flowables)
             return placed([VersoBreak(), *flowables])
-        if needed <= aH:
+        if here <= aH:
             return placed(flowables)
         if needed <= page_height:
             return placed([FreshPage(), *flowables])
         if not spread:  # it reads across page turns whatever is done
             return placed(flowables)
-        if verso and needed <= aH + page_height:
+        if verso and here <= aH + page_height:
             return placed(flowables)
         return placed([VersoBreak(), *flowables])
 
@@ -145,7 +159,7 @@ class Keep(KeepTogether):
 
     def wrap(self, aW, aH):
         canv = getattr(self, 'canv', None)
-        self._H = height(self._content, aW, canv, getattr(self, '_frame', None))
+        self._H = height_here(self, self._content, aW, canv, getattr(self, '_frame', None))
         first = next(flat(self._content), None)
         self._H0 = first.wrapOn(canv, aW, 0xffffff)[1] if first is not None else 0
         self._wrapInfo = aW, aH

@@ -15,6 +15,7 @@ from docutils import nodes
 from reportlab.lib.pagesizes import LETTER
 from reportlab.platypus import Flowable
 
+from helpguide.pdf.keeps import Keep, KeepInView, placed
 from helpguide.pdf.registry import BLOCK
 import helpguide.pdf.render  # noqa: F401  (registers the handlers the tests replace)
 from helpguide.pdf.styles import book_styles
@@ -225,3 +226,65 @@ def test_a_heading_stays_with_an_indented_block_after_it(tmp_path):
         assert moved == {0, 1}, (name, moved)
     # 'Contents' too: its chapters' entries run over a page, none kept with the next
     assert stranded_headings(reader, booklet.pdf, style_of(booklet.app)) == []
+
+
+
+
+#: what is kept with a section's heading -> (the section's class and body, the keep to undo)
+SPACED = {
+    'first paragraph': ('', 'PROBE{count} under it.',
+                        Keep, lambda self, aW, aH: placed(self._content)),
+    'kept section': ('.. rst-class:: keep-together\n\n', '| Kept.\n| PROBE{count}, its last line.',
+                     KeepInView, lambda self, aW, aH: placed(self.flowables)),
+}
+
+
+def spaced_document(klass: str, body: str) -> str:
+    """A chapter per filler length: the filler, then a section (of *klass*,
+    its *body*) whose heading has space above it, then a section of more
+    than a quarter of a page, so that the chapter's kept tail starts after
+    the first one."""
+    lines = filler_lengths()
+    tail = 'More\n~~~~\n\n' + '| After.\n' * (lines.stop // 3)
+    out = ['Spaced\n======\n']
+    for count in lines:
+        chapter, title = f'Space after {count} lines', f'Spaced heading {count}'
+        out.append(f'{chapter}\n{"-" * len(chapter)}\n\n' + '| Filler.\n' * count
+                   + f'\n{klass}{title}\n{"~" * len(title)}\n\n{body.format(count=count)}\n\n'
+                   + tail)
+    return '\n'.join(out)
+
+
+def probe_pages(booklet) -> dict[int, int]:
+    """Filler length -> how many pages after its chapter's heading the probe
+    (the last line kept with the section's heading) is."""
+    pdf, reader = booklet.pdf, booklet.reader
+    page = {title: page for _, title, page in outline(reader)}
+    where = {}
+    for count in filler_lengths():
+        start = page[f'Space after {count} lines']
+        where[count] = next(offset for offset in range(3)
+                            if f'PROBE{count}' in page_text(pdf, start + offset))
+    return where
+
+
+@pytest.mark.parametrize('kept', SPACED)
+def test_a_heading_moves_with_what_is_kept_with_it_only_when_they_do_not_fit(
+        tmp_path, monkeypatch, kept):
+    """A heading and what is kept with it stay on the filler's page exactly
+    when the frame, left to place them one after the other, gets them all
+    there: the space above the heading counts once. Counted twice, a
+    heading and its paragraph moved a line early and left the page's foot
+    blank; not counted, a kept section was placed where it did not fit."""
+    klass, body, keep, loose_split = SPACED[kept]
+    project = write_project(tmp_path / 'src', spaced_document(klass, body),
+                            'booklet_contents_depth = 1\n')
+    built = build_booklet(project, tmp_path / 'kept')
+    assert built.app.statuscode == 0, built.warnings
+    monkeypatch.setattr(keep, 'split', loose_split)  # where the frame alone places the probe
+    loose = probe_pages(build_booklet(project, tmp_path / 'loose'))
+    assert set(loose.values()) == {0, 1}, loose  # the sweep crosses the page's foot
+    page = {title: page for _, title, page in outline(built.reader)}
+    moved = {count: page[f'Spaced heading {count}'] - page[f'Space after {count} lines']
+             for count in filler_lengths()}
+    assert moved == loose == probe_pages(built)
