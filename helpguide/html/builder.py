@@ -3,6 +3,7 @@ stylesheet and script tag once per build, with previous/next that follow each
 platform chapter's order."""
 import json
 import posixpath
+from collections import UserString
 
 from docutils import nodes
 from sphinx.builders.html import StandaloneHTMLBuilder
@@ -10,6 +11,34 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 
 #: docutils' HTML5 writer adds this to every page's meta tags; Sphinx's layout has its own
 DOCUTILS_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1" />\n'
+
+
+class DeferredHTML(UserString):
+    """A fragment of HTML rendered the first time it is read, as a string.
+
+    Made from a string (as :class:`UserString`'s methods make their results),
+    it is that string.
+    """
+
+    def __init__(self, seq: object = '', render=None):
+        self._render = render
+        if render is None:
+            super().__init__(seq)
+
+    @property
+    def data(self) -> str:
+        if self._render is not None:
+            self.data = self._render()
+        return self._data
+
+    @data.setter
+    def data(self, value: str) -> None:
+        self._data, self._render = value, None
+
+    def __repr__(self) -> str:
+        # Sphinx's debug log of every event's arguments is no reason to render.
+        return f'<{type(self).__name__}: not rendered>' if self._render is not None \
+            else super().__repr__()
 
 
 class GuideHTMLBuilder(StandaloneHTMLBuilder):
@@ -27,6 +56,8 @@ class GuideHTMLBuilder(StandaloneHTMLBuilder):
         self._rendered_titles: dict[nodes.title, dict[str, str]] = {}
         #: (tag function, page folder, asset) -> its tag
         self._rendered_tags: dict[tuple, str] = {}
+        #: while a page's context is made (see :meth:`render_partial`)
+        self._defer_partials = False
 
     def prepare_writing(self, docnames) -> None:
         self._rendered_titles.clear()  # titles read again since the last build are new nodes
@@ -145,8 +176,12 @@ class GuideHTMLBuilder(StandaloneHTMLBuilder):
 
     def get_doc_context(self, docname: str, body: str, metatags: str) -> dict:
         # One viewport tag a page: a second one is invalid HTML.
-        context = super().get_doc_context(docname, body,
-                                          metatags.replace(DOCUTILS_VIEWPORT, ''))
+        self._defer_partials = True
+        try:
+            context = super().get_doc_context(docname, body,
+                                              metatags.replace(DOCUTILS_VIEWPORT, ''))
+        finally:
+            self._defer_partials = False
         queries = context['guide_rel_query'] = self.platform_links.get(docname, {})
         # The head's <link rel="next/prev"> say what the bar says.
         for key, target in (('prev', self.relations.get(docname, [None] * 3)[1]),
@@ -182,6 +217,12 @@ class GuideHTMLBuilder(StandaloneHTMLBuilder):
 
     def render_partial(self, node) -> dict[str, str]:
         if not isinstance(node, nodes.title):
+            if self._defer_partials and node is not None:
+                # The page's own table of contents (``toc``), the only other
+                # node Sphinx renders for a page's context: the guide's
+                # sidebars do not show it, so it is rendered only if read.
+                return {'fragment': DeferredHTML(
+                    render=lambda: StandaloneHTMLBuilder.render_partial(self, node)['fragment'])}
             return super().render_partial(node)
         # The environment's title nodes stay as they are while the pages are written.
         if node not in self._rendered_titles:
