@@ -37,3 +37,29 @@ def test_deferred_html_renders_once_when_read_and_not_for_repr():
     assert str(fragment) == '<ul><li>A</li></ul>'
     assert fragment + '!' == '<ul><li>A</li></ul>!' and 'li' in fragment and fragment
     assert len(calls) == 1
+
+
+TITLES = ['Plain', 'a \'b\' "c" & <d> -- e ... f@g', 'Mac OS X 10.2 — “x” ’', 'x  y\tz', '']
+
+
+@pytest.mark.sphinx('html', testroot='search', confoverrides=GUIDE)
+def test_titles_render_as_sphinx_renders_them(app):
+    """Titles of text alone skip Sphinx's docutils round trip: same HTML."""
+    from docutils import nodes
+    from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.writers.html5 import HTML5Translator
+
+    app.build()
+    made = [nodes.title(text, text) for text in TITLES]
+    marked = nodes.title('', '', nodes.Text('Use '), nodes.emphasis('SSL', 'SSL'))
+    for title in [*made, marked, *app.env.titles.values()]:
+        expected = StandaloneHTMLBuilder.render_partial(app.builder, title.deepcopy())
+        assert app.builder.render_partial(title.deepcopy()) == expected
+    assert app.builder.render_partial(marked.deepcopy())['title'] == 'Use <em>SSL</em>'
+
+    class Own(HTML5Translator):
+        def visit_Text(self, node):
+            self.body.append(node.astext().upper())
+
+    app.set_translator('html', Own, override=True)
+    assert app.builder.render_partial(nodes.title('mail', 'mail'))['title'] == 'MAIL'

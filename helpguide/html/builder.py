@@ -226,5 +226,15 @@ class GuideHTMLBuilder(StandaloneHTMLBuilder):
             return super().render_partial(node)
         # The environment's title nodes stay as they are while the pages are written.
         if node not in self._rendered_titles:
-            self._rendered_titles[node] = super().render_partial(node)
+            self._rendered_titles[node] = self._text_title(node) or super().render_partial(node)
         return self._rendered_titles[node]
+
+    def _text_title(self, node: nodes.title) -> dict[str, str] | None:
+        """A title of text alone as Sphinx's own translator renders it (the
+        text, escaped), without a docutils document and translator for it:
+        every title of the guide and of the benchmark's corpus is one."""
+        translator = self.get_translator_class()
+        if translator is not self.default_translator_class \
+                or not all(isinstance(child, nodes.Text) for child in node.children):
+            return None
+        return {'fragment': '', 'title': node.astext().translate(translator.special_characters)}
