@@ -5,13 +5,13 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import jinja2
 import pytest
 from hypothesis import settings
 from sphinx.jinja2glue import BuiltinTemplateLoader
 
 from cd_bundle import shared_bundle
 from guide_build import GuideBuilds
+from helpguide.html.compiled_templates import COMPILED
 from shared_build import RUN_FOLDER
 
 pytest_plugins = ['sphinx.testing.fixtures']
@@ -28,31 +28,18 @@ settings.load_profile('ci' if os.environ.get('CI') == 'true' else 'default')
 os.environ['NO_COLOR'] = '1'
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Jinja's compiled templates kept for the session, checked against each
-    template's source as Jinja does: the hundreds of in-process HTML builds
-    each made a template environment of their own and compiled every theme
-    template again, most of each build's time."""
-
-    def __init__(self):
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket):
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket):
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
 @pytest.fixture(scope='session', autouse=True)
 def compiled_templates():
-    cache = _CompiledTemplates()
+    """Every Sphinx build of the session, plain Sphinx projects' too, keeps
+    its compiled templates in the process's cache, as the guide's HTML
+    builds do (helpguide/html/compiled_templates.py): the hundreds of
+    in-process builds each made a template environment of their own and
+    compiled every theme template again, most of a small build's time."""
     init = BuiltinTemplateLoader.init
 
     def init_with_cache(self, *args, **kwargs):
         init(self, *args, **kwargs)
-        self.environment.bytecode_cache = cache
+        self.environment.bytecode_cache = COMPILED
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(BuiltinTemplateLoader, 'init', init_with_cache)
