@@ -196,19 +196,37 @@ def filler_lengths() -> range:
     return range(rows - 7, rows)
 
 
+def swept_chapters(chapter: str, section, tail: str) -> list[str]:
+    """A chapter per filler length *count* (of :func:`filler_lengths`),
+    titled ``chapter.format(count=count)``: that many lines of filler, then
+    ``section(count)``, then *tail*."""
+    out = []
+    for count in filler_lengths():
+        title = chapter.format(count=count)
+        out.append(f'{title}\n{"-" * len(title)}\n\n' + '| Filler.\n' * count
+                   + f'\n{section(count)}\n\n{tail}')
+    return out
+
+
+def heading(title: str) -> str:
+    return f'{title}\n{"~" * len(title)}'
+
+
+def bookmarked_pages(reader) -> dict[str, int]:
+    """Bookmark title -> the page it leads to."""
+    return {title: page for _, title, page in outline(reader)}
+
+
 def keep_document() -> str:
     """A chapter per (construct, filler length): a filler of that many
     lines, then a section whose heading has the construct right under it,
     then a quarter of a page more, so that the chapter's tail, which is kept
     together whole (pdf.keeps.KeepTail), starts below the construct."""
-    lines = filler_lengths()
-    tail = '| After.\n' * (lines.stop // 3)  # more than a quarter of a page
+    tail = '| After.\n' * (filler_lengths().stop // 3)  # more than a quarter of a page
     out = ['Keep\n====\n']
     for name, body in INDENTED.items():
-        for count in lines:
-            chapter, title = f'{name} after {count} lines', f'Heading {count} {name}'
-            out.append(f'{chapter}\n{"-" * len(chapter)}\n\n' + '| Filler.\n' * count
-                       + f'\n{title}\n{"~" * len(title)}\n\n{body}\n\n{tail}')
+        out += swept_chapters(f'{name} after {{count}} lines',
+                              lambda count: f'{heading(f"Heading {count} {name}")}\n\n{body}', tail)
     return '\n'.join(out)
 
 
@@ -217,7 +235,7 @@ def test_a_heading_stays_with_an_indented_block_after_it(tmp_path):
                                           'booklet_contents_depth = 1\n'), tmp_path)
     assert booklet.app.statuscode == 0, booklet.warnings
     reader = booklet.reader
-    page = {title: page for _, title, page in outline(reader)}
+    page = bookmarked_pages(reader)
     for name in INDENTED:
         # The sweep reaches the foot: the heading is on its chapter's first
         # page while it and the line under it fit there, then on the next.
@@ -226,8 +244,6 @@ def test_a_heading_stays_with_an_indented_block_after_it(tmp_path):
         assert moved == {0, 1}, (name, moved)
     # 'Contents' too: its chapters' entries run over a page, none kept with the next
     assert stranded_headings(reader, booklet.pdf, style_of(booklet.app)) == []
-
-
 
 
 #: what is kept with a section's heading -> (the section's class and body, the keep to undo)
@@ -244,22 +260,17 @@ def spaced_document(klass: str, body: str) -> str:
     its *body*) whose heading has space above it, then a section of more
     than a quarter of a page, so that the chapter's kept tail starts after
     the first one."""
-    lines = filler_lengths()
-    tail = 'More\n~~~~\n\n' + '| After.\n' * (lines.stop // 3)
-    out = ['Spaced\n======\n']
-    for count in lines:
-        chapter, title = f'Space after {count} lines', f'Spaced heading {count}'
-        out.append(f'{chapter}\n{"-" * len(chapter)}\n\n' + '| Filler.\n' * count
-                   + f'\n{klass}{title}\n{"~" * len(title)}\n\n{body.format(count=count)}\n\n'
-                   + tail)
-    return '\n'.join(out)
+    tail = heading('More') + '\n\n' + '| After.\n' * (filler_lengths().stop // 3)
+    return '\n'.join(['Spaced\n======\n', *swept_chapters(
+        'Space after {count} lines',
+        lambda count: f'{klass}{heading(f"Spaced heading {count}")}\n\n{body.format(count=count)}',
+        tail)])
 
 
 def probe_pages(booklet) -> dict[int, int]:
     """Filler length -> how many pages after its chapter's heading the probe
     (the last line kept with the section's heading) is."""
-    pdf, reader = booklet.pdf, booklet.reader
-    page = {title: page for _, title, page in outline(reader)}
+    pdf, page = booklet.pdf, bookmarked_pages(booklet.reader)
     where = {}
     for count in filler_lengths():
         start = page[f'Space after {count} lines']
@@ -284,7 +295,7 @@ def test_a_heading_moves_with_what_is_kept_with_it_only_when_they_do_not_fit(
     monkeypatch.setattr(keep, 'split', loose_split)  # where the frame alone places the probe
     loose = probe_pages(build_booklet(project, tmp_path / 'loose'))
     assert set(loose.values()) == {0, 1}, loose  # the sweep crosses the page's foot
-    page = {title: page for _, title, page in outline(built.reader)}
+    page = bookmarked_pages(built.reader)
     moved = {count: page[f'Spaced heading {count}'] - page[f'Space after {count} lines']
              for count in filler_lengths()}
     assert moved == loose == probe_pages(built)
