@@ -3,12 +3,17 @@
 A font's character map is read once per file from the raw ``cmap`` table
 (fontTools' reader gives the table; decoding it with fontTools names every
 glyph, which took a second for the default style's fonts, in every build,
-HTML included). :func:`unprintable` is the one rule of what a style cannot
-print: the source check reports by it, and the booklet's font fallback
-(:mod:`helpguide.pdf.fonts`) prints every other character.
+HTML included) and kept as ranges of code points (:class:`CodePoints`): a
+font's characters come in runs, and the default style's 14 fonts held as
+sets of numbers took 8 MB for the whole build. :func:`unprintable` is the
+one rule of what a style cannot print: the source check reports by it, and
+the booklet's font fallback (:mod:`helpguide.pdf.fonts`) prints every other
+character.
 """
 import struct
-from functools import cache
+from array import array
+from bisect import bisect_right
+from functools import cache, reduce
 from pathlib import Path
 
 from fontTools.ttLib import TTFont, TTLibError
@@ -55,7 +60,49 @@ def _format12(data: bytes, at: int) -> set[int]:
     return codes
 
 
-def characters(table: bytes) -> frozenset[int]:
+class CodePoints:
+    """A set of code points held as the edges of its ranges: ``edges`` is
+    ascending, each range running from an even-numbered edge up to (not
+    including) the next, so a code is in the set when an odd number of edges
+    are at or below it."""
+    __slots__ = ('edges',)
+
+    def __init__(self, codes=(), *, edges=None):
+        if edges is None:
+            edges = array('I')
+            for code in sorted(codes):
+                if edges and edges[-1] == code:
+                    edges[-1] = code + 1
+                else:
+                    edges.extend((code, code + 1))
+        self.edges = edges
+
+    def __contains__(self, code: int) -> bool:
+        return bisect_right(self.edges, code) % 2 == 1
+
+    def __iter__(self):
+        for start, end in zip(self.edges[::2], self.edges[1::2]):
+            yield from range(start, end)
+
+    def _combine(self, other: 'CodePoints', both: bool) -> 'CodePoints':
+        """The intersection (*both*) or union with *other*: whether a code is
+        in the result changes only at an edge of either set."""
+        edges, inside = array('I'), False
+        for edge in sorted({*self.edges, *other.edges}):
+            now = (edge in self and edge in other) if both else (edge in self or edge in other)
+            if now != inside:
+                edges.append(edge)
+                inside = now
+        return CodePoints(edges=edges)
+
+    def __and__(self, other: 'CodePoints') -> 'CodePoints':
+        return self._combine(other, both=True)
+
+    def __or__(self, other: 'CodePoints') -> 'CodePoints':
+        return self._combine(other, both=False)
+
+
+def characters(table: bytes) -> CodePoints:
     """The characters of a raw ``cmap`` table: its Unicode subtable, the full
     repertoire (format 12) where there is one."""
     subtables = {}
@@ -66,28 +113,28 @@ def characters(table: bytes) -> frozenset[int]:
     for kind, read in ((12, _format12), (4, _format4)):
         for platform, encoding, offset in subtables.get(kind, ()):
             if platform == 0 or (platform == 3 and encoding in (1, 10)):
-                return frozenset(read(table, offset))
-    return frozenset()
+                return CodePoints(read(table, offset))
+    return CodePoints()
 
 
 @cache
-def _read(path: Path) -> tuple[str | None, frozenset[int]]:
+def _read(path: Path) -> tuple[str | None, CodePoints]:
     """(why ReportLab cannot embed *path*, or None; its character map)."""
     try:
         with TTFont(str(path), lazy=True) as font:
             if 'CFF ' in font or 'CFF2' in font:
                 return ('has PostScript (CFF) outlines, and the PDF renderer embeds only '
-                        'TrueType outlines', frozenset())
+                        'TrueType outlines', CodePoints())
             if 'glyf' not in font or 'cmap' not in font:
-                return 'is not a font file (no glyf or cmap table)', frozenset()
+                return 'is not a font file (no glyf or cmap table)', CodePoints()
             return None, characters(font.reader['cmap'])
     except (TTLibError, AssertionError, KeyError, ValueError, struct.error) as err:
-        return f'is not a font file ({err})', frozenset()
+        return f'is not a font file ({err})', CodePoints()
     except OSError as err:
-        return f'cannot be read: {err.strerror or err}', frozenset()
+        return f'cannot be read: {err.strerror or err}', CodePoints()
 
 
-def cmap(path: Path) -> frozenset[int]:
+def cmap(path: Path) -> CodePoints:
     return _read(Path(path))[1]
 
 
@@ -97,14 +144,12 @@ def readable(path: Path) -> str | None:
 
 
 @cache
-def printable(style) -> frozenset[int]:
+def printable(style) -> CodePoints:
     """What *style* prints: a character every main face has (each face then
     prints it itself), or one a font of its fallback chain has (the booklet
     prints it in the first such font)."""
-    covered = frozenset.intersection(*(cmap(path) for path in style.main_faces()))
-    for path in style.fallback:
-        covered |= cmap(path)
-    return covered
+    return reduce(CodePoints.__or__, map(cmap, style.fallback),
+                  reduce(CodePoints.__and__, map(cmap, style.main_faces())))
 
 
 def unprintable(text: str, style) -> list[str]:

@@ -164,7 +164,8 @@ class Files:
         if 'regular' not in value:
             raise ValueError('a family needs at least its regular face')
         faces = {face: self.font(value[face], style) for face in FACES if face in value}
-        missing = BASIC - cmap(faces['regular'])
+        covered = cmap(faces['regular'])
+        missing = {code for code in BASIC if code not in covered}
         if missing:
             raise ValueError(f'font file {value["regular"]} has no glyph for '
                              + ', '.join(f'U+{c:04X}' for c in sorted(missing)[:8])
