@@ -79,6 +79,24 @@ def test_reportlab_layout_private_parts_are_as_used(tmp_path):
     assert issubclass(KeepTogether, compat.Container)
 
 
+def test_a_font_registered_unread_is_read_on_first_use_as_registerfont_would_read_it():
+    from reportlab.lib.fonts import tt2ps
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    path = str(Path(__file__).resolve().parents[1] / 'helpguide/fonts/NotoSansThai-Regular.ttf')
+    font = compat_reportlab.UnreadTTFont('compat-probe', path)
+    compat_reportlab.register_unread(font)
+    assert pdfmetrics.getFont('compat-probe') is font
+    assert tt2ps('compat-probe', 1, 0) == 'compat-probe'  # a family of its own, as registerFont's
+    assert 'face' not in vars(font)  # not read yet
+    read_at_once = TTFont('compat-probe-2', path)
+    assert pdfmetrics.stringWidth('ไทย ok', 'compat-probe', 10) == read_at_once.stringWidth(
+        'ไทย ok', 10)
+    assert vars(font).keys() == vars(read_at_once).keys()  # TTFont.__init__ set up all of it
+    assert font.face.charToGlyph == read_at_once.face.charToGlyph
+
+
 def test_no_private_part_is_named_outside_compat():
     """The private members helpguide/compat/ lists, named nowhere else."""
     import ast

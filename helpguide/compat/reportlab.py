@@ -23,8 +23,14 @@
 * ``flowables._listWrapOn`` (the height a list of flowables needs,
   :func:`height_of`) and ``flowables._ContainerSpace``, the base of the
   flowables that hold others (:data:`Container`).
+* ``pdfmetrics._fonts``, the fonts registered by name, and ``TTFont.__init__``
+  setting up the font from its file: a font registered by :func:`register_unread`
+  reads its file on first use (:class:`UnreadTTFont`); ``registerFont``
+  would read it at once, for its face's name.
 """
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.acroform import AcroForm as _AcroForm
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph as _Paragraph
 from reportlab.platypus.flowables import _ContainerSpace, _listWrapOn
 
@@ -131,3 +137,27 @@ Container = _ContainerSpace
 def height_of(flowables: list, width: float, canvas) -> tuple[float, float]:
     """``(width, height)`` that *flowables* need, one below the other, at *width*."""
     return _listWrapOn(flowables, width, canvas)
+
+
+class UnreadTTFont(TTFont):
+    """A TrueType font that reads its file (ReportLab keeps all of it parsed,
+    3.5 MB for a DejaVu Sans face) the first time it is asked about anything
+    but its name: a face a book never sets costs nothing."""
+
+    def __init__(self, name: str, filename: str):
+        self.fontName = name
+        self._unread = filename
+
+    def __getattr__(self, attr):
+        # Called only for what the font does not have yet: its first use.
+        filename = self.__dict__.pop('_unread', None)
+        if filename is None:
+            raise AttributeError(attr)
+        TTFont.__init__(self, self.fontName, filename)
+        return getattr(self, attr)
+
+
+def register_unread(font: UnreadTTFont) -> None:
+    """``pdfmetrics.registerFont(font)`` without reading *font*'s file."""
+    pdfmetrics._fonts[font.fontName] = font
+    pdfmetrics.registerFontFamily(font.fontName)

@@ -4,8 +4,10 @@ check asks the same chain, so what prints is not reported."""
 import re
 import shutil
 import subprocess
+import sys
 
 import pytest
+from pypdf import PdfReader
 
 from booklets import build_booklet
 from helpguide.style import default_style
@@ -96,3 +98,35 @@ def test_the_source_check_uses_the_guides_own_chain(rootdir, tmp_path):
                      r'style\.toml:2\) and its fallback chain have no glyph for U\+0E17 \(ท\), '
                      r'U\+0E22 \(ย\), U\+0E44 \(ไ\)', warnings), warnings
     assert 'U+2713' not in warnings
+
+
+def test_faces_and_fallback_fonts_first_needed_on_the_last_page_print_there(rootdir, tmp_path):
+    """A face or fallback font is read only when the book first sets text in
+    it (helpguide.pdf.fonts): a book, built in a process of its own, whose
+    only italic, keyboard, ✓ and Thai text stand on its last page prints
+    each there in its own font."""
+    src = tmp_path / 'src'
+    src.mkdir()
+    shutil.copy(rootdir / 'test-font-fallback' / 'conf.py', src)
+    filler = '\n\n'.join(f'Paragraph {n}: plain Latin text in the body face, long enough to '
+                          'fill two lines of the page before the next paragraph starts.'
+                          for n in range(60))
+    (src / 'index.rst').write_text(
+        f'Title\n=====\n\n{filler}\n\nLast: *slanted*, :kbd:`Ctrl`, ✓ and ไทย.\n',
+        encoding='utf-8')
+    subprocess.run([sys.executable, '-m', 'sphinx', '-b', 'booklet', '-q',
+                    '-D', 'booklet_editions=print', str(src), str(tmp_path / 'out')],
+                   check=True, capture_output=True)
+    pdf = tmp_path / 'out' / 'guide.pdf'
+    pages = PdfReader(pdf).pages
+    assert len(pages) > 3
+    runs = []
+    pages[-1].extract_text(visitor_text=lambda text, cm, tm, font, size: runs.append(
+        (text, font and font['/BaseFont'].split('+')[-1])))
+    assert [run for run in runs if run[0] in ('slanted', 'Ctrl', '✓', 'ไทย')] == [
+        ('slanted', 'DejaVuSerif-Italic'), ('Ctrl', 'DejaVuSansMono-Bold'),
+        ('✓', 'DejaVuSans'), ('ไทย', 'NotoSansThai-Regular')]
+    assert 'Last: slanted, Ctrl, ✓ and ไทย.' in text(pdf)
+    assert all(pages[n].extract_text().isascii() for n in range(len(pages) - 1))
+    assert {'DejaVuSerif-Italic', 'DejaVuSansMono-Bold', 'NotoSansThai-Regular'} <= set(
+        pdffonts(pdf))
