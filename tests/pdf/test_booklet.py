@@ -244,12 +244,14 @@ def test_every_docutils_and_sphinx_node_has_a_handler():
     assert without == []
 
 
-def test_booklet_editions_makes_the_editions_listed(basic, rootdir, tmp_path):
+def test_booklet_editions_makes_the_editions_listed(booklet_of, rootdir, tmp_path):
+    # The smallest root: what is made depends on the setting, not the book.
     # ['print']: how booklet_of builds the test roots
-    assert {pdf.name for pdf in basic.app.outdir.glob('*.pdf')} == {'guide.pdf'}
+    shared = booklet_of('pdf-shared')
+    assert {pdf.name for pdf in shared.app.outdir.glob('*.pdf')} == {'guide.pdf'}
     for editions, made in ((['screen'], {'guide-screen.pdf'}),
                            (['print', 'screen'], {'guide.pdf', 'guide-screen.pdf'})):
-        booklet = build_booklet(rootdir / 'test-pdf-basic', tmp_path / '-'.join(editions),
+        booklet = build_booklet(rootdir / 'test-pdf-shared', tmp_path / '-'.join(editions),
                                 booklet_editions=editions)
         assert booklet.app.statuscode == 0, booklet.warnings
         assert {pdf.name for pdf in booklet.app.outdir.glob('*.pdf')} == made
