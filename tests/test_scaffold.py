@@ -155,17 +155,3 @@ def test_the_command_line_names_its_commands(repo):
     result = subprocess.run([sys.executable, '-m', 'helpguide'], cwd=repo,
                             capture_output=True, text=True)
     assert result.returncode == 2 and 'COMMAND' in result.stderr
-
-
-@pytest.mark.slow
-def test_the_new_guide_builds_every_output_without_make(new, tmp_path, monkeypatch):
-    """What its README promises where there is no make: ``python -m helpguide
-    build`` in the guide's folder builds what ``make`` builds."""
-    assert new(str(tmp_path / 'g'), *ROUTERS).returncode == 0
-    monkeypatch.chdir(tmp_path / 'g')
-    assert main(['build', '-q', '-j', '1']) == 0
-    pdf = tmp_path / 'g' / 'build' / 'pdf'
-    assert (tmp_path / 'g' / 'build' / 'html' / 'index.html').is_file()
-    assert sorted(path.relative_to(pdf).as_posix() for path in pdf.rglob('*.pdf')) == [
-        'guide-saddle-stitch.pdf', 'guide-screen.pdf', 'guide.pdf', 'handouts/sample-1-dd-wrt.pdf',
-        'handouts/sample-2-stock.pdf', 'support-checklist.pdf']
