@@ -27,7 +27,21 @@
   setting up the font from its file: a font registered by :func:`register_unread`
   reads its file on first use (:class:`UnreadTTFont`); ``registerFont``
   would read it at once, for its face's name.
+* The PDF objects ReportLab writes, to add the structure tree and the PDF/A
+  and PDF/UA entries to the file in ReportLab's own save: ``pdfdoc``'s
+  ``PDFDictionary``, ``PDFArray``, ``PDFName``, ``PDFString`` and ``PDFStream``
+  (:data:`Dictionary`, :data:`Array`, :func:`Name`, :data:`String`,
+  :func:`Stream`); ``__RefOnly__`` (an object written on its own and referred
+  to: :class:`Indirect`, :class:`Deferred`) and ``format(document)``;
+  ``canvas._doc``, its ``_catalog``, ``Pages.pages`` and ``idToObject``
+  (:func:`catalog`, :func:`pages`, :func:`annotations`); the entries a
+  catalog or page writes (``__NoDefault__``, ``__Defaults__``) and a link
+  annotation's ``permitted``, ``otherkw`` and ``Contents`` (:func:`set_entries`);
+  the Info dictionary as written, ``info`` with ``_dateFormatter`` and the
+  document's ``_timeStamp`` (:func:`info`); ``BaseDocTemplate._doSave``, which
+  ``multiBuild`` sets to lay out without writing (:func:`lay_out_unsaved`).
 """
+from reportlab.pdfbase import pdfdoc as _pdfdoc
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.acroform import AcroForm as _AcroForm
 from reportlab.pdfbase.ttfonts import TTFont
@@ -161,3 +175,91 @@ def register_unread(font: UnreadTTFont) -> None:
     """``pdfmetrics.registerFont(font)`` without reading *font*'s file."""
     pdfmetrics._fonts[font.fontName] = font
     pdfmetrics.registerFontFamily(font.fontName)
+
+
+# -- the PDF objects of ReportLab's save ----------------------------------------------
+Dictionary = _pdfdoc.PDFDictionary   # Dictionary({'Key': value}): names without '/'
+Array = _pdfdoc.PDFArray
+String = _pdfdoc.PDFString
+#: A PDF boolean as ReportLab writes one.
+TRUE = 'true'
+
+
+def Name(name: str) -> str:
+    """The PDF name *name* (given without its '/')."""
+    return _pdfdoc.PDFName(name)
+
+
+def Stream(content: bytes, entries: dict, compress: bool = True):
+    """A stream of *content* with the dictionary *entries*, Flate-compressed if *compress*."""
+    return _pdfdoc.PDFStream(Dictionary(entries), content,
+                             [_pdfdoc.PDFZCompress] if compress else None)
+
+
+class Indirect(Dictionary):
+    """A dictionary ReportLab writes as an object of its own, and refers to
+    wherever it is an entry's value."""
+    __RefOnly__ = 1
+
+
+class Deferred(_pdfdoc.PDFObject):
+    """An object of its own whose dictionary is made only as ReportLab writes
+    it (:meth:`entries`): thousands of them cost no dictionaries until then."""
+    __RefOnly__ = 1
+    __slots__ = ('__InternalName__',)   # where ReportLab keeps its object's name
+
+    def entries(self) -> dict:
+        raise NotImplementedError
+
+    def format(self, document) -> bytes:
+        return Dictionary(self.entries()).format(document)
+
+
+def catalog(canvas):
+    """The catalog of the document *canvas* draws (see :func:`set_entries`)."""
+    return canvas._doc._catalog
+
+
+def pages(canvas) -> list:
+    """The pages *canvas* has drawn, in order: values for an entry that refers to a page."""
+    return canvas._doc.Pages.pages
+
+
+def annotations(page, canvas) -> list[tuple[object, object]]:
+    """``(reference, annotation)`` of each annotation of *page*, in its /Annots order."""
+    objects = canvas._doc.idToObject
+    return [(ref, objects[ref.name]) for ref in page.Annots or ()]
+
+
+def set_entries(obj, **entries) -> None:
+    """Set *entries* (names without '/') on a catalog, page or annotation
+    ReportLab made, including entries it does not write of its own accord."""
+    if isinstance(obj, _pdfdoc.PDFCatalog):   # the catalog and the pages
+        known = [*obj.__NoDefault__, *obj.__Defaults__]
+        obj.__NoDefault__ = [*obj.__NoDefault__, *(key for key in entries if key not in known)]
+        for key, value in entries.items():
+            setattr(obj, key, value)
+    elif isinstance(obj, _pdfdoc.Annotation):  # a link to a destination (linkRect)
+        obj.permitted = (*obj.permitted, *entries)
+        if 'Contents' in entries:
+            obj.Contents = entries.pop('Contents')
+        obj.otherkw.update(entries)
+    else:                                     # a link to a URI, a form field
+        obj.dict.update(entries)
+
+
+def info(canvas) -> dict[str, str]:
+    """The document's Info dictionary as ReportLab will write it (``{'/Title': ...}``)."""
+    doc = canvas._doc
+    about = doc.info
+    date = _pdfdoc.PDFDate(ts=doc._timeStamp, dateFormatter=about._dateFormatter)
+    written = date.format(_pdfdoc.DummyDoc()).decode('latin-1')[1:-1]   # '(D:...)'
+    return {'/Title': about.title, '/Author': about.author, '/Subject': about.subject,
+            '/Keywords': about.keywords, '/Producer': about.producer,
+            '/Creator': about.creator, '/CreationDate': written, '/ModDate': written}
+
+
+def lay_out_unsaved(doc, story: list, canvasmaker) -> None:
+    """Lay *story* out with *doc* without writing the file: ``doc.canv.save()`` writes it."""
+    doc._doSave = 0
+    doc.build(story, canvasmaker=canvasmaker)

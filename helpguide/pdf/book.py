@@ -113,7 +113,7 @@ def write_pdf(target: Path, stories: Callable[[dict[str, str] | None], Story],
             if all((printed or {}).get(key) == label for key, label in landed.items()):
                 break
             printed = landed
-        finish(partial, root, doc.canv, Document(lang=meta.lang))
+        finish(doc.canv, root, Document(lang=meta.lang))  # only the layout kept is written
         written = len(PdfReader(partial).pages)
         if written != doc.page:
             raise PdfWriteError(f'{target}: wrote {written} of {doc.page} pages')

@@ -14,7 +14,7 @@ from sphinx.errors import SphinxError
 from helpguide.pdf.fonts import draw_string, fit_string, string_width
 from helpguide.pdf.qr import PlacedFigure, alt_text, draw_address, draw_code
 from helpguide.pdf.styles import StyleSheet
-from helpguide.pdf.tagging import build_tagged, pdf_language
+from helpguide.pdf.tagging import Document, finish, lay_out_tagged, pdf_language
 from helpguide.pdf.templates import PrintTemplate
 from helpguide.settings import setting
 
@@ -197,7 +197,8 @@ def write_sheets(target, story: Callable[[], list[Flowable]], styles: StyleSheet
                  furniture: Furniture, pagesize, *, location: str) -> int:
     """Lay the flowables *story* makes out into the PDF *target*; return its
     page count. A sheet of more than one page is laid out again, fresh (a
-    story is used up by its layout), now knowing its count for the folios.
+    story is used up by its layout), now knowing its count for the folios;
+    only the layout kept is written.
 
     The file is replaced only once complete, with blank form fields naming
     no font. A story that cannot be laid out (a flowable larger than the
@@ -206,11 +207,12 @@ def write_sheets(target, story: Callable[[], list[Flowable]], styles: StyleSheet
     with replacing(target) as partial:
         try:
             doc = SheetTemplate(str(partial), styles, furniture, pagesize)
-            build_tagged(doc, with_code(doc, story()), partial, furniture.lang)
+            root = lay_out_tagged(doc, with_code(doc, story()))
             if doc.page > 1:
                 doc = SheetTemplate(str(partial), styles, furniture, pagesize, pages=doc.page)
-                build_tagged(doc, with_code(doc, story()), partial, furniture.lang)
+                root = lay_out_tagged(doc, with_code(doc, story()))
         except LayoutError as err:
             raise SphinxError(f'{location}: cannot lay out {Path(target).name}: {err}; '
                               'the last good file is kept') from None
+        finish(doc.canv, root, Document(lang=furniture.lang))
     return doc.page

@@ -10,8 +10,9 @@ Handlers write no tags. The pieces:
   tagged flowable's drawing, everything else on the page an Artifact;
   :func:`element` for flowables that draw several things (the cover).
 * :mod:`.writer` -- :func:`finish`: the structure tree, language, title
-  display, tab order, XMP metadata and output intent, written with pikepdf
-  into the file ReportLab wrote.
+  display, tab order, XMP metadata and output intent, added to ReportLab's
+  document before it writes the file (once: the layouts not kept are never
+  written).
 * :mod:`.archive` -- PDF/A-2 and PDF/UA-1 identification (XMP) and the
   sRGB output intent.
 * :mod:`.check` -- ``python -m helpguide.pdf.tagging.check FILE...``
@@ -20,12 +21,13 @@ Handlers write no tags. The pieces:
 """
 from docutils import nodes
 
+from ...compat.reportlab import lay_out_unsaved
 from .canvas import TaggingCanvas, element
 from .roles import element_for
 from .tree import Element, group
 from .writer import Document, finish
 
-__all__ = ['Document', 'Element', 'TaggingCanvas', 'build_tagged', 'element', 'finish',
+__all__ = ['Document', 'Element', 'TaggingCanvas', 'element', 'finish',
            'group', 'lay_out_tagged', 'pdf_language', 'tag_block']
 
 
@@ -36,17 +38,12 @@ def tag_block(node: nodes.Node, flowables: list) -> None:
         group(made, flowables)
 
 
-def build_tagged(doc, story: list, path, lang: str) -> None:
-    """Lay *story* out with *doc* (a DocTemplate writing to *path*) as a
-    tagged PDF/UA-1 and PDF/A-2 file in language *lang*."""
-    finish(path, lay_out_tagged(doc, story), doc.canv, Document(lang=lang))
-
-
 def lay_out_tagged(doc, story: list) -> Element:
-    """Lay *story* out with *doc*, its content marked; the root of its
-    structure, for :func:`finish` once the layout is the one kept."""
+    """Lay *story* out with *doc*, its content marked, without writing its
+    file; the root of its structure, for :func:`finish` (``finish(doc.canv,
+    root, ...)``) once the layout is the one kept."""
     root = group(Element('Document'), story)
-    doc.build(story, canvasmaker=TaggingCanvas)
+    lay_out_unsaved(doc, story, TaggingCanvas)
     return root
 
 

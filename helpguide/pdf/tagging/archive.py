@@ -9,8 +9,9 @@ import re
 from functools import cache
 from xml.sax.saxutils import escape
 
-import pikepdf
 from PIL import ImageCms
+
+from ...compat.reportlab import Indirect, Name, Stream, String
 
 #: PDF/A-2 conformance level claimed: A, as the files are tagged with
 #: Unicode text (see the README's list of what ``make check-pdf`` checks).
@@ -95,13 +96,12 @@ def xmp_properties(info: dict, lang: str) -> list[str]:
     return out
 
 
-def add_metadata(pdf: pikepdf.Pdf, lang: str) -> None:
-    info = {str(k): str(v) for k, v in pdf.docinfo.items()}
+def metadata(info: dict[str, str], lang: str):
+    """The XMP metadata stream saying what the Info dictionary *info* says."""
     packet = XMP.format(conformance=CONFORMANCE,
                         properties='\n'.join(xmp_properties(info, lang)))
-    stream = pikepdf.Stream(pdf, packet.encode('utf-8'))
-    stream.Type, stream.Subtype = pikepdf.Name.Metadata, pikepdf.Name.XML
-    pdf.Root.Metadata = pdf.make_indirect(stream)
+    return Stream(packet.encode('utf-8'), {'Type': Name('Metadata'), 'Subtype': Name('XML')},
+                  compress=False)  # unfiltered, as PDF/A-1 requires
 
 
 #: The creation time in an ICC profile's header (bytes 24-35), fixed so
@@ -118,12 +118,10 @@ def srgb_profile() -> bytes:
     return bytes(profile)
 
 
-def add_output_intent(pdf: pikepdf.Pdf) -> None:
-    profile = pikepdf.Stream(pdf, srgb_profile())
-    profile.N = 3
-    intent = pikepdf.Dictionary(
-        Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFA1,
-        OutputConditionIdentifier=pikepdf.String(SRGB), Info=pikepdf.String(SRGB),
-        RegistryName=pikepdf.String('http://www.color.org'),
-        DestOutputProfile=pdf.make_indirect(profile))
-    pdf.Root.OutputIntents = pikepdf.Array([pdf.make_indirect(intent)])
+def output_intent():
+    """The PDF/A output intent: sRGB, with its ICC profile."""
+    return Indirect({
+        'Type': Name('OutputIntent'), 'S': Name('GTS_PDFA1'),
+        'OutputConditionIdentifier': String(SRGB), 'Info': String(SRGB),
+        'RegistryName': String('http://www.color.org'),
+        'DestOutputProfile': Stream(srgb_profile(), {'N': 3})})

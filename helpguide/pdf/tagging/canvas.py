@@ -6,13 +6,24 @@ element each belongs to are kept in :attr:`TaggingCanvas.marks`. Whatever
 else the page draws -- running heads, folios, rules, bands, table grids
 and box backgrounds -- is wrapped as ``/Artifact BMC … EMC`` when the page
 ends, so nothing on a page is left outside both. Annotations (links,
-form fields) are recorded with the element they belong to.
+form fields) are recorded with the element they belong to, and a link
+with what it points to.
 """
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from ..form import FormCanvas
 
 from .tree import CONTENT_ROLES, Annotation, Element, Mark
+
+
+@dataclass(frozen=True)
+class Link:
+    """What a link annotation points to: a destination *key* in the document
+    or a *uri*; *contents* the text it was made with."""
+    key: str | None = None
+    uri: str | None = None
+    contents: str = ''
 
 
 class TaggingCanvas(FormCanvas):
@@ -20,12 +31,12 @@ class TaggingCanvas(FormCanvas):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.marks: dict[int, list[Element]] = {}      # page -> element of each MCID
-        #: page -> (index in its /Annots, owning element, destination key)
-        self.annotated: dict[int, list[tuple[int, Element | None, str | None]]] = {}
+        #: page -> (index in its /Annots, owning element, the link; None: a form field)
+        self.annotated: dict[int, list[tuple[int, Element | None, Link | None]]] = {}
         self.titles: dict[str, str] = {}               # destination key -> heading text
         self._open: list[tuple[Element, int | None]] = []
         self._segments: list[tuple[int, int]] = []     # marked spans of this page's code
-        self._link_key = None
+        self._link: Link | None = None  # the link being made
         self._label: Element | None = None  # the list label the next drawText draws
 
     @property
@@ -105,11 +116,18 @@ class TaggingCanvas(FormCanvas):
             self.end_element(token)
 
     def linkRect(self, contents, destinationname, *args, **kwargs):
-        self._link_key = destinationname
+        self._link = Link(key=destinationname, contents=contents or '')
         try:
             return super().linkRect(contents, destinationname, *args, **kwargs)
         finally:
-            self._link_key = None
+            self._link = None
+
+    def linkURL(self, url, rect, *args, kind='URI', **kwargs):
+        self._link = Link(uri=url if kind == 'URI' else None)
+        try:
+            return super().linkURL(url, rect, *args, kind=kind, **kwargs)
+        finally:
+            self._link = None
 
     def _annotatePage(self, name):
         super()._annotatePage(name)
@@ -120,7 +138,7 @@ class TaggingCanvas(FormCanvas):
             owner = owner.add(Element('Link'))
         page = self._pageNumber
         index = len(self._annotationrefs) - 1
-        self.annotated.setdefault(page, []).append((index, owner, self._link_key))
+        self.annotated.setdefault(page, []).append((index, owner, self._link))
         if owner is not None:
             owner.kids.append(Annotation(page, index))
 
