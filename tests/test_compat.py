@@ -97,6 +97,60 @@ def test_a_font_registered_unread_is_read_on_first_use_as_registerfont_would_rea
     assert font.face.charToGlyph == read_at_once.face.charToGlyph
 
 
+def test_reportlab_writes_the_objects_added_before_its_save(tmp_path):
+    """What the structure tree writer adds to ReportLab's document
+    (helpguide/compat/reportlab.py), read back from the file it writes."""
+    import pikepdf
+    from reportlab.platypus import Paragraph as Para, SimpleDocTemplate
+    from reportlab.lib.styles import getSampleStyleSheet
+
+    from helpguide.compat import reportlab as compat
+
+    class Page(compat.Deferred):
+        __slots__ = ('page',)
+
+        def format(self, document):
+            return b'<< /Page ' + compat.ref(self.page, document) + b' /Title ' + \
+                compat.serialised(compat.String('caf\u00e9 (1)'), document) + b' >>'
+
+    path = tmp_path / 'objects.pdf'
+    doc = SimpleDocTemplate(str(path), title='A (title)', author='Me', subject='S',
+                            keywords='k', creator='c')
+    style = getSampleStyleSheet()['Normal']
+    compat.lay_out_unsaved(doc, [Para('<a href="#here">in</a> <a name="here"/>'
+                                      '<a href="https://example.org/">out</a>', style)],
+                           Canvas)
+    assert not path.exists()  # laid out, not written
+    canvas = doc.canv
+    [page] = compat.pages(canvas)
+    placed = compat.annotations(page, canvas)
+    assert len(placed) == 2
+    for n, (_ref, annot) in enumerate(placed):
+        compat.set_entries(annot, StructParent=n, F=4, Contents=compat.String(f'link {n}'))
+    compat.set_entries(page, StructParents=0, Tabs=compat.Name('S'))
+    deferred = Page()
+    deferred.page = page
+    info = compat.info(canvas)
+    compat.set_entries(compat.catalog(canvas), Lang=compat.String('fr'),
+                       MarkInfo=compat.Dictionary({'Marked': compat.TRUE}),
+                       OutputIntents=compat.Array([compat.Indirect({'Deferred': deferred})]),
+                       Metadata=compat.Stream(b'<x/>', {'Type': compat.Name('Metadata')},
+                                              compress=False))
+    canvas.save()
+    with pikepdf.open(path) as pdf:
+        root, page = pdf.Root, pdf.pages[0].obj
+        assert (page.StructParents, page.Tabs) == (0, '/S')
+        links = [(int(a.StructParent), int(a.F), str(a.Contents), '/A' in a) for a in page.Annots]
+        assert sorted(links) == [(0, 4, 'link 0', False), (1, 4, 'link 1', True)]
+        assert str(root.Lang) == 'fr' and bool(root.MarkInfo.Marked)
+        intent = root.OutputIntents[0]
+        assert intent.is_indirect and intent.Deferred.is_indirect
+        assert intent.Deferred.Page.objgen == page.objgen
+        assert str(intent.Deferred.Title) == 'caf\u00e9 (1)'
+        assert root.Metadata.read_raw_bytes() == b'<x/>'  # unfiltered
+        assert {key: str(pdf.docinfo[key]) for key in info} == info
+
+
 def test_no_private_part_is_named_outside_compat():
     """The private members helpguide/compat/ lists, named nowhere else."""
     import ast
@@ -105,7 +159,8 @@ def test_no_private_part_is_named_outside_compat():
     names = set()
     for module in (package / 'compat').glob('*.py'):
         names |= set(re.findall(r'``(?:\w+\.)*(_[A-Za-z]\w*)', module.read_text()))
-    assert {'_setup', '_catalog', '_write_doc_doctree_cache', '_atTop', '_cellvalues'} <= names
+    assert {'_setup', '_catalog', '_write_doc_doctree_cache', '_atTop', '_cellvalues',
+            '_doc', '_doSave', '_timeStamp'} <= names
     found = []
     for path in sorted(package.rglob('*.py')):
         if path.parent.name == 'compat':

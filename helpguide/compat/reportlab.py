@@ -32,7 +32,8 @@
   ``PDFDictionary``, ``PDFArray``, ``PDFName``, ``PDFString`` and ``PDFStream``
   (:data:`Dictionary`, :data:`Array`, :func:`Name`, :data:`String`,
   :func:`Stream`); ``__RefOnly__`` (an object written on its own and referred
-  to: :class:`Indirect`, :class:`Deferred`) and ``format(document)``;
+  to: :class:`Indirect`, :class:`Deferred`), ``format(document)``
+  (:func:`serialised`) and ``idToObjectNumberAndVersion`` (:func:`ref`);
   ``canvas._doc``, its ``_catalog``, ``Pages.pages`` and ``idToObject``
   (:func:`catalog`, :func:`pages`, :func:`annotations`); the entries a
   catalog or page writes (``__NoDefault__``, ``__Defaults__``) and a link
@@ -203,16 +204,25 @@ class Indirect(Dictionary):
 
 
 class Deferred(_pdfdoc.PDFObject):
-    """An object of its own whose dictionary is made only as ReportLab writes
-    it (:meth:`entries`): thousands of them cost no dictionaries until then."""
+    """An object of its own that writes itself as ReportLab writes the file:
+    ``format(document)`` gives its bytes (:func:`ref` refers to others), so
+    thousands of them cost no dictionaries until then."""
     __RefOnly__ = 1
     __slots__ = ('__InternalName__',)   # where ReportLab keeps its object's name
 
-    def entries(self) -> dict:
+    def format(self, document) -> bytes:
         raise NotImplementedError
 
-    def format(self, document) -> bytes:
-        return Dictionary(self.entries()).format(document)
+
+def ref(obj, document) -> bytes:
+    """How *document* refers to *obj* (an object of its own, or a reference
+    to one), ``b'12 0 R'``; an object not yet in the file is added to it."""
+    return b'%d %d R' % document.idToObjectNumberAndVersion[document.Reference(obj).name]
+
+
+def serialised(value, document) -> bytes:
+    """*value* (a :data:`Dictionary`, :data:`String`, number...) as *document* writes it."""
+    return _pdfdoc.format(value, document)
 
 
 def catalog(canvas):

@@ -151,8 +151,11 @@ def test_links_own_their_annotations(book, tree):
         annots = [a for page in pdf.pages for a in page.obj.get('/Annots', [])
                   if a.Subtype == '/Link']
         assert annots and {a.objgen for a in annots} == owned
-        for annot in annots:
-            assert str(annot.Contents)
+        # A link to the web says its address; one within the book, the title it leads to.
+        said = {str(a.A.URI): str(a.Contents) for a in annots if '/A' in a}
+        assert said['https://example.org/'] == 'https://example.org/'
+        assert all(str(annot.Contents) for annot in annots)
+        assert 'First chapter' in {str(a.Contents) for a in annots if '/Dest' in a}
 
 
 def test_notes_and_contents(tree):

@@ -44,12 +44,14 @@ class Annotation:
 class Element:
     """A structure element: *role* is its standard structure type; *attrs*
     its layout/list/table attributes (``{'O': 'Table', 'Scope': 'Column'}``);
-    *kids* elements, :class:`Mark` and :class:`Annotation`, in reading order."""
+    *kids* elements, :class:`Mark` and :class:`Annotation`, in reading order;
+    *written* the StructElem :mod:`.writer` made of it, if it is written."""
     role: str
     alt: str | None = None
     attrs: dict = field(default_factory=dict)
     kids: list = field(default_factory=list)
     parent: 'Element | None' = None
+    written: object = field(default=None, repr=False)
 
     def add(self, kid: 'Element') -> 'Element':
         kid.parent = self

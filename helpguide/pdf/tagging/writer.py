@@ -8,9 +8,11 @@ with the document's language, title display and PDF/A identification, all
 added to ReportLab's document before its save writes the file, once.
 """
 from dataclasses import dataclass
+from functools import cache
 
 from ...compat.reportlab import (TRUE, Array, Deferred, Dictionary, Indirect, Name, String,
-                                 annotations, catalog, info, pages, set_entries)
+                                 annotations, catalog, info, pages, ref, serialised,
+                                 set_entries)
 from .archive import metadata, output_intent
 from .canvas import Link, TaggingCanvas
 from .tree import Annotation, Element, Mark
@@ -46,37 +48,65 @@ def link_description(link: Link, titles: dict[str, str]) -> str:
     return 'Link within this document'
 
 
+@cache
+def name(role: str) -> bytes:
+    return Name(role).encode('ascii')
+
+
 class StructElem(Deferred):
-    """The StructElem of *element*, its dictionary made as the file is written."""
+    """The StructElem of *element*, written by *tree* as the file is written."""
     __slots__ = ('element', 'parent', 'tree', 'note')
 
     def __init__(self, element: Element, parent, tree: 'StructureWriter'):
         self.element, self.parent, self.tree, self.note = element, parent, tree, None
 
-    def entries(self) -> dict:
-        element, pages, made = self.element, self.tree.pages, self.tree.made
-        entries = {'Type': Name('StructElem'), 'S': Name(element.role), 'P': self.parent}
-        kids = []
+    def format(self, document) -> bytes:
+        element, tree = self.element, self.tree
+        kids, first_page = [], None
         for kid in element.kids:
             if isinstance(kid, Element):
-                if kid in made:
-                    kids.append(made[kid])
+                if kid.written is not None and kid.written.tree is tree:  # not another file's
+                    kids.append(ref(kid.written, document))
             elif isinstance(kid, Mark):
-                page = pages[kid.page - 1]
-                entries.setdefault('Pg', page)
-                kids.append(Dictionary({'Type': Name('MCR'), 'Pg': page, 'MCID': kid.mcid}))
+                page = tree.page_ref(kid.page, document)
+                first_page = first_page or page
+                kids.append(b'<< /Type /MCR /Pg %s /MCID %d >>' % (page, kid.mcid))
             else:
-                page = pages[kid.page - 1]
-                kids.append(Dictionary({'Type': Name('OBJR'), 'Pg': page,
-                                        'Obj': self.tree.annotation_refs[kid]}))
-        entries['K'] = Array(kids)
+                kids.append(b'<< /Type /OBJR /Pg %s /Obj %s >>' % (
+                    tree.page_ref(kid.page, document), ref(tree.annotations[kid], document)))
+        out = [b'<< /Type /StructElem /S ', name(element.role),
+               b' /P ', ref(self.parent, document)]
+        if first_page:
+            out += [b' /Pg ', first_page]
+        out += [b'\n /K [ ', b' '.join(kids), b' ]']
         if element.alt is not None:
-            entries['Alt'] = String(element.alt)
+            out += [b'\n /Alt ', serialised(String(element.alt), document)]
         if element.attrs:
-            entries['A'] = attributes(element.attrs)
+            out += [b' /A ', serialised(attributes(element.attrs), document)]
         if self.note is not None:
-            entries['ID'] = String(self.note)
-        return entries
+            out += [b' /ID ', serialised(String(self.note), document)]
+        out.append(b' >>')
+        return b''.join(out)
+
+
+class ParentTree(Deferred):
+    """The ParentTree: the element of each MCID of each page, then the
+    element of each annotation, under the keys *tree* gave them."""
+    __slots__ = ('tree',)
+
+    def __init__(self, tree: 'StructureWriter'):
+        self.tree = tree
+
+    def format(self, document) -> bytes:
+        nums = []
+        for key, owner in self.tree.parents:
+            if isinstance(owner, list):  # a page's marked content, by MCID
+                owner = b'[ ' + b' '.join(ref(element.written, document)
+                                          for element in owner) + b' ]'
+            else:
+                owner = ref(owner.written, document)
+            nums.append(b'%d %s' % (key, owner))
+        return b'<< /Nums [ ' + b'\n'.join(nums) + b' ] >>'
 
 
 class StructureWriter:
@@ -84,12 +114,21 @@ class StructureWriter:
     def __init__(self, canvas: TaggingCanvas):
         self.canvas = canvas
         self.pages = pages(canvas)
-        self.made: dict[Element, StructElem] = {}
-        self.annotation_refs: dict[Annotation, object] = {}
+        self.page_refs: dict[int, bytes] = {}
+        #: ParentTree keys and the element, or a page's elements by MCID, of each
+        self.parents: list[tuple[int, Element | list[Element]]] = []
+        self.annotations: dict[Annotation, object] = {}  # -> the annotation's reference
         self.notes = 0
 
+    def page_ref(self, number: int, document) -> bytes:
+        """How the file refers to page *number* (1-based)."""
+        found = self.page_refs.get(number)
+        if found is None:
+            found = self.page_refs[number] = ref(self.pages[number - 1], document)
+        return found
+
     def element(self, element: Element, parent) -> StructElem:
-        made = self.made[element] = StructElem(element, parent, self)
+        made = element.written = StructElem(element, parent, self)
         for kid in element.kids:
             if isinstance(kid, Element) and (has_content(kid) or kid.role in KEPT_EMPTY):
                 self.element(kid, made)
@@ -107,28 +146,27 @@ class StructureWriter:
                     Element('Link', kids=[Annotation(number, index)]))
         tree_root = Indirect({'Type': Name('StructTreeRoot')})
         tree_root['K'] = Array([self.element(root, tree_root)])
-        nums = []
         for number, page in enumerate(self.pages):
             marks = canvas.marks.get(number + 1)
             if marks:
                 set_entries(page, StructParents=number)
-                nums += [number, Array([self.made[element] for element in marks])]
+                self.parents.append((number, marks))
         key = len(self.pages)
         for number, annots in sorted(canvas.annotated.items()):
             page = self.pages[number - 1]
             set_entries(page, Tabs=Name('S'))
             placed = annotations(page, canvas)
             for index, _owner, link in annots:
-                ref, annot = placed[index]
-                self.annotation_refs[Annotation(number, index)] = ref
-                nums += [key, self.made[owners[number, index]]]
+                reference, annot = placed[index]
+                self.annotations[Annotation(number, index)] = reference
+                self.parents.append((key, owners[number, index]))
                 if link is None:   # a form field
                     set_entries(annot, StructParent=key)
                 else:
                     set_entries(annot, StructParent=key, F=4,  # printed (PDF/A)
                                 Contents=String(link_description(link, canvas.titles)))
                 key += 1
-        tree_root['ParentTree'] = Indirect({'Nums': Array(nums)})
+        tree_root['ParentTree'] = ParentTree(self)
         tree_root['ParentTreeNextKey'] = key
         set_entries(catalog(canvas), StructTreeRoot=tree_root,
                     MarkInfo=Dictionary({'Marked': TRUE}), Lang=String(doc.lang),
