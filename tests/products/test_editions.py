@@ -1,6 +1,6 @@
 """Several editions at once: ``guide_papers = ['letter', 'a4']`` makes every
-print product on each paper under its own name, and ``make dist`` ships
-them all, each named on the landing page."""
+print product on each paper under its own name, and ``make dist``'s command
+line ships them all, each named on the landing page."""
 import re
 import subprocess
 
@@ -9,22 +9,27 @@ from pypdf import PdfReader
 
 from cd_bundle import EPOCH, clean_copy, one_language
 from guide_build import build
+from helpguide.__main__ import main as helpguide_main
 from helpguide.config import BadSetting
 from helpguide.style.paper import PAPERS
+from sphinxrun import command
 
 LETTER, A4 = PAPERS['letter'], PAPERS['a4']
 
 
 @pytest.fixture(scope='module')
 def project(repo, tmp_path_factory):
+    """A clean copy with two papers, built by what ``make dist`` runs,
+    ``python -m helpguide build all dist``, in this process (make dist itself
+    runs as a process for the session's bundle, tests/cd_bundle.py)."""
     project = clean_copy(repo, tmp_path_factory.mktemp('editions') / 'guide')
     one_language(project)
     conf = project / 'conf.py'
     conf.write_text(conf.read_text(encoding='utf-8') + "\nguide_papers = ['letter', 'a4']\n",
                     encoding='utf-8')
-    result = subprocess.run(['make', '--no-print-directory', '-o', '.venv/.installed', 'dist',
-                             f'SOURCE_DATE_EPOCH={EPOCH}'], cwd=project, capture_output=True,
-                            text=True, timeout=900)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv('SOURCE_DATE_EPOCH', EPOCH)  # the copy has no commit to take it from
+        result = command(project, helpguide_main, 'build', 'all', 'dist', '-j', '1')
     assert result.returncode == 0, result.stderr
     return project
 
