@@ -231,15 +231,28 @@ def a4(path) -> bool:
     return (round(float(box.width)), round(float(box.height))) == (595, 842)
 
 
+def print_edition_copy(repo, project):
+    """build_pdf.py with the guide's conf.py and sources in *project*, the
+    conf asking for the print edition alone: the CLI's tests read no screen
+    edition (the booklet's tests above do), which would double every layout."""
+    shutil.copytree(repo / 'source', project / 'source')
+    shutil.copytree(repo / 'assets', project / 'assets')
+    for name in ('build_pdf.py', 'conf.py'):
+        shutil.copy2(repo / name, project / name)
+    with open(project / 'conf.py', 'a', encoding='utf-8') as conf:
+        conf.write("\nbooklet_editions = ['print']\n")
+    return project
+
+
 @pytest.mark.slow
 def test_cli_builds_every_language_on_the_paper_asked(repo, tmp_path):
     """Then (one build read from the same sources) a failure names the line and
     keeps the last good PDF. build_pdf.py's main() builds in this process, one
     process reading the sources as the tests' other builds (it runs as a
     process above)."""
-    main = runpy.run_path(str(repo / 'build_pdf.py'))['main']
-    source = tmp_path / 'source'
-    shutil.copytree(repo / 'source', source)
+    project = print_edition_copy(repo, tmp_path / 'project')
+    main = runpy.run_path(str(project / 'build_pdf.py'))['main']
+    source = project / 'source'
     out, doctrees = tmp_path / 'guide.pdf', tmp_path / 'doctrees'
 
     def build_pdf(*args):
@@ -259,7 +272,7 @@ def test_cli_builds_every_language_on_the_paper_asked(repo, tmp_path):
     failed = build_pdf('--language', 'en')
     assert failed.returncode != 0
     assert re.search(r'introduction\.rst:\d+: WARNING: undefined label', failed.stderr)
-    assert 'is unchanged' in failed.stderr
+    assert f'{out} is unchanged' in failed.stderr
     assert out.read_bytes() == good
     # Nothing left beside the outputs but the locks that keep builds in turn
     # and the booklet's record of what it was made from.
