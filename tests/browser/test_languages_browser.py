@@ -6,16 +6,12 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from i18n.bilingual import EPOCH, build_languages, bundle_folder, run_dist
+from i18n.bilingual import shared_disc
 
 
 @pytest.fixture(scope='module')
 def disc(rootdir, tmp_path_factory):
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv('SOURCE_DATE_EPOCH', EPOCH)
-        src, build = build_languages(rootdir, tmp_path_factory.mktemp('bilingual'))
-        assert run_dist(src, build) == 0
-    return bundle_folder(build)
+    return shared_disc(rootdir, tmp_path_factory)
 
 
 def offline(browser):

@@ -3,7 +3,10 @@ as make dist bundles the real one."""
 import shutil
 from pathlib import Path
 
+import pytest
+
 from helpguide.dist.__main__ import main as dist
+from shared_build import shared_build
 from tests.sphinxrun import sphinx_build
 
 EPOCH = '1772366400'
@@ -28,3 +31,15 @@ def run_dist(src: Path, build: Path) -> int:
 def bundle_folder(build: Path) -> Path:
     [disc] = [path for path in (build / 'dist').iterdir() if path.is_dir()]
     return disc
+
+
+def shared_disc(rootdir: Path, tmp_path_factory) -> Path:
+    """The bundle of the guide in two languages, built and bundled once per
+    test run (the bundle's tests and the browser's read the same one)."""
+    def build(folder: Path):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv('SOURCE_DATE_EPOCH', EPOCH)
+            src, built = build_languages(rootdir, folder)
+            if run_dist(src, built) != 0:
+                raise AssertionError('python -m helpguide.dist failed on the bilingual guide')
+    return bundle_folder(shared_build(tmp_path_factory, 'bilingual', build) / 'build')
