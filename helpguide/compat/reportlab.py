@@ -41,7 +41,19 @@
   the Info dictionary as written, ``info`` with ``_dateFormatter`` and the
   document's ``_timeStamp`` (:func:`info`); ``BaseDocTemplate._doSave``, which
   ``multiBuild`` sets to lay out without writing (:func:`lay_out_unsaved`).
+* Page references' slots (:mod:`helpguide.pdf.page_refs`): an ``<onDraw>``
+  callback's ``canvas._curr_tx_info`` (the text object ``tx``, ``cur_x``,
+  ``cur_y``, ``xs.style``), the text object's ``_code``, ``_fontname`` and
+  ``_fontsize``, the paragraph's ``blPara.lines`` (their ``words``, frags
+  with ``cbDefn``, ``backColor``, ``us_lines``), kept on the text object by
+  :meth:`Paragraph.beginText` (:func:`mark_drawn_text`); the page's
+  ``canvas._annotationrefs``, ``canvas._doc.idToObject`` and a link
+  annotation's ``Rect`` (:func:`annotations_from_here`,
+  :func:`move_annotations`); ``canvas._doc.Pages.pages`` and a written
+  page's ``stream`` (:func:`replace_in_page`).
 """
+from dataclasses import dataclass
+
 from reportlab.pdfbase import pdfdoc as _pdfdoc
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.acroform import AcroForm as _AcroForm
@@ -72,6 +84,11 @@ class Paragraph(_Paragraph):
             text, style, bulletText, frags = self.fragments(text, style, bulletText, cleaner)
         super()._setup(text, style, bulletText, frags, cleaner)
         self.fragments_made()
+
+    def beginText(self, x, y):
+        tx = super().beginText(x, y)
+        tx.paragraph_lines = self.blPara.lines  # for the callbacks (mark_drawn_text)
+        return tx
 
 
 def parse_tuple_tree(parser, tree, style):
@@ -273,3 +290,62 @@ def lay_out_unsaved(doc, story: list, canvasmaker) -> None:
     """Lay *story* out with *doc* without writing the file: ``doc.canv.save()`` writes it."""
     doc._doSave = 0
     doc.build(story, canvasmaker=canvasmaker)
+
+
+@dataclass(frozen=True)
+class DrawnText:
+    """Text an ``<onDraw>`` callback follows: where it ends, in which font,
+    how its line is aligned, and whether the line draws anything at a fixed
+    place after it (a background, an underline, an image)."""
+    x: float
+    y: float
+    font: tuple[str, float]
+    alignment: int
+    fixed_after: bool
+
+
+def mark_drawn_text(canvas, label: str, text: str, token: str) -> DrawnText | None:
+    """In the ``<onDraw>`` callback of *label*, put *token* for the *text*
+    drawn just before it; None if that is not how it was drawn."""
+    info = canvas._curr_tx_info
+    tx = info['tx']
+    code = tx._code[-1] if tx._code else ''
+    shown = f'{text}) Tj'
+    lines = getattr(tx, 'paragraph_lines', None)
+    if not code.endswith(shown) or not lines or not hasattr(lines[0], 'words'):
+        return None
+    tx._code[-1] = code[:-len(shown)] + f'{token}) Tj'
+    # The line is the n-th holding this callback, n the callbacks of its label so far.
+    seen = tx.__dict__.setdefault('callbacks_seen', {})
+    frags = [(line, i) for line in lines for i, f in enumerate(line.words)
+             if getattr(getattr(f, 'cbDefn', None), 'label', None) == label]
+    line, at = frags[seen.get(label, 0)]
+    seen[label] = seen.get(label, 0) + 1
+    fixed = any(getattr(f, 'backColor', None) or getattr(f, 'us_lines', None)
+                or getattr(getattr(f, 'cbDefn', None), 'kind', None) == 'img'
+                for f in line.words[at + 1:])
+    style = info['xs'].style
+    return DrawnText(info['cur_x'], info['cur_y'], (tx._fontname, tx._fontsize),
+                     style.alignment, fixed or bool(getattr(style, 'endDots', None)))
+
+
+def annotations_from_here(canvas) -> tuple[list, int]:
+    """The annotations of the page being drawn, and how many it has now."""
+    return canvas._annotationrefs, len(canvas._annotationrefs)
+
+
+def move_annotations(canvas, refs: list, start: int, x: float, y: float, dx: float) -> None:
+    """Move by *dx* the annotations of *refs* from *start* whose rectangle
+    starts at or after *x* on the line through *y* (page coordinates)."""
+    for ref in refs[start:]:
+        annotation = canvas._doc.idToObject[ref.name]
+        lx, ly, ux, uy = annotation.Rect
+        if lx >= x and ly <= y <= uy:
+            annotation.Rect = (lx + dx, ly, ux + dx, uy)
+
+
+def replace_in_page(canvas, page: int, token: str, text: str) -> None:
+    """Put *text* for *token* in the content of the written *page* (1-based)."""
+    written = canvas._doc.Pages.pages[page - 1]
+    assert written.stream.count(token) == 1, token
+    written.stream = written.stream.replace(token, text)

@@ -1,5 +1,6 @@
-"""Put a book together: cover, contents, body; lay it out (again while its
-page references' pages move); write it safely."""
+"""Put a book together: cover, contents, body; lay it out (again where a page
+reference's label did not fit its slot, and while their pages move); write
+it safely."""
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from sphinx.util.logging import suppress_logging
 from ..atomic import replacing
 from ..locale import _
 from . import page_labels
+from .page_refs import Kept
 from .cover import Cover, CoverInfo
 from .flowables import BodyStart, ContentsEntry, Heading, LeadIn, RectoBreak, ResolveLinks
 from .registry import Context
@@ -60,11 +62,12 @@ def book_story(cover: CoverInfo, lead_in: list[Flowable], body: list[Flowable],
     ]
 
 
-#: Layouts of a book at most. A reference prints the page its target had in
-#: the layout before; if a target moved from one layout to the next (a wider
-#: number rewrapped a line), the book is laid out again, as LaTeX and
-#: ReportLab's ``multiBuild`` do. Should a page still move in the last, that
-#: layout is kept: a number one page off beats a build that never ends.
+#: Layouts of a book at most. Each sets a page reference's number as a
+#: slot filled in once its target lands (:mod:`.page_refs`); where a label
+#: did not fit its slot, the book is laid out again with slots as wide as
+#: the labels of the layout before, until every label fits. Should one
+#: still not fit in the last, that layout is kept (every number right, a
+#: line a digit long or short): better than a build that never ends.
 MAX_LAYOUTS = 3
 
 
@@ -78,27 +81,27 @@ class Story:
     page_refs: frozenset[str]
 
 
-def write_pdf(target: Path, stories: Callable[[dict[str, str] | None], Story],
+def write_pdf(target: Path, stories: Callable[[dict[str, str]], Story],
               styles: StyleSheet, meta: Metadata, pagesize, screen=False, *,
               labels: Path | None = None) -> int:
     """Lay out the book into *target*, for print or for the *screen*
     (:class:`~.templates.BookTemplate`); return the page count.
 
-    *stories* renders the book, given the page labels its references print
-    (None where none are known yet). A book without page references is laid
-    out once; one with them again with the pages of the layout before, until
-    no target moves (:data:`MAX_LAYOUTS`). A layout consumes its story, hence
-    a rendering each. The first layout prints the labels kept at *labels*
-    by the last build (:mod:`.page_labels`), and where the book has not
-    moved since it is the only one; the labels of the layout kept are kept
-    there once the PDF is published.
+    *stories* renders the book, given the page labels of its references'
+    targets that the slots of its page references are sized by
+    (:func:`.page_refs.reserve`): in the first layout those kept at
+    *labels* by the last build (:mod:`.page_labels`), as a
+    :class:`~.page_refs.Kept`, then those of the layout before. A book is
+    laid out once where every label fits its slot (:data:`MAX_LAYOUTS`). A
+    layout consumes its story, hence a rendering each. The labels of the
+    layout kept are kept at *labels* once the PDF is published.
 
     The PDF is written beside *target*, read back (it opens and has every
     page) and only then moved over it, so a failed build never leaves a
     half-written file or loses the last good one.
     """
     with replacing(target) as partial:
-        printed = page_labels.load(labels) or None
+        printed = Kept(page_labels.load(labels))
         for layout in range(MAX_LAYOUTS):
             # The layout before is not needed once its labels are known:
             # let it go before this one is rendered.
@@ -110,7 +113,7 @@ def write_pdf(target: Path, stories: Callable[[dict[str, str] | None], Story],
                                    screen)
                 root = lay_out_tagged(doc, story.flowables)
             landed = {key: doc.key_pages.get(key, (None, ''))[1] for key in story.page_refs}
-            if all((printed or {}).get(key) == label for key, label in landed.items()):
+            if doc.slots.all_fit:
                 break
             printed = landed
         finish(doc.canv, root, Document(lang=meta.lang))  # only the layout kept is written

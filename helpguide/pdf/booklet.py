@@ -205,7 +205,7 @@ def _write_book(builder: PrintBuilder, target: Path, pagesize, screen: bool) -> 
 
     large = sum(map(len, copies.values())) >= LARGE_BOOK
 
-    def stories(page_labels: dict[str, str] | None) -> Story:
+    def stories(page_labels: dict[str, str]) -> Story:
         """The book rendered for a layout, its references printing *page_labels*."""
         nonlocal tree
         if tree is None:  # freed after the rendering before: assembled again
@@ -214,7 +214,7 @@ def _write_book(builder: PrintBuilder, target: Path, pagesize, screen: bool) -> 
             tree = BookAssembly(builder).tree()
         ctx = new_context(styles, *frame_size(pagesize, styles.style), builder.srcdir,
                           contents_depth=int(setting('booklet_contents_depth', 2)))
-        ctx.page_labels = page_labels or {}  # on paper a reference prints its page
+        ctx.page_labels = page_labels  # on paper a reference prints its page
         lead_in, body = render_book(tree, ctx)
         # Not kept through the layout: a book whose pages moved is assembled
         # again from the doctrees, which costs less than a tree beside a

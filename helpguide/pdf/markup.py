@@ -9,6 +9,7 @@ from ..locale import _
 from ..safety import is_remote
 from ..style.menu import SPHINX_SEPARATOR
 from .images import inline_image
+from .page_refs import page_ref, reserve
 from .registry import (INLINE, Context, RenderError, escape, inline, inline_children,
                        location)
 
@@ -145,7 +146,8 @@ def image(node, ctx):
 
 def link(key: str | None, text: str, ctx: Context, *, paged: bool = False) -> str:
     """*text* linked to the destination *key* if that will exist; *paged*, a
-    reference that also prints the page it leads to where the layout can."""
+    reference that also prints the page it leads to where the layout can,
+    in a slot the layout fills in (:func:`.page_refs.reserve`)."""
     if not ctx.links or key not in ctx.anchors:
         return text
     ctx.linked.add(key)
@@ -153,20 +155,8 @@ def link(key: str | None, text: str, ctx: Context, *, paged: bool = False) -> st
     if not paged or ctx.page_labels is None:
         return linked
     ctx.page_refs.add(key)
-    label = ctx.page_labels.get(key, FIRST_LAYOUT_LABEL)
-    return f'{linked} {page_ref(label)}' if label else linked  # '': never laid out
-
-
-#: What a reference prints in the first layout, before any page is known: as
-#: wide as the most common labels. That layout is never the one printed
-#: (:func:`.book.write_pdf`).
-FIRST_LAYOUT_LABEL = '00'
-
-
-def page_ref(label: str) -> str:
-    """"(page N)" for the page *label* N, in the paragraph's own type, as
-    one unbreakable word."""
-    return escape(str(_('(page %s)')) % label).replace(' ', '\N{NO-BREAK SPACE}')
+    reserved = reserve(ctx.page_labels, key)
+    return linked if reserved is None else f'{linked} {page_ref(reserved, key)}'
 
 
 def internal_key(node, ctx) -> str | None:

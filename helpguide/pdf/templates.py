@@ -4,8 +4,10 @@ The shape follows ReportLab's own manual template (tools/docco/rltemplate.py):
 ``beforeDocument`` resets the state, ``afterFlowable`` reacts to headings
 (anchors call :meth:`BookTemplate.landed` as they are drawn), the page
 decoration is drawn at the end of each page. The contents' page numbers are
-form XObjects defined here when their heading lands: the contents need no
-second layout (references' pages do: :func:`.book.write_pdf`).
+form XObjects defined here when their heading lands, and references' page
+numbers slots filled in here once a page is written and their targets have
+landed (:mod:`.page_refs`): a book is laid out once where every label fits
+its slot (:func:`.book.write_pdf`).
 """
 from dataclasses import dataclass
 
@@ -21,6 +23,7 @@ from .cover import Cover
 from .flowables import Heading, page_number_form
 from .fonts import draw_string
 from .keeps import Keep
+from .page_refs import CALLBACK, Slots
 from .styles import StyleSheet
 
 
@@ -115,8 +118,9 @@ class BookTemplate(PrintTemplate):
     State kept while laying out (reset in :meth:`beforeDocument`):
     ``body_start`` the physical page where arabic numbering starts,
     ``chapter`` the running head, ``openers`` pages where a chapter starts
-    (no running head), ``defined`` keys whose destination exists; and
-    :class:`PrintTemplate`'s.
+    (no running head), ``defined`` keys whose destination exists,
+    ``key_pages`` where each landed, ``slots`` the references' page
+    numbers to fill in; and :class:`PrintTemplate`'s.
     """
 
     two_sided = True
@@ -171,16 +175,21 @@ class BookTemplate(PrintTemplate):
         self.openers = set()
         self.defined = set()
         self.key_pages = {}  # key -> (page, its label) where its destination landed
+        self.slots = Slots(self.canv)
+        self.canv.setNamedCB(CALLBACK, self.slots.drawn)
+        self.canv.setPageCallBack(self.page_written)
         self.canv.addPageLabel(0, 'ROMAN_LOWER')
         if self.screen:
             self.canv.showOutline()  # /PageMode /UseOutlines
 
     def landed(self, keys):
-        """*keys* have their destination on this page: the next layout's
-        references print it (:func:`.book.write_pdf`)."""
+        """*keys* have their destination on this page: references print it."""
         for key in set(keys) - self.defined:
             self.key_pages[key] = (self.page, self.page_label(self.page))
         self.defined.update(keys)
+
+    def page_written(self, page: int):
+        self.slots.fill(page, self.key_pages)
 
     def heading_landed(self, heading: Heading | Cover):
         self.landed(heading.keys)
@@ -226,6 +235,8 @@ class BookTemplate(PrintTemplate):
         self.canv.addPageLabel(self.page - 1, 'ARABIC', start=1)
 
     def handle_resolveLinks(self, keys):
+        self.slots.ended = True
+        self.slots.fill(self.page - 1, self.key_pages)
         for key in sorted(set(keys) - self.defined):
             self.canv.bookmarkPage(key)
         for key in sorted(self.contents_keys - self.defined):

@@ -4,12 +4,11 @@ import re
 
 import pytest
 from reportlab.lib.pagesizes import LETTER
-from reportlab.platypus import Flowable, LayoutError, PageBreak, Paragraph
+from reportlab.platypus import Flowable, LayoutError, Paragraph
 
 from booklets import build_booklet
-from helpguide.pdf.book import MAX_LAYOUTS, Story, write_pdf
+from helpguide.pdf.book import Story, write_pdf
 from helpguide.pdf.styles import book_styles
-from helpguide.pdf.flowables import Anchor
 from helpguide.pdf.templates import Metadata
 from pdfread import page_text
 
@@ -54,43 +53,6 @@ def test_a_layout_error_names_the_node_that_did_not_fit(tmp_path):
         write_pdf(tmp_path / 'x.pdf', story(styles, enormous), styles, Metadata('T'), LETTER)
     assert caught.value.rst_location == ('src/doc.rst', 7)
     assert not (tmp_path / 'x.pdf').exists()
-
-
-def referencing(styles, pages_before, refs=frozenset(['t'])):
-    """Stories of a book that says on page 1 where "t" is, page
-    *pages_before*(the layouts so far) + 1; the labels each layout printed."""
-    given = []
-
-    def stories(labels):
-        given.append(labels)
-        flowables = [Paragraph(f'See page {(labels or {}).get("t", "?")}', styles['body']),
-                     *[PageBreak()] * pages_before(len(given)), Anchor(['t']),
-                     Paragraph('T', styles['body'])]
-        return Story(flowables, frozenset(), refs)
-    return stories, given
-
-
-def test_a_book_is_laid_out_again_until_its_references_pages_stay(tmp_path):
-    styles = book_styles()
-    stories, given = referencing(styles, lambda layouts: 1)
-    assert write_pdf(tmp_path / 'x.pdf', stories, styles, Metadata('T'), LETTER) == 2
-    assert given == [None, {'t': 'ii'}]
-    assert 'See page ii' in page_text(tmp_path / 'x.pdf')
-
-
-def test_a_book_without_page_references_is_laid_out_once(tmp_path):
-    styles = book_styles()
-    stories, given = referencing(styles, lambda layouts: 1, refs=frozenset())
-    write_pdf(tmp_path / 'x.pdf', stories, styles, Metadata('T'), LETTER)
-    assert given == [None]
-
-
-def test_a_book_whose_pages_keep_moving_keeps_its_last_layout(tmp_path):
-    styles = book_styles()
-    stories, given = referencing(styles, lambda layouts: layouts)
-    assert write_pdf(tmp_path / 'x.pdf', stories, styles, Metadata('T'), LETTER) == 4
-    assert len(given) == MAX_LAYOUTS and given == [None, {'t': 'ii'}, {'t': 'iii'}]
-    assert 'See page iii' in page_text(tmp_path / 'x.pdf')  # a page off: no endless build
 
 
 def test_output_is_repeatable_and_dated_by_source_date_epoch(rootdir, tmp_path, monkeypatch):
