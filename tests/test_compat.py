@@ -151,6 +151,49 @@ def test_reportlab_writes_the_objects_added_before_its_save(tmp_path):
         assert {key: str(pdf.docinfo[key]) for key in info} == info
 
 
+def test_reportlab_text_and_page_private_parts_are_as_used(tmp_path):
+    """What a page reference's slot uses: the text an ``<onDraw>`` follows
+    in the text object, the page's annotations, a written page's content."""
+    from pypdf import PdfReader
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import SimpleDocTemplate
+
+    from helpguide.compat import reportlab as compat
+
+    drawn, rects = [], []
+
+    def rect(annotation):  # an internal link's, a URL's
+        return tuple(getattr(annotation, 'Rect', None) or annotation['Rect'].sequence)
+
+    def callback(canvas, _kind, label):
+        text = compat.mark_drawn_text(canvas, label, '000', '\x00s\x00')
+        drawn.append((text, canvas.absolutePosition(text.x, text.y),
+                      compat.annotations_from_here(canvas)))
+
+    class Doc(SimpleDocTemplate):
+        def beforeDocument(self):
+            self.canv.setNamedCB('slot', callback)
+            self.canv.setPageCallBack(self.written)
+
+        def written(self, page):
+            [(_text, (x, y), (refs, start))] = drawn
+            rects.append([rect(self.canv._doc.idToObject[ref.name]) for ref in refs])
+            compat.move_annotations(self.canv, refs, start, x - 0.001, y, -10)
+            rects.append([rect(self.canv._doc.idToObject[ref.name]) for ref in refs])
+            compat.replace_in_page(self.canv, page, '\x00s\x00', '7')
+
+    markup = ('<a href="#d">See</a> (page 000<onDraw name="slot" label="a"/>) or '
+              '<a href="#d">D</a> <a href="https://example.com/">E</a>.<a name="d"/>')
+    Doc(str(tmp_path / 'slot.pdf')).build(
+        [compat.Paragraph(markup, getSampleStyleSheet()['Normal'])])
+    [(text, _at, _refs)] = drawn
+    assert text.font == ('Helvetica', 10) and text.alignment == 0 and not text.fixed_after
+    assert 'See (page 7) or D E.' in PdfReader(tmp_path / 'slot.pdf').pages[0].extract_text()
+    before, after = rects
+    assert after[0] == before[0]  # the link before the slot stays; those after it move
+    assert [(r[0] + 10, r[1], r[2] + 10, r[3]) for r in after[1:]] == before[1:]
+
+
 def test_no_private_part_is_named_outside_compat():
     """The private members helpguide/compat/ lists, named nowhere else."""
     import ast

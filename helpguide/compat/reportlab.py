@@ -43,14 +43,15 @@
   ``multiBuild`` sets to lay out without writing (:func:`lay_out_unsaved`).
 * Page references' slots (:mod:`helpguide.pdf.page_refs`): an ``<onDraw>``
   callback's ``canvas._curr_tx_info`` (the text object ``tx``, ``cur_x``,
-  ``cur_y``, ``xs.style``), the text object's ``_code``, ``_fontname`` and
-  ``_fontsize``, the paragraph's ``blPara.lines`` (their ``words``, frags
-  with ``cbDefn``, ``backColor``, ``us_lines``), kept on the text object by
-  :meth:`Paragraph.beginText` (:func:`mark_drawn_text`); the page's
-  ``canvas._annotationrefs``, ``canvas._doc.idToObject`` and a link
-  annotation's ``Rect`` (:func:`annotations_from_here`,
-  :func:`move_annotations`); ``canvas._doc.Pages.pages`` and a written
-  page's ``stream`` (:func:`replace_in_page`).
+  ``cur_y``, ``xs.style``), the text object's list of operators (its code;
+  the canvas's own, which the tagging canvas edits, is another),
+  ``_fontname`` and ``_fontsize``, the paragraph's ``blPara.lines`` (their
+  ``words``, frags with ``cbDefn``, ``backColor``, ``us_lines``), kept on
+  the text object by :meth:`Paragraph.beginText` (:func:`mark_drawn_text`);
+  the canvas's list of the page's annotation references (which the tagging
+  canvas reads too), ``idToObject`` and a link annotation's ``Rect`` (a
+  URL's ``/Rect``) (:func:`annotations_from_here`, :func:`move_annotations`);
+  a written page's ``stream`` (:func:`replace_in_page`).
 """
 from dataclasses import dataclass
 
@@ -335,17 +336,23 @@ def annotations_from_here(canvas) -> tuple[list, int]:
 
 
 def move_annotations(canvas, refs: list, start: int, x: float, y: float, dx: float) -> None:
-    """Move by *dx* the annotations of *refs* from *start* whose rectangle
-    starts at or after *x* on the line through *y* (page coordinates)."""
+    """Move by *dx* the link annotations of *refs* from *start* whose
+    rectangle starts at or after *x* on the line through *y* (page
+    coordinates): internal links keep it as ``Rect``, URLs as ``/Rect``."""
     for ref in refs[start:]:
         annotation = canvas._doc.idToObject[ref.name]
-        lx, ly, ux, uy = annotation.Rect
+        uri = isinstance(annotation, Dictionary)
+        lx, ly, ux, uy = annotation['Rect'].sequence if uri else annotation.Rect
         if lx >= x and ly <= y <= uy:
-            annotation.Rect = (lx + dx, ly, ux + dx, uy)
+            moved = (lx + dx, ly, ux + dx, uy)
+            if uri:
+                annotation['Rect'] = Array(moved)
+            else:
+                annotation.Rect = moved
 
 
 def replace_in_page(canvas, page: int, token: str, text: str) -> None:
     """Put *text* for *token* in the content of the written *page* (1-based)."""
-    written = canvas._doc.Pages.pages[page - 1]
+    written = pages(canvas)[page - 1]
     assert written.stream.count(token) == 1, token
     written.stream = written.stream.replace(token, text)

@@ -1,11 +1,13 @@
 """The page labels a book's references printed, kept from one build to the
 next as LaTeX keeps them in its ``.aux`` file.
 
-A book with page references is laid out until no target moves
-(:func:`.book.write_pdf`); starting from the labels of the last published
-book, an unchanged or lightly edited book is laid out once instead of twice.
-They are a hint only: wrong or missing labels cost one more layout, never a
-wrong number, so a file that cannot be read is ignored.
+A reference's page number is a slot the layout fills in
+(:mod:`.page_refs`), three digits wide: a label wider than that costs a
+layout more (:func:`.book.write_pdf`). Only those widths are taken from the
+labels kept here, so a book with such labels is laid out once again, and a
+book is the same from clean and from these. They are a hint only: wrong or
+missing labels cost one more layout, never a wrong number, so a file that
+cannot be read is ignored.
 
 They are kept in the doctree cache, Sphinx's folder for what one build
 leaves the next (``<doctrees>/page-labels/``), never among the outputs: one

@@ -118,8 +118,8 @@ class Context:
     contents; ``linked``, the link targets used; ``page_refs``, the keys of
     the references printing a page; ``pending``, keys of ids met but not yet
     anchored. ``page_labels``, set where references print the page they lead
-    to (the book): the page label of each key in the layout before, none
-    known in the first (:func:`.book.write_pdf`).
+    to (the book): the page label of each key in the layout before, which
+    sizes the slot the page is printed in (:func:`.page_refs.reserve`).
     """
     styles: StyleSheet
     height: float
