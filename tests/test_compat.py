@@ -136,7 +136,9 @@ def test_reportlab_writes_the_objects_added_before_its_save(tmp_path):
                        OutputIntents=compat.Array([compat.Indirect({'Deferred': deferred})]),
                        Metadata=compat.Stream(b'<x/>', {'Type': compat.Name('Metadata')},
                                               compress=False))
-    canvas.save()
+    compat.archival_save(canvas)
+    data = path.read_bytes()
+    assert data.count(b'\nendstream\n') == data.count(b'endstream') == 2  # the page's, the XMP
     with pikepdf.open(path) as pdf:
         root, page = pdf.Root, pdf.pages[0].obj
         assert (page.StructParents, page.Tabs) == (0, '/S')
@@ -147,7 +149,7 @@ def test_reportlab_writes_the_objects_added_before_its_save(tmp_path):
         assert intent.is_indirect and intent.Deferred.is_indirect
         assert intent.Deferred.Page.objgen == page.objgen
         assert str(intent.Deferred.Title) == 'caf\u00e9 (1)'
-        assert root.Metadata.read_raw_bytes() == b'<x/>'  # unfiltered
+        assert root.Metadata.read_raw_bytes() == b'<x/>'  # unfiltered; /Length without the EOL
         assert {key: str(pdf.docinfo[key]) for key in info} == info
 
 

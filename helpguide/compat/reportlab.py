@@ -40,7 +40,9 @@
   annotation's ``permitted``, ``otherkw`` and ``Contents`` (:func:`set_entries`);
   the Info dictionary as written, ``info`` with ``_dateFormatter`` and the
   document's ``_timeStamp`` (:func:`info`); ``BaseDocTemplate._doSave``, which
-  ``multiBuild`` sets to lay out without writing (:func:`lay_out_unsaved`).
+  ``multiBuild`` sets to lay out without writing (:func:`lay_out_unsaved`);
+  ``PDFStream.format``, which writes ``endstream`` right after a stream's
+  data, wrapped while a file is saved (:func:`archival_save`).
 * Page references' slots (:mod:`helpguide.pdf.page_refs`): an ``<onDraw>``
   callback's ``canvas._curr_tx_info`` (the text object ``tx``, ``cur_x``,
   ``cur_y``, ``xs.style``), the text object's list of operators (its code;
@@ -53,6 +55,7 @@
   URL's ``/Rect``) (:func:`annotations_from_here`, :func:`move_annotations`);
   a written page's ``stream`` (:func:`replace_in_page`).
 """
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from reportlab.pdfbase import pdfdoc as _pdfdoc
@@ -356,3 +359,31 @@ def replace_in_page(canvas, page: int, token: str, text: str) -> None:
     written = pages(canvas)[page - 1]
     assert written.stream.count(token) == 1, token
     written.stream = written.stream.replace(token, text)
+
+
+ENDSTREAM = b'endstream\n'
+
+
+def _stream_ending_with_eol(format_stream):
+    def format(self, document) -> bytes:
+        written = format_stream(self, document)
+        # The EOL is not part of the data: the stream's /Length stays as it is.
+        return written[:-len(ENDSTREAM)] + b'\n' + ENDSTREAM
+    return format
+
+
+@contextmanager
+def _streams_ending_with_eol():
+    format_stream = _pdfdoc.PDFStream.format
+    _pdfdoc.PDFStream.format = _stream_ending_with_eol(format_stream)
+    try:
+        yield
+    finally:
+        _pdfdoc.PDFStream.format = format_stream
+
+
+def archival_save(canvas) -> None:
+    """``canvas.save()``, each stream's data followed by an EOL before
+    ``endstream`` as PDF/A-2 (6.1.7.1) requires; ReportLab writes none."""
+    with _streams_ending_with_eol():
+        canvas.save()

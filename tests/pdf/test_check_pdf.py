@@ -111,6 +111,15 @@ def test_each_condition_is_reported(good, tmp_path, name, capsys):
     assert f'{broken}: error: ' in capsys.readouterr().out
 
 
+def test_a_stream_without_an_end_of_line_before_endstream_is_reported(good, tmp_path):
+    data = good.read_bytes()
+    assert data.count(b'\nendstream') == data.count(b'endstream')  # as PDF/A-2 asks
+    broken = tmp_path / 'broken.pdf'
+    # The same length: every object stays where the cross-reference table says.
+    broken.write_bytes(data.replace(b'\nendstream\n', b'endstream \n', 1))
+    assert check(broken) == ['1 stream(s) without an end-of-line before endstream']
+
+
 def test_an_unreadable_file_is_reported(tmp_path):
     bad = tmp_path / 'bad.pdf'
     bad.write_bytes(b'not a pdf')

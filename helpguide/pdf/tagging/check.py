@@ -31,6 +31,7 @@ CONDITIONS = [
     'title, author, subject, keywords, producer, creator and dates matching the Info dictionary',
     'an sRGB PDF/A output intent with its ICC profile',
     'no encryption, JavaScript or embedded files; link annotations printable',
+    'every stream\'s data is followed by an end-of-line before endstream',
 ]
 
 PAINTING = frozenset({'Tj', 'TJ', "'", '"', 'S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*',
@@ -276,13 +277,23 @@ def same_date(xmp: str, pdf_date: str) -> bool:
     return str(xmp).replace('Z', '+00:00') == want.replace('Z', '+00:00')
 
 
+def check_syntax(data: bytes) -> list[str]:
+    """What PDF/A-2 asks of the file's bytes that a parser does not show."""
+    unended = sum(1 for found in re.finditer(rb'endstream', data)
+                  if data[found.start() - 1:found.start()] not in (b'\n', b'\r'))
+    if unended:  # 6.1.7.1
+        return [f'{unended} stream(s) without an end-of-line before endstream']
+    return []
+
+
 def check(path: Path) -> list[str]:
     """The problems of the PDF at *path*, as messages."""
     try:
         with pikepdf.open(path) as pdf:
-            return Checker(pdf).run()
+            problems = Checker(pdf).run()
     except pikepdf.PdfError as err:
         return [f'cannot read the PDF: {err}']
+    return problems + check_syntax(Path(path).read_bytes())
 
 
 def main(argv: list[str] | None = None) -> int:

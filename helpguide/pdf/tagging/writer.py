@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ...compat.reportlab import (TRUE, Array, Deferred, Dictionary, Indirect, Name, String,
-                                 annotations, catalog, info, pages, ref, serialised,
-                                 set_entries)
+                                 annotations, archival_save, catalog, info, pages, ref,
+                                 serialised, set_entries)
 from .archive import metadata, output_intent
 from .canvas import Link, TaggingCanvas
 from .tree import Annotation, Element, Mark
@@ -179,4 +179,4 @@ def finish(canvas: TaggingCanvas, root: Element, doc: Document) -> None:
     """Add the structure tree of *root* and the PDF/A and PDF/UA
     identification to what *canvas* drew, and write the file."""
     StructureWriter(canvas).write(root, doc)
-    canvas.save()
+    archival_save(canvas)
