@@ -117,12 +117,14 @@ def write_pdf(target: Path, stories: Callable[[dict[str, str]], Story],
                 break
             printed = landed
         finish(doc.canv, root, Document(lang=meta.lang))  # only the layout kept is written
-        written = len(PdfReader(partial).pages)
-        if written != doc.page:
-            raise PdfWriteError(f'{target}: wrote {written} of {doc.page} pages')
+        pages, story, doc, root = doc.page, None, None, None  # freed before reading the PDF
+        with open(partial, 'rb') as pdf:  # read where needed, not copied into memory whole
+            written = len(PdfReader(pdf).pages)
+        if written != pages:
+            raise PdfWriteError(f'{target}: wrote {written} of {pages} pages')
     if landed:
         page_labels.store(labels, landed)
-    return doc.page
+    return pages
 
 
 class PdfWriteError(SphinxError):

@@ -26,21 +26,21 @@ CONTENT_ROLES = frozenset({'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'Figure', 'C
                            'Code', 'Lbl', 'Link', 'Form', 'TOCI'})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mark:
     """Marked content: MCID *mcid* on page *page* (1-based)."""
     page: int
     mcid: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Annotation:
     """The *index*-th annotation of page *page* (1-based)."""
     page: int
     index: int
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)  # slots: a ×50 book has 28,000 of them
 class Element:
     """A structure element: *role* is its standard structure type; *attrs*
     its layout/list/table attributes (``{'O': 'Table', 'Scope': 'Column'}``);
