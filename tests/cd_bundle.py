@@ -39,8 +39,13 @@ def make(project: Path, *args: str, tz: str = 'UTC') -> subprocess.CompletedProc
 
 
 def make_dist(project: Path, tz: str = 'UTC') -> Path:
-    """Run ``make dist`` in *project* in time zone *tz*; return the bundle folder."""
-    result = make(project, 'dist', tz=tz)
+    """Run ``make dist`` in *project* in time zone *tz*; return the bundle folder.
+
+    It reads the sources in one process (``BUILDOPTS=-j1``), as the suite's
+    other builds: the test workers keep the cores busy. The second guide's
+    ``make`` (tests/guides/) and the reproducibility test's second build read
+    in parallel, as make does by default."""
+    result = make(project, 'dist', 'BUILDOPTS=-j1', tz=tz)
     if result.returncode:
         raise AssertionError(f'make dist failed:\n{result.stdout}\n{result.stderr}')
     folders = [path for path in (project / 'build' / 'dist').iterdir() if path.is_dir()]

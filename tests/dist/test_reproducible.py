@@ -2,11 +2,12 @@
 the same SOURCE_DATE_EPOCH give the same bytes: HTML tree, PDFs, the bundle,
 its zip and its ISO.
 
-The first is the session's ``make dist``. The second makes every product
-again in the source language, with the command line people without make
-run, and the bundle from those and the first build's French: every builder
-and the bundle are made twice, and the languages share every builder's code
-(the French have tests of their own, tests/i18n)."""
+The first is the session's ``make dist``, which reads the sources in one
+process. The second makes every product again in the source language, with
+the command line people without make run, reading in parallel (its default
+``-j auto``), and the bundle from those and the first build's French: every
+builder and the bundle are made twice, and the languages share every
+builder's code (the French have tests of their own, tests/i18n)."""
 import hashlib
 import os
 import shutil
