@@ -113,7 +113,7 @@ def write_pdf(target: Path, stories: Callable[[dict[str, str]], Story],
                                    screen)
                 root = lay_out_tagged(doc, story.flowables)
             landed = {key: doc.key_pages.get(key, (None, ''))[1] for key in story.page_refs}
-            if doc.slots.all_fit:
+            if doc.slots.fit(doc.key_pages):
                 break
             printed = landed
         finish(doc.canv, root, Document(lang=meta.lang))  # only the layout kept is written

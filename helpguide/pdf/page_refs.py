@@ -10,12 +10,14 @@ the token becomes the label (:meth:`Slots.fill`). The label is the text of
 the content stream itself: copied, searched and read aloud in its place.
 
 A label as wide as its slot changes nothing else. A narrower one moves the
-rest of its line left as the text flows; what the line draws at fixed
-places after it moves too: its links (annotations) are moved with it, and a
-line with a background, an underline or an image after the slot, or set
-other than flush left, needs the exact width. Where a label cannot be
-filled in so, :attr:`Slots.exact` is false and the book is laid out again
-with the labels known (:func:`.book.write_pdf`), as before.
+rest of its line left as the text flows (the line was broken for the slot,
+so it may end a word sooner than a layout with the label known would);
+what the line draws at fixed places after it moves too: its links
+(annotations) are moved with it, and a line with a background, an
+underline or an image after the slot, or set other than flush left, needs
+the exact width. Where a label cannot be
+filled in so (:meth:`Slots.fit`), the book is laid out again with slots
+of the labels known (:func:`.book.write_pdf`).
 """
 from dataclasses import dataclass
 
@@ -75,6 +77,7 @@ class Slots:
     def __init__(self, canvas):
         self.canvas = canvas
         self.pending: list[Slot] = []
+        self.unmarked: list[tuple[str, str]] = []  # (key, reserved) of slots not found
         self.exact = True
         self.ended = False  # every target that lands has landed
 
@@ -83,8 +86,8 @@ class Slots:
         reserved, _c, key = label.partition(':')
         token = f'\x00{len(self.pending)}\x00'
         drawn = rl.mark_drawn_text(canvas, label, reserved, token)
-        if drawn is None:  # not drawn as one run of text: no slot to fill
-            self.exact = False
+        if drawn is None:  # not drawn as one run of text: it shows what it reserved
+            self.unmarked.append((key, reserved))
             return
         x, y = canvas.absolutePosition(drawn.x, drawn.y)
         x0, _y0 = canvas.absolutePosition(0, 0)
@@ -111,11 +114,13 @@ class Slots:
             rl.replace_in_page(self.canvas, slot.page, slot.token, label)
             slot.filled = True
 
-    @property
-    def all_fit(self) -> bool:
-        """Whether every slot got its label, of its width or movable (once
-        the last page is written)."""
-        return self.exact and all(slot.filled for slot in self.pending)
+    def fit(self, labels: dict[str, tuple[int, str]]) -> bool:
+        """Whether every slot got its label (key -> (page, label)), of its
+        width or movable, once the last page is written; a slot that could
+        not be filled in fits where it reserved its own label."""
+        return (self.exact and all(slot.filled for slot in self.pending)
+                and all(labels.get(key, (None, ''))[1] == reserved
+                        for key, reserved in self.unmarked))
 
 
 class Kept(dict):

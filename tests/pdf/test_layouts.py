@@ -12,6 +12,7 @@ from reportlab.platypus import PageBreak
 from pypdf import PdfReader
 
 import helpguide.pdf.book as book
+from helpguide.compat import reportlab as compat
 from booklets import build_booklet
 from helpguide.pdf.book import MAX_LAYOUTS, Story, write_pdf
 from helpguide.pdf.flowables import Anchor
@@ -87,6 +88,16 @@ def test_a_background_before_the_label_does_not_hold_it(tmp_path):
         lambda layouts: 1, '<span backColor="#dddddd">See</span> {ref} for T.')
     assert 'See T (page ii) for T.' in write(tmp_path, stories, styles)
     assert len(given) == 1
+
+
+def test_a_slot_that_cannot_be_found_in_its_text_is_laid_out_again_with_its_label(
+        tmp_path, monkeypatch):
+    """Text ReportLab writes otherwise (shaped text, a paragraph class of
+    its own) shows what its slot reserved: the label once known."""
+    monkeypatch.setattr(compat, 'mark_drawn_text', lambda *args: None)
+    stories, given, styles = referencing(lambda layouts: 1)
+    assert 'See T (page ii) for T.' in write(tmp_path, stories, styles)
+    assert given == [{}, {'t': 'ii'}]
 
 
 def test_a_book_whose_pages_keep_moving_keeps_its_last_layout_with_its_own_pages(tmp_path):
