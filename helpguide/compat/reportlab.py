@@ -321,13 +321,14 @@ def mark_drawn_text(canvas, label: str, text: str, token: str) -> DrawnText | No
     tx._code[-1] = code[:-len(shown)] + f'{token}) Tj'
     # The line is the n-th holding this callback, n the callbacks of its label so far.
     seen = tx.__dict__.setdefault('callbacks_seen', {})
-    frags = [(line, i) for line in lines for i, f in enumerate(line.words)
+    found = [(line, i) for line in lines for i, f in enumerate(line.words)
              if getattr(getattr(f, 'cbDefn', None), 'label', None) == label]
-    line, at = frags[seen.get(label, 0)]
-    seen[label] = seen.get(label, 0) + 1
-    fixed = any(getattr(f, 'backColor', None) or getattr(f, 'us_lines', None)
-                or getattr(getattr(f, 'cbDefn', None), 'kind', None) == 'img'
-                for f in line.words[at + 1:])
+    n = seen[label] = seen.get(label, -1) + 1
+    line, at = found[n] if n < len(found) else (None, 0)
+    fixed = line is None or any(   # what follows on the line, where it is known
+        getattr(f, 'backColor', None) or getattr(f, 'us_lines', None)
+        or getattr(getattr(f, 'cbDefn', None), 'kind', None) == 'img'
+        for f in line.words[at + 1:])
     style = info['xs'].style
     return DrawnText(info['cur_x'], info['cur_y'], (tx._fontname, tx._fontsize),
                      style.alignment, fixed or bool(getattr(style, 'endDots', None)))
