@@ -49,7 +49,7 @@
   the canvas's own, which the tagging canvas edits, is another),
   ``_fontname`` and ``_fontsize``, the paragraph's ``blPara.lines`` (their
   ``words``, frags with ``cbDefn``, ``backColor``, ``us_lines``), kept on
-  the text object by :meth:`Paragraph.beginText` (:func:`mark_drawn_text`);
+  the canvas by :meth:`Paragraph.drawPara` (:func:`mark_drawn_text`);
   the canvas's list of the page's annotation references (which the tagging
   canvas reads too), ``idToObject`` and a link annotation's ``Rect`` (a
   URL's ``/Rect``) (:func:`annotations_from_here`, :func:`move_annotations`);
@@ -89,10 +89,15 @@ class Paragraph(_Paragraph):
         super()._setup(text, style, bulletText, frags, cleaner)
         self.fragments_made()
 
-    def beginText(self, x, y):
-        tx = super().beginText(x, y)
-        tx.paragraph_lines = self.blPara.lines  # for the callbacks (mark_drawn_text)
-        return tx
+    def drawPara(self, debug=0):
+        # What its lines' <onDraw> callbacks read (mark_drawn_text), while it
+        # draws only: ReportLab's text objects are cyclic garbage, which
+        # would keep the lines of every paragraph while collection is paused.
+        self.canv.paragraph_lines = self.blPara.lines, {}
+        try:
+            super().drawPara(debug)
+        finally:
+            del self.canv.paragraph_lines
 
 
 def parse_tuple_tree(parser, tree, style):
@@ -315,12 +320,11 @@ def mark_drawn_text(canvas, label: str, text: str, token: str) -> DrawnText | No
     tx = info['tx']
     code = tx._code[-1] if tx._code else ''
     shown = f'{text}) Tj'
-    lines = getattr(tx, 'paragraph_lines', None)
+    lines, seen = getattr(canvas, 'paragraph_lines', (None, None))
     if not code.endswith(shown) or not lines or not hasattr(lines[0], 'words'):
         return None
     tx._code[-1] = code[:-len(shown)] + f'{token}) Tj'
     # The line is the n-th holding this callback, n the callbacks of its label so far.
-    seen = tx.__dict__.setdefault('callbacks_seen', {})
     found = [(line, i) for line in lines for i, f in enumerate(line.words)
              if getattr(getattr(f, 'cbDefn', None), 'label', None) == label]
     n = seen[label] = seen.get(label, -1) + 1
