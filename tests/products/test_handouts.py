@@ -1,6 +1,8 @@
 """Handouts of the real guide: one per program and platform, its own steps only."""
+import os
 import shutil
 import subprocess
+from functools import cache
 
 import pytest
 from pypdf import PdfReader
@@ -21,8 +23,20 @@ def guide(real_guide):
     return real_guide('handouts')
 
 
+@cache
+def _page_texts(path: str, version: tuple) -> tuple[str, ...]:
+    return tuple(page.extract_text() for page in PdfReader(path).pages)
+
+
+def page_texts(path) -> tuple[str, ...]:
+    """pypdf's text of each page, extracted once per file as it is now (the
+    module's tests read the same handouts; one written again reads anew)."""
+    stat = os.stat(path)
+    return _page_texts(str(path), (stat.st_ino, stat.st_size, stat.st_mtime_ns))
+
+
 def text(path) -> str:
-    return seed.normalize(' '.join(page.extract_text() for page in PdfReader(path).pages))
+    return seed.normalize(' '.join(page_texts(path)))
 
 
 def folded(path) -> str:
@@ -110,8 +124,8 @@ def test_each_handout_names_program_platform_and_edition(guide):
         assert f'Platform {platforms[platform]}' in shown
         other_platforms = set(platforms.values()) - {platforms[platform]}
         assert not any(f'Platform {other}' in shown for other in other_platforms)
-        for page in reader.pages:
-            assert f'Edition {config.guide_edition}' in page.extract_text()
+        for page in page_texts(guide.outdir / name):
+            assert f'Edition {config.guide_edition}' in page
         assert reader.metadata.title.startswith(program.name)
 
 
