@@ -1,20 +1,28 @@
 """Reading back what a printed sheet shows: the text of each half of a side."""
 import subprocess
+from functools import lru_cache
 
 from PIL import Image
 from pypdf import PdfReader
 
-from tests.pdf.pdfread import words
+from tests.pdf.pdfread import _version, words
 
 
 def pdftotext(path, page: int, crop: tuple[float, float, float, float] | None = None) -> str:
     """poppler's text of one page (1-based), optionally of the area x, y, w, h only."""
-    cmd = ['pdftotext', '-f', str(page), '-l', str(page)]
+    return _page_texts(_version(path), crop and tuple(round(v) for v in crop))[page - 1]
+
+
+@lru_cache(maxsize=32)
+def _page_texts(version: tuple, crop: tuple[int, int, int, int] | None) -> tuple[str, ...]:
+    """poppler's text of every page (of the same area of each), in one call:
+    poppler lays out each page on its own, so a page reads the same alone."""
+    cmd = ['pdftotext']
     if crop:
-        x, y, w, h = (str(round(v)) for v in crop)
-        cmd += ['-x', x, '-y', y, '-W', w, '-H', h]
-    out = subprocess.run([*cmd, str(path), '-'], check=True, capture_output=True, text=True)
-    return out.stdout.replace('\f', '').strip()
+        cmd += [option for name, value in zip(('-x', '-y', '-W', '-H'), crop)
+                for option in (name, str(value))]
+    out = subprocess.run([*cmd, version[0], '-'], check=True, capture_output=True, text=True)
+    return tuple(page.strip() for page in out.stdout.split('\f')[:-1])
 
 
 def halves(path, page: int) -> tuple[str, str]:
