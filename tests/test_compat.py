@@ -196,6 +196,42 @@ def test_reportlab_text_and_page_private_parts_are_as_used(tmp_path):
     assert [(r[0] + 10, r[1], r[2] + 10, r[3]) for r in after[1:]] == before[1:]
 
 
+def test_reportlab_canvas_private_parts_are_as_used(tmp_path):
+    """What the tagging canvas uses: the page's operators as they are
+    drawn, whether a form XObject is being drawn, each annotation added."""
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import SimpleDocTemplate
+
+    from helpguide.compat import reportlab as compat
+
+    assert parameters(Canvas._annotatePage) == ['self', 'name']
+    added = []
+
+    class Hooked(compat.AnnotationHook, Canvas):
+        def annotation_added(self, index):
+            _refs, count = compat.annotations_from_here(self)
+            added.append((self.getPageNumber(), index, count))
+            assert not compat.defining_form(self)
+
+    canvas = Hooked(str(tmp_path / 'code.pdf'), pageCompression=0)
+    code = compat.page_code(canvas)
+    canvas.drawString(10, 10, 'probe')
+    assert '(probe) Tj' in code[-1] and not compat.defining_form(canvas)
+    canvas.beginForm('form')  # in a page drawn on, as a folio's form is
+    assert compat.defining_form(canvas) and compat.page_code(canvas) is not code
+    canvas.endForm()
+    assert not compat.defining_form(canvas) and compat.page_code(canvas) is code
+    code.append('% added')
+    canvas.showPage()
+    canvas.save()
+    assert b'(probe) Tj T* ET\n% added' in (tmp_path / 'code.pdf').read_bytes()
+
+    markup = '<a href="#d">in</a> <a href="https://example.org/">out</a><a name="d"/>'
+    SimpleDocTemplate(str(tmp_path / 'links.pdf')).build(
+        [Paragraph(markup, getSampleStyleSheet()['Normal'])], canvasmaker=Hooked)
+    assert added == [(1, 0, 1), (1, 1, 2)]  # each annotation once, as it joins the page
+
+
 def test_no_private_part_is_named_outside_compat():
     """The private members helpguide/compat/ lists, named nowhere else."""
     import ast
@@ -205,7 +241,8 @@ def test_no_private_part_is_named_outside_compat():
     for module in (package / 'compat').glob('*.py'):
         names |= set(re.findall(r'``(?:\w+\.)*(_[A-Za-z]\w*)', module.read_text()))
     assert {'_setup', '_catalog', '_write_doc_doctree_cache', '_atTop', '_cellvalues',
-            '_doc', '_doSave', '_timeStamp'} <= names
+            '_doc', '_doSave', '_timeStamp', '_code', '_codeStack', '_pageNumber',
+            '_annotatePage', '_annotationrefs'} <= names
     found = []
     for path in sorted(package.rglob('*.py')):
         if path.parent.name == 'compat':

@@ -54,6 +54,12 @@
   canvas reads too), ``idToObject`` and a link annotation's ``Rect`` (a
   URL's ``/Rect``) (:func:`annotations_from_here`, :func:`move_annotations`);
   a written page's ``stream`` (:func:`replace_in_page`).
+* The canvas's page content as it is drawn, ``canvas._code`` (a list of
+  operators, :func:`page_code`), and ``canvas._codeStack``, not empty while
+  a form XObject is defined (:func:`defining_form`); ``Canvas._annotatePage``,
+  where an annotation joins the page's ``_annotationrefs``
+  (:class:`AnnotationHook`). (``canvas._pageNumber`` is not needed:
+  ``getPageNumber()``.)
 """
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -202,6 +208,29 @@ def register_unread(font: UnreadTTFont) -> None:
     """``pdfmetrics.registerFont(font)`` without reading *font*'s file."""
     pdfmetrics._fonts[font.fontName] = font
     pdfmetrics.registerFontFamily(font.fontName)
+
+
+# -- the canvas -----------------------------------------------------------------------
+def page_code(canvas) -> list:
+    """The operators drawn on the page so far: the list itself, to add to or rewrite."""
+    return canvas._code
+
+
+def defining_form(canvas) -> bool:
+    """Whether *canvas* is drawing a form XObject rather than the page."""
+    return bool(canvas._codeStack)
+
+
+class AnnotationHook:
+    """A mixin for a Canvas: :meth:`annotation_added` once each annotation
+    (a link, a form field) is on the page."""
+
+    def annotation_added(self, index: int) -> None:
+        """The annotation *index* (in the page's /Annots) was added."""
+
+    def _annotatePage(self, name):
+        super()._annotatePage(name)
+        self.annotation_added(len(self._annotationrefs) - 1)
 
 
 # -- the PDF objects of ReportLab's save ----------------------------------------------

@@ -12,6 +12,7 @@ with what it points to.
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from ...compat.reportlab import AnnotationHook, defining_form, page_code
 from ..form import FormCanvas
 
 from .tree import CONTENT_ROLES, Annotation, Element, Mark
@@ -26,7 +27,7 @@ class Link:
     contents: str = ''
 
 
-class TaggingCanvas(FormCanvas):
+class TaggingCanvas(AnnotationHook, FormCanvas):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,7 +42,7 @@ class TaggingCanvas(FormCanvas):
 
     @property
     def _in_form(self) -> bool:
-        return bool(self._codeStack)  # a form XObject is being defined
+        return defining_form(self)
 
     def _marking(self) -> bool:
         return any(start is not None for _, start in self._open)
@@ -61,16 +62,18 @@ class TaggingCanvas(FormCanvas):
         return len(self._open)
 
     def _begin_marked(self, element: Element) -> int:
-        page = self._pageNumber
+        page = self.getPageNumber()
         mcids = self.marks.setdefault(page, [])
         element.kids.append(Mark(page, len(mcids)))
-        self._code.append(f'/{element.role} <</MCID {len(mcids)}>> BDC')
+        code = page_code(self)
+        code.append(f'/{element.role} <</MCID {len(mcids)}>> BDC')
         mcids.append(element)
-        return len(self._code) - 1
+        return len(code) - 1
 
     def _end_marked(self, start: int) -> None:
-        self._code.append('EMC')
-        self._segments.append((start, len(self._code)))
+        code = page_code(self)
+        code.append('EMC')
+        self._segments.append((start, len(code)))
 
     def end_element(self, token: int) -> None:
         element, start = self._open.pop()
@@ -129,15 +132,13 @@ class TaggingCanvas(FormCanvas):
         finally:
             self._link = None
 
-    def _annotatePage(self, name):
-        super()._annotatePage(name)
+    def annotation_added(self, index: int) -> None:
         if self._in_form:
             return
         owner = self._open[-1][0] if self._open else None
         if owner is not None and owner.role not in ('Link', 'Form'):
             owner = owner.add(Element('Link'))
-        page = self._pageNumber
-        index = len(self._annotationrefs) - 1
+        page = self.getPageNumber()
         self.annotated.setdefault(page, []).append((index, owner, self._link))
         if owner is not None:
             owner.kids.append(Annotation(page, index))
@@ -148,7 +149,7 @@ class TaggingCanvas(FormCanvas):
 
     def _wrap_artifacts(self) -> None:
         """Everything between the marked spans of this page is an artifact."""
-        code, out, pos = self._code, [], 0
+        code, out, pos = page_code(self), [], 0
         for start, end in [*self._segments, (len(code), len(code))]:
             gap = code[pos:start]
             if any(isinstance(op, str) and op.strip() for op in gap):
