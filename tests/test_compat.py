@@ -232,6 +232,53 @@ def test_reportlab_canvas_private_parts_are_as_used(tmp_path):
     assert added == [(1, 0, 1), (1, 1, 2)]  # each annotation once, as it joins the page
 
 
+def test_reportlab_flowable_private_parts_are_as_used(tmp_path):
+    """What the keep rules, anchors and index use of a flowable's layout:
+    its frame, the space the frame carries, zero-size flowables, a
+    KeepTogether's content and the measure its split decides by."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table
+    from reportlab.platypus.flowables import AnchorFlowable, KeepTogether
+
+    from helpguide.compat import reportlab as compat
+
+    seen = {}
+
+    class Probe(compat.ZeroSize, Flowable):
+        def wrap(self, width, height):
+            frame = compat.frame_of(self)
+            seen.update(frame=frame, doc_frame=compat.doc_attribute(self, 'frame'),
+                        none=compat.doc_attribute(self, 'no_such_attribute'),
+                        after=compat.frame_space_after(frame))
+            return 0, 0
+
+        def draw(self):
+            pass
+
+    doc = SimpleDocTemplate(str(tmp_path / 'probe.pdf'))
+    spaced = ParagraphStyle('spaced', spaceBefore=20, spaceAfter=15)
+    doc.build([Paragraph('text', spaced), Probe(), Paragraph('below', spaced)])
+    assert seen['frame'] is seen['doc_frame'] is not None and seen['none'] is None
+    assert seen['after'] == 15  # the paragraph's space after, carried past the probe
+    assert compat.is_zero_size(Probe()) and not compat.is_zero_size(Spacer(1, 1))
+    assert compat.transfers_space(AnchorFlowable('x')) and not compat.transfers_space(Probe())
+
+    table = Table([['a'], ['b']], rowHeights=[20, 30])
+    table.wrap(100, 1000)
+    assert compat.table_height(table) == 50
+
+    keep = KeepTogether([Spacer(1, 30), Spacer(1, 20)])
+    keep.canv = Canvas(io.BytesIO())  # as a frame sets it
+    assert [f.height for f in compat.container_flowables(keep)] == [30, 20]
+    assert compat.measured_height(keep, 100, 1000) == 50  # measured by ReportLab's wrap
+    # ReportLab's split decides by the measure given: fits, then too tall.
+    compat.set_measure(keep, 100, 40, 30, 30)
+    assert compat.measured_height(keep, 100, 40) == 30
+    assert [type(f) for f in keep.split(100, 40)] == [Spacer, Spacer]
+    compat.set_measure(keep, 100, 40, 50, 30)
+    assert [type(f) for f in keep.split(100, 40)] == [type(keep.FrameBreak), Spacer, Spacer]
+
+
 def test_no_private_part_is_named_outside_compat():
     """The private members helpguide/compat/ lists, named nowhere else."""
     import ast
@@ -242,15 +289,24 @@ def test_no_private_part_is_named_outside_compat():
         names |= set(re.findall(r'``(?:\w+\.)*(_[A-Za-z]\w*)', module.read_text()))
     assert {'_setup', '_catalog', '_write_doc_doctree_cache', '_atTop', '_cellvalues',
             '_doc', '_doSave', '_timeStamp', '_code', '_codeStack', '_pageNumber',
-            '_annotatePage', '_annotationrefs'} <= names
+            '_annotatePage', '_annotationrefs', '_content', '_H', '_H0', '_wrapInfo',
+            '_frame', '_prevASpace', '_ZEROSIZE', '_SPACETRANSFER', '_height',
+            '_doctemplateAttr'} <= names
     found = []
     for path in sorted(package.rglob('*.py')):
         if path.parent.name == 'compat':
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding='utf-8'))):
+        tree = ast.parse(path.read_text(encoding='utf-8'))
+        class_attributes = {id(target) for owner in ast.walk(tree)
+                            if isinstance(owner, ast.ClassDef) for stmt in owner.body
+                            if isinstance(stmt, ast.Assign) for target in stmt.targets}
+        for node in ast.walk(tree):
+            # An attribute, an import, a method, a name set in a class's body
+            # (``_ZEROSIZE = 1``) or given as a string (``getattr(frame, '_prevASpace', 0)``).
             named = (node.attr if isinstance(node, ast.Attribute)
-                     else node.name if isinstance(node, ast.alias)
-                     else node.name if isinstance(node, ast.FunctionDef) else None)
+                     else node.name if isinstance(node, (ast.alias, ast.FunctionDef))
+                     else node.id if id(node) in class_attributes
+                     else node.value if isinstance(node, ast.Constant) else None)
             if named in names:
                 found.append(f'{path.relative_to(package)}:{node.lineno}: {named}')
     assert found == []

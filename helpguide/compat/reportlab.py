@@ -60,6 +60,18 @@
   where an annotation joins the page's ``_annotationrefs``
   (:class:`AnnotationHook`). (``canvas._pageNumber`` is not needed:
   ``getPageNumber()``.)
+* What a flowable's layout reads: ``Flowable._doctemplateAttr``
+  (:func:`doc_attribute`); ``_frame``, the frame laying it out
+  (:func:`frame_of`); the frame's ``_prevASpace``, the space after what it
+  placed last (:func:`frame_space_after`); ``_ZEROSIZE`` and
+  ``_SPACETRANSFER``, which make the frame place a flowable without spaces
+  of its own (:class:`ZeroSize`, :func:`is_zero_size`,
+  :func:`transfers_space`); a Table's ``_height`` once wrapped
+  (:func:`table_height`).
+* A container's flowables, ``_content`` (:func:`container_flowables`), and a
+  KeepTogether's measure, by which its ``split`` decides: ``_H`` (what it
+  holds), ``_H0`` (the first of it) and ``_wrapInfo`` (the size it was
+  measured for) (:func:`set_measure`, :func:`measured_height`).
 """
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -165,6 +177,65 @@ def frame_at_top(frame) -> bool:
 def frame_text_height(frame) -> float:
     """The height *frame* holds text in, inside its padding."""
     return frame._y2 - frame._topPadding - frame._y1p
+
+
+def doc_attribute(flowable, name: str):
+    """The attribute *name* of the document template laying out *flowable*; None if it has none."""
+    return flowable._doctemplateAttr(name)
+
+
+def frame_of(flowable):
+    """The frame laying out (wrapping or splitting) *flowable*; None outside one."""
+    return getattr(flowable, '_frame', None)
+
+
+def frame_space_after(frame) -> float:
+    """The space after what *frame* placed last, which the next flowable's
+    space before overlaps."""
+    return getattr(frame, '_prevASpace', 0)
+
+
+class ZeroSize:
+    """A mixin for a flowable that takes no room: the frame places it
+    without spaces of its own, and the spaces around it stay as if it were
+    not there."""
+    _ZEROSIZE = 1
+
+
+def is_zero_size(flowable) -> bool:
+    """Whether the frame places *flowable* as taking no room (:class:`ZeroSize`)."""
+    return bool(getattr(flowable, '_ZEROSIZE', False))
+
+
+def transfers_space(flowable) -> bool:
+    """Whether *flowable* passes the space after the flowable before it on
+    to the next, rather than adding a space before of its own."""
+    return bool(getattr(flowable, '_SPACETRANSFER', False))
+
+
+def table_height(table) -> float:
+    """The height of *table* as last wrapped."""
+    return table._height
+
+
+def container_flowables(container) -> list:
+    """The flowables a KeepTogether or other :data:`Container` holds ([] for none)."""
+    return getattr(container, '_content', [])
+
+
+def set_measure(keep, width: float, height: float, content: float, first: float) -> None:
+    """Give the KeepTogether *keep*, asked to fit in *width* x *height*,
+    the measure its ``split`` decides by: the height of what it holds
+    (*content*) and of the first of it (*first*)."""
+    keep._H, keep._H0, keep._wrapInfo = content, first, (width, height)
+
+
+def measured_height(keep, width: float, height: float) -> float:
+    """The height of what the KeepTogether *keep* holds, measured for
+    *width* x *height* (by its ``wrap``, again where it was measured for another size)."""
+    if getattr(keep, '_wrapInfo', None) != (width, height):
+        keep.wrap(width, height)
+    return keep._H
 
 
 def table_cells(table) -> list[list]:

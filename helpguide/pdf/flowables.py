@@ -7,13 +7,12 @@ page template's job (:mod:`.templates`), which recognises them by class.
 from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import ActionFlowable
 
+from ..compat.reportlab import ZeroSize, doc_attribute
 from .paragraphs import Paragraph
 
 
-class Anchor(Flowable):
+class Anchor(ZeroSize, Flowable):
     """A zero-size link target (named destination) for one or more keys."""
-
-    _ZEROSIZE = 1
 
     def __init__(self, keys):
         super().__init__()
@@ -28,7 +27,7 @@ class Anchor(Flowable):
             self.canv.bookmarkHorizontal(key, 0, 0)
         # Drawn, not landed: an anchor inside a table or a box never reaches
         # the page template's afterFlowable, and its page is wanted all the same.
-        if landed := self._doctemplateAttr('landed'):
+        if landed := doc_attribute(self, 'landed'):
             landed(self.keys)
 
 
@@ -196,10 +195,8 @@ class ResolveLinks(ActionFlowable):
         doc.handle_resolveLinks(self.keys)
 
 
-class ItemLabel(Flowable):
+class ItemLabel(ZeroSize, Flowable):
     """A list label hung left of a list item that does not start with text."""
-
-    _ZEROSIZE = 1
 
     def __init__(self, label, style, indent):
         super().__init__()

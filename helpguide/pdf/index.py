@@ -17,6 +17,7 @@ from reportlab.platypus.flowables import BalancedColumns, NullDraw
 from sphinx import addnodes
 from sphinx.environment.adapters.indexentries import IndexEntries
 
+from ..compat.reportlab import ZeroSize, doc_attribute
 from ..locale import _
 from .flowables import Heading
 from .keeps import KeepTail
@@ -115,13 +116,11 @@ def index_story(groups, styles, title: str) -> list:
     return [heading, body]
 
 
-class IndexBody(NullDraw):
+class IndexBody(ZeroSize, NullDraw):
     """The letters and entries, made when the index is laid out (the body's
     pages are known by then) and handed to the frame as generated content,
     as ReportLab's ``DocIf`` does; in two balanced columns where the frame
     is wide enough."""
-
-    _ZEROSIZE = 1
 
     def __init__(self, groups, styles):
         super().__init__()
@@ -132,14 +131,14 @@ class IndexBody(NullDraw):
     def wrap(self, aW, aH):
         if not self.made:
             self.made = True
-            pages = self._doctemplateAttr('key_pages') or {}
+            pages = doc_attribute(self, 'key_pages') or {}
             flowables = self.flowables(pages)
             if aW >= 2 * MIN_COLUMN * self.styles.base:
                 flowables = [BalancedColumns(flowables, nCols=2,
                                              innerPadding=self.styles.base * 1.5)]
             else:  # as a chapter ends: never a line or two alone on the last page
                 flowables = [KeepTail(flowables)]
-            self._doctemplateAttr('frame').add_generated_content(*flowables)
+            doc_attribute(self, 'frame').add_generated_content(*flowables)
         return 0, 0
 
     def flowables(self, pages) -> list:

@@ -18,7 +18,9 @@ needs the spread.
 from reportlab.platypus import Flowable, KeepTogether, Table
 from reportlab.platypus.doctemplate import ActionFlowable, NullActionFlowable
 
-from ..compat.reportlab import doc_template, frame_at_top, frame_text_height
+from ..compat.reportlab import (container_flowables, doc_template, frame_at_top, frame_of,
+                                frame_space_after, frame_text_height, is_zero_size,
+                                measured_height, set_measure, table_height, transfers_space)
 from .flowables import Heading, RectoBreak
 
 #: The class of a section kept on one page or one spread.
@@ -30,7 +32,7 @@ def flat(flowables):
     measured, where a keep would claim more room than any page has."""
     for flowable in flowables:
         if isinstance(flowable, KeepTogether):
-            yield from flat(flowable._content)
+            yield from flat(container_flowables(flowable))
         elif isinstance(flowable, (KeepInView, KeepTail)):
             yield from flat(flowable.flowables)
         else:
@@ -52,7 +54,7 @@ def height(flowables, width, canv, frame=None) -> float:
     from reportlab.platypus.doctemplate import Indenter
 
     at_top = frame is None or frame_at_top(frame)
-    previous = 0 if frame is None else getattr(frame, '_prevASpace', 0)
+    previous = 0 if frame is None else frame_space_after(frame)
     used = last_after = 0.0
     for flowable in flat(flowables):
         if isinstance(flowable, Indenter):
@@ -60,11 +62,10 @@ def height(flowables, width, canv, frame=None) -> float:
             continue
         if getattr(flowable, 'frameAction', None):
             continue
-        zero = getattr(flowable, '_ZEROSIZE', False)
+        zero = is_zero_size(flowable)
         space = 0
         if not at_top:
-            space = previous if zero or getattr(flowable, '_SPACETRANSFER', False) \
-                else flowable.getSpaceBefore()
+            space = previous if zero or transfers_space(flowable) else flowable.getSpaceBefore()
             space = max(space - previous, 0)
         _, tall = flowable.wrapOn(canv, width, 0xffffff)
         last_after = flowable.getSpaceAfter()
@@ -84,7 +85,7 @@ def height_here(keep, flowables, width, canv, frame) -> float:
     used = height(flowables, width, canv, frame)
     if frame is None or frame_at_top(frame):
         return used
-    return used - max(keep.getSpaceBefore() - getattr(frame, '_prevASpace', 0), 0)
+    return used - max(keep.getSpaceBefore() - frame_space_after(frame), 0)
 
 
 class VersoBreak(ActionFlowable):
@@ -159,17 +160,16 @@ class Keep(KeepTogether):
 
     def wrap(self, aW, aH):
         canv = getattr(self, 'canv', None)
-        self._H = height_here(self, self._content, aW, canv, getattr(self, '_frame', None))
-        first = next(flat(self._content), None)
-        self._H0 = first.wrapOn(canv, aW, 0xffffff)[1] if first is not None else 0
-        self._wrapInfo = aW, aH
+        content = container_flowables(self)
+        measured = height_here(self, content, aW, canv, frame_of(self))
+        first = next(flat(content), None)
+        set_measure(self, aW, aH, measured,
+                    first.wrapOn(canv, aW, 0xffffff)[1] if first is not None else 0)
         return aW, 0xffffff  # always asked to split, as ReportLab's
 
     def split(self, aW, aH):
-        if getattr(self, '_wrapInfo', None) != (aW, aH):
-            self.wrap(aW, aH)
-        if self.limit is not None and self._H > self.limit:
-            return placed(self._content)
+        if self.limit is not None and measured_height(self, aW, aH) > self.limit:
+            return placed(container_flowables(self))
         parts = super().split(aW, aH)
         if parts and parts[0].getKeepWithNext():
             # As ReportLab's: placed at once. Led by an action, it would be
@@ -188,7 +188,7 @@ class KeptTable(Table):
         self.limit = limit
 
     def split(self, aW, aH):
-        if self.limit is not None and self._height <= self.limit:
+        if self.limit is not None and table_height(self) <= self.limit:
             return []
         return super().split(aW, aH)
 

@@ -18,7 +18,8 @@ from reportlab.platypus import Flowable, HRFlowable, Image, Preformatted, Table
 from reportlab.platypus.doctemplate import ActionFlowable
 from reportlab.platypus.flowables import KeepTogether, NullDraw
 
-from ...compat.reportlab import Container, table_cells, table_spans
+from ...compat.reportlab import (Container, container_flowables, is_zero_size, table_cells,
+                                 table_spans)
 from ..flowables import Anchor, ContentsEntry, Heading, ItemLabel
 
 #: Roles whose elements own marked content; the others group elements.
@@ -92,7 +93,7 @@ def content_role(flowable: Flowable) -> str | None:
 
 def draws_nothing(flowable: Flowable) -> bool:
     return isinstance(flowable, (ActionFlowable, NullDraw, Anchor)) or bool(
-        getattr(flowable, '_ZEROSIZE', 0) and not isinstance(flowable, ItemLabel))
+        is_zero_size(flowable) and not isinstance(flowable, ItemLabel))
 
 
 def contents_of(flowable: Flowable) -> list | None:
@@ -100,7 +101,7 @@ def contents_of(flowable: Flowable) -> list | None:
     if isinstance(flowable, Table):
         return [f for row in table_cells(flowable) for cell in row for f in cell_flowables(cell)]
     if isinstance(flowable, (KeepTogether, Container)):
-        return list(getattr(flowable, '_content', []))
+        return list(container_flowables(flowable))
     held = getattr(flowable, 'flowables', None)  # one that splits into what it holds (KeepInView)
     if isinstance(held, list) and all(isinstance(f, Flowable) for f in held):
         return list(held)
