@@ -11,7 +11,7 @@ from sphinx.jinja2glue import BuiltinTemplateLoader
 
 from cd_bundle import shared_bundle
 from guide_build import GuideBuilds
-from helpguide.html.compiled_templates import COMPILED, code_settings
+from helpguide.html.compiled_templates import COMPILED, render_string
 from shared_build import RUN_FOLDER
 
 pytest_plugins = ['sphinx.testing.fixtures']
@@ -41,22 +41,9 @@ def compiled_templates():
         init(self, *args, **kwargs)
         self.environment.bytecode_cache = COMPILED
 
-    # The theme's static files (basic.css_t, ...) are templates rendered from
-    # a string, which Jinja compiles anew each time without asking the cache:
-    # their code is kept too, keyed as the cache keys a template's.
-    codes = {}
-
-    def render_string(self, source, context):
-        environment = self.environment
-        key = source, code_settings(environment)
-        if key not in codes:
-            codes[key] = environment.compile(source)
-        return environment.template_class.from_code(
-            environment, codes[key], environment.make_globals(None), None).render(context)
-
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(BuiltinTemplateLoader, 'init', init_with_cache)
-        patch.setattr(BuiltinTemplateLoader, 'render_string', render_string)
+        patch.setattr(BuiltinTemplateLoader, 'render_string', render_string)  # static files
         yield
 
 

@@ -5,8 +5,13 @@ template again: about a tenth of a second for each HTML build. A process
 that builds more than once (every language of ``python -m helpguide build``,
 a test run) keeps the compiled code in memory, through Jinja's public
 bytecode cache, keyed by the template's source and the settings that shape
-its code.
+its code. The theme's static files (``basic.css_t``, ...) are templates
+rendered from a string, which Jinja compiles anew each time without asking
+that cache: their code is kept too, keyed the same way
+(:func:`render_string`).
 """
+from functools import partial
+
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 from jinja2.environment import Environment
@@ -43,6 +48,20 @@ class ProcessCache(BytecodeCache):
 
 COMPILED = ProcessCache()
 
+#: (source, code settings) -> the code of a template rendered from a string
+STRING_CODES: dict[tuple, object] = {}
+
+
+def render_string(templates, source: str, context: dict) -> str:
+    """``templates.render_string(source, context)`` (Sphinx's template
+    bridge) with the code of *source* compiled once per process."""
+    environment = templates.environment
+    key = source, code_settings(environment)
+    if key not in STRING_CODES:
+        STRING_CODES[key] = environment.compile(source)
+    return environment.template_class.from_code(
+        environment, STRING_CODES[key], environment.make_globals(None), None).render(context)
+
 
 def keep_compiled_templates(app) -> None:
     """On ``builder-inited``: the builder's templates use the process's cache
@@ -51,6 +70,7 @@ def keep_compiled_templates(app) -> None:
     environment = getattr(templates, 'environment', None)
     if isinstance(environment, Environment):
         environment.bytecode_cache = COMPILED
+        templates.render_string = partial(render_string, templates)
 
 
 def setup(app):
