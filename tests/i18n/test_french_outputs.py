@@ -56,6 +56,16 @@ def test_the_french_booklet_contents_and_bookmarks_are_french(french):
     assert reader.metadata.title.startswith('SSL (Secure Socket Layer) pour le courrier sortant')
 
 
+def test_what_the_french_booklets_links_tell_a_screen_reader_is_french(french):
+    """Every link's /Contents (what a screen reader announces), also of links
+    to places that are not headings: the index's pages, the anchors."""
+    reader = PdfReader(french['booklet'] / 'guide.pdf')
+    links = [annot.get_object() for page in reader.pages for annot in page.get('/Annots', [])]
+    said = [str(link.get('/Contents', '')) for link in links if link['/Subtype'] == '/Link']
+    assert 'Lien vers un autre endroit de ce document' in said
+    assert all(said) and english_left('\n'.join(said)) == {}
+
+
 def test_the_french_booklets_page_references_read_as_text(french):
     assert_page_references_read_as_text(french['booklet'] / 'guide.pdf')
 

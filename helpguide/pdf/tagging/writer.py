@@ -13,6 +13,7 @@ from functools import cache
 from ...compat.reportlab import (TRUE, Array, Deferred, Dictionary, Indirect, Name, String,
                                  annotations, archival_save, catalog, info, pages, ref,
                                  serialised, set_entries)
+from ...locale import _
 from .archive import metadata, output_intent
 from .canvas import Link, TaggingCanvas
 from .tree import Annotation, Element, Mark
@@ -45,7 +46,7 @@ def link_description(link: Link, titles: dict[str, str]) -> str:
         return link.uri
     if link.key and link.key in titles:
         return titles[link.key]
-    return 'Link within this document'
+    return str(_('Link within this document'))
 
 
 @cache
