@@ -38,14 +38,17 @@ def attributes(attrs: dict) -> Dictionary:
                        for key, value in attrs.items()})
 
 
-def link_description(link: Link, titles: dict[str, str]) -> str:
-    """What a link annotation's /Contents tells a screen reader."""
+def link_description(link: Link, titles: dict[str, str], page_labels: dict[str, str]) -> str:
+    """What a link annotation's /Contents tells a screen reader: where it
+    leads (a heading's title, else the page, as the index's numbers do)."""
     if link.contents:
         return link.contents
     if link.uri is not None:
         return link.uri
     if link.key and link.key in titles:
         return titles[link.key]
+    if link.key and link.key in page_labels:
+        return str(_('Page %s')) % page_labels[link.key]
     return str(_('Link within this document'))
 
 
@@ -165,7 +168,8 @@ class StructureWriter:
                     set_entries(annot, StructParent=key)
                 else:
                     set_entries(annot, StructParent=key, F=4,  # printed (PDF/A)
-                                Contents=String(link_description(link, canvas.titles)))
+                                Contents=String(link_description(
+                                    link, canvas.titles, canvas.page_labels)))
                 key += 1
         tree_root['ParentTree'] = ParentTree(self)
         tree_root['ParentTreeNextKey'] = key
