@@ -12,7 +12,7 @@ from helpguide.style.coverage import cmap
 from helpguide.pdf.registry import BLOCK, INLINE
 import helpguide.pdf.render  # noqa: F401  (registers the handlers)
 from booklets import build_booklet
-from pdfread import contents, fonts, links, outline, page_text, stranded_headings
+from tests.pdf.pdfread import contents, fonts, links, outline, page_text, stranded_headings
 
 
 @pytest.fixture(scope='module')

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from booklets import build_booklet
 from docutils_corpus import CORPUS, DISTINCT, DOCUMENTS
-from pdfread import line_text, page_text, stranded_headings
+from tests.pdf.pdfread import line_text, page_text, stranded_headings
 
 # The print edition only: what is read back; the screen edition lays out the
 # same flowables again without the blank pages (tests/pdf/test_guide_pdf.py).

@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from booklets import build_booklet
-from pdfread import outline, page_text, words
+from tests.pdf.pdfread import outline, page_text, words
 
 
 @pytest.fixture(scope='module')

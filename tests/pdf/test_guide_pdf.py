@@ -12,7 +12,7 @@ from reportlab.lib.pagesizes import A4
 import seed
 from booklets import Booklet
 from helpguide.products.saddle_stitch import half_sheet
-from pdfread import (assert_page_references_read_as_text, assert_references_print_their_targets,
+from tests.pdf.pdfread import (assert_page_references_read_as_text, assert_references_print_their_targets,
                      contents, fonts, outline, page_text, stranded_headings, words)
 from sphinxrun import command
 

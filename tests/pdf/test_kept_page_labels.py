@@ -14,7 +14,7 @@ from booklets import Booklet, build_booklet
 from helpguide.pdf.book import Story, write_pdf
 from helpguide.pdf.styles import book_styles
 from helpguide.pdf.templates import Metadata
-from pdfread import assert_references_print_their_targets, page_text
+from tests.pdf.pdfread import assert_references_print_their_targets, page_text
 
 ROOT = Path(__file__).resolve().parents[1] / 'roots' / 'test-pdf-long'
 

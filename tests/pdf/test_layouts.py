@@ -20,7 +20,7 @@ from helpguide.pdf.page_refs import Kept, page_ref, reserve
 from helpguide.pdf.paragraphs import Paragraph
 from helpguide.pdf.styles import book_styles
 from helpguide.pdf.templates import Metadata
-from pdfread import assert_references_print_their_targets, links, page_text, words
+from tests.pdf.pdfread import assert_references_print_their_targets, links, page_text, words
 
 
 def referencing(pages_before, markup='See {ref} for T.', centered=False):

@@ -22,7 +22,7 @@ from helpguide.pdf.styles import book_styles
 from helpguide.pdf.templates import frame_size
 from helpguide.style import style_of
 from booklets import build_booklet
-from pdfread import outline, page_text, stranded_headings
+from tests.pdf.pdfread import outline, page_text, stranded_headings
 
 PIC = Path(__file__).resolve().parents[1] / 'roots' / 'test-pdf-basic' / 'pic.png'
 

@@ -10,7 +10,7 @@ from booklets import build_booklet
 from helpguide.pdf.book import Story, write_pdf
 from helpguide.pdf.styles import book_styles
 from helpguide.pdf.templates import Metadata
-from pdfread import page_text
+from tests.pdf.pdfread import page_text
 
 
 class Exploding(Flowable):

@@ -6,7 +6,7 @@ import subprocess
 import pytest
 from PIL import Image
 
-from pdfread import (assert_page_references_read_as_text, assert_references_print_their_targets,
+from tests.pdf.pdfread import (assert_page_references_read_as_text, assert_references_print_their_targets,
                      page_text, text_runs, words)
 
 
