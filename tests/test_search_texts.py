@@ -9,22 +9,41 @@ from sphinx.util.console import strip_colors
 
 def search_texts(app) -> dict:
     script = (app.outdir / '_static' / 'searchtexts.js').read_text(encoding='utf-8')
-    prefix, suffix = 'OfflineSearch.setTexts(', ');\n'
+    prefix, suffix = 'OfflineSearch.setPages(', ');\n'
     assert script.startswith(prefix) and script.endswith(suffix)
     return json.loads(script[len(prefix):-len(suffix)])
 
 
 @pytest.mark.sphinx('html', testroot='search')
-def test_every_page_and_section_has_its_visible_text(app):
+def test_every_page_and_part_has_its_visible_text(app):
     app.build()
     texts = search_texts(app)
     assert sorted(texts) == ['index.html', 'setup.html']
-    index = texts['index.html']['']
-    assert index.startswith('Guide Start with the Frobnicator.')
-    assert 'comment' not in index and 'replace' not in index
-    assert texts['setup.html'][''] == ('Setting up Open the settings. '
-                                       'Sending mail Tick the box labeled Use SSL.')
-    assert texts['setup.html']['#sending-mail'] == 'Sending mail Tick the box labeled Use SSL.'
+    index = texts['index.html']
+    assert index['title'] == 'Guide' and index['parts'] == []
+    assert index['text'].startswith('Guide Start with the Frobnicator.')
+    assert 'comment' not in index['text'] and 'replace' not in index['text']
+    setup = texts['setup.html']
+    assert setup['title'] == 'Setting up'
+    assert setup['text'] == ('Setting up Open the settings. Sending mail Tick the box labeled '
+                             'Use SSL. On Windows Pick the port.')
+    assert [(part['title'], part['text']) for part in setup['parts']] == [
+        ('Sending mail', 'Sending mail Tick the box labeled Use SSL. On Windows Pick the port.'),
+        ('Sending mail › On Windows', 'On Windows Pick the port.'),
+    ]
+
+
+@pytest.mark.sphinx('html', testroot='search')
+def test_each_anchor_is_held_by_the_innermost_part_around_it(app):
+    """A search hit on an index entry's anchor is shown with the part it is in."""
+    app.build()
+    setup = search_texts(app)['setup.html']
+    page = (app.outdir / 'setup.html').read_text(encoding='utf-8')
+    anchors = re.findall(r'id="(index-\d+)"', page)
+    assert anchors == ['index-0', 'index-1', 'index-2']
+    sending, windows = setup['parts']
+    assert sending['ids'] == ['sending-mail', 'index-1']
+    assert windows['ids'] == ['index-2']  # index-0 is in no part: the page's own
 
 
 @pytest.mark.sphinx('html', testroot='search')
@@ -50,8 +69,8 @@ def test_incremental_build_keeps_the_texts_of_pages_not_rewritten(app, make_app)
     again = make_app('html', srcdir=app.srcdir)
     again.build()
     texts = search_texts(again)
-    assert texts['index.html'][''].startswith('Guide Begin with the Frobnicator.')
-    assert texts['setup.html']['#sending-mail'] == 'Sending mail Tick the box labeled Use SSL.'
+    assert texts['index.html']['text'].startswith('Guide Begin with the Frobnicator.')
+    assert texts['setup.html']['parts'][1]['text'] == 'On Windows Pick the port.'
 
 
 @pytest.mark.sphinx('html', testroot='search')
@@ -64,8 +83,8 @@ def test_incremental_build_without_the_old_texts_resolves_the_other_pages(app, m
     again = make_app('html', srcdir=app.srcdir)
     again.build()
     texts = search_texts(again)
-    assert texts['index.html'][''].endswith('One more line.')
-    assert texts['setup.html']['#sending-mail'] == 'Sending mail Tick the box labeled Use SSL.'
+    assert texts['index.html']['text'].endswith('One more line.')
+    assert texts['setup.html']['parts'][1]['text'] == 'On Windows Pick the port.'
 
 
 #: Set: Sphinx's HTML builder sets a theme left unset, which is no change of ours.

@@ -2,9 +2,10 @@
 relies on, each with the line of Sphinx's script that defines it as this
 engine expects it (``tests/test_compat.py`` reads Sphinx's installed scripts).
 
-The search itself stays Sphinx's; only the snippets under its results come
-from the texts the build writes, so the script wraps the search where the
-results are made and reuses Sphinx's highlighting.
+The search itself stays Sphinx's; the snippets under its results come from
+the texts the build writes, and a page's hits are made distinct by its parts,
+so the script wraps the search where the results are made and reuses
+Sphinx's highlighting.
 """
 import re
 from pathlib import Path
@@ -18,6 +19,10 @@ PRIVATE = (
     ('searchtools.js', r'^\s*_performSearch: \(\s*query,\s*searchTerms,\s*excludedTerms,'
                        r'\s*highlightTerms,\s*objectTerms,\s*\) =>',
      'Search._performSearch is wrapped: each result gets its snippet as it is listed'),
+    ('searchtools.js', r'const \[docName, title, anchor, descr, score, _filename, kind\] = item;',
+     'a result is [docName, title, anchor, descr, ...]: results are retitled and dropped by them'),
+    ('searchtools.js', r'_displayNextItem\(results, results\.length,',
+     'query lists and counts the results _performSearch returns, so fewer are listed and counted'),
     ('searchtools.js', r'Search\.output = ',
      'Search.output, the list the results are appended to, is watched'),
     ('searchtools.js', r'DOCUMENTATION_OPTIONS\.SHOW_SEARCH_SUMMARY',

@@ -3,7 +3,7 @@
 Sphinx's searchtools.js fetches every result page to cut a snippet from it,
 and browsers refuse fetch() on file:// URLs, so on a CD the results would
 come without any text. Instead the build writes the plain text of every page
-(and of each of its sections) into ``_static/searchtexts.js``; the search page
+(and of each of its parts) into ``_static/searchtexts.js``; the search page
 loads it with a <script> tag, and ``offline-search.js`` cuts the snippets
 from it. Nothing is fetched.
 """
@@ -16,7 +16,8 @@ from sphinx.util.fileutil import copy_asset_file
 STATIC_DIR = Path(__file__).parent / 'static'
 TEXTS_FILE = 'searchtexts.js'
 SCRIPT_FILE = 'offline-search.js'
-_PREFIX, _SUFFIX = 'OfflineSearch.setTexts(', ');\n'
+#: The call names the format, so a searchtexts.js of an older format is not reused.
+_PREFIX, _SUFFIX = 'OfflineSearch.setPages(', ');\n'
 
 #: Nodes whose text a reader never sees on the page.
 _HIDDEN = (nodes.Invisible, nodes.raw, nodes.system_message)
@@ -37,17 +38,45 @@ def _visible_text(node: nodes.Node) -> str:
     return node.child_text_separator.join(_visible_text(child) for child in node.children)
 
 
-def page_texts(doctree: nodes.document) -> dict[str, str]:
-    """``''`` -> the page's text, ``'#id'`` -> each section's text.
+def page_texts(doctree: nodes.document) -> dict:
+    """The page's title and text, and the text of each of its parts.
 
-    The keys are the anchors Sphinx's search puts on its results; the page's
-    own title section is the page.
+    A part is a section below the page's own, or a block a rubric titles (a
+    program's steps for one platform). Each part lists the ids of the anchors
+    in it that no inner part holds, so that a search hit on an index entry's
+    anchor is shown with the part it lies in.
     """
-    texts = {'': plain_text(doctree)}
-    for section in doctree.findall(nodes.section):
-        if section['ids'] and not isinstance(section.parent, nodes.document):
-            texts['#' + section['ids'][0]] = plain_text(section)
-    return texts
+    title = next(doctree.findall(nodes.title), None)
+    parts: list[dict] = []
+    _collect_parts(doctree, (), parts, None)
+    return {'title': plain_text(title) if title else '', 'text': plain_text(doctree),
+            'parts': parts}
+
+
+def _part_title(node: nodes.Node) -> str | None:
+    """The title of *node* if it is a part, else None."""
+    if isinstance(node, nodes.section) and not isinstance(node.parent, nodes.document):
+        return plain_text(node[0]) if node.children else ''
+    if (isinstance(node, nodes.Element) and not isinstance(node, nodes.section)
+            and node.children and isinstance(node[0], nodes.rubric)):
+        return plain_text(node[0])
+    return None
+
+
+def _collect_parts(node: nodes.Element, trail: tuple, parts: list, part: dict | None):
+    for child in node.children:
+        if not isinstance(child, nodes.Element):
+            continue
+        title = _part_title(child)
+        if title is not None:
+            inner = {'title': ' › '.join((*trail, title)), 'text': plain_text(child),
+                     'ids': list(child['ids'])}
+            parts.append(inner)
+            _collect_parts(child, (*trail, title), parts, inner)
+            continue
+        if part is not None:
+            part['ids'].extend(child['ids'])
+        _collect_parts(child, trail, parts, part)
 
 
 def _uses_search(builder) -> bool:
@@ -80,7 +109,7 @@ class PageTexts:
     """The texts of the pages of one build, written to searchtexts.js."""
 
     def __init__(self):
-        self.texts: dict[str, dict[str, str]] = {}
+        self.texts: dict[str, dict] = {}
 
     def record(self, app, doctree, docname):
         """Keep the text of each page as it is resolved for writing."""

@@ -4,23 +4,68 @@
  * Sphinx's searchtools.js fetches each result page to cut a snippet from it;
  * browsers refuse that on file://. Here the stock summary is switched off and
  * the snippets are cut from searchtexts.js, which the build writes and the
- * search page loads with a <script> tag (it calls OfflineSearch.setTexts).
+ * search page loads with a <script> tag (it calls OfflineSearch.setPages).
+ * The same texts tell which part of a page each hit lies in, so one page's
+ * hits are listed once per part instead of once per index entry.
  */
 "use strict";
 
 const OfflineSearch = {
-  // link target ("programs/x.html") -> {"": page text, "#id": section text}
-  _texts: {},
+  // link target ("programs/x.html") -> {title, text, parts: [{title, text, ids}]}
+  _pages: {},
+  // link target -> anchor id -> the innermost part of the page holding it
+  _partOf: {},
 
-  setTexts: (texts) => {
-    OfflineSearch._texts = texts;
+  setPages: (pages) => {
+    OfflineSearch._pages = pages;
+    OfflineSearch._partOf = Object.fromEntries(
+      Object.entries(pages).map(([uri, page]) => [
+        uri,
+        new Map(page.parts.flatMap((part) => part.ids.map((id) => [id, part]))),
+      ]),
+    );
   },
+
+  /** The part of the page at *uri* holding *anchor* ("#id"), or undefined. */
+  partAt: (uri, anchor) =>
+    anchor ? OfflineSearch._partOf[uri]?.get(anchor.slice(1)) : undefined,
 
   /** The text under a result link's target, or "" if the build wrote none. */
   textFor: (href) => {
-    const [page, anchor] = href.split("#");
-    const texts = OfflineSearch._texts[page] || {};
-    return texts[anchor ? `#${anchor}` : ""] || texts[""] || "";
+    const [uri, anchor] = href.split("#");
+    const part = OfflineSearch.partAt(uri, anchor && `#${anchor}`);
+    return part ? part.text : OfflineSearch._pages[uri]?.text || "";
+  },
+
+  /**
+   * Sphinx's results made distinct: a hit on an anchor in a part of a page
+   * (an index entry in one platform's steps) is titled "Page › Part", one
+   * result stands for each part, and the page's own hit is left out when
+   * parts of it are listed. Otherwise Sphinx lists a page once for its text
+   * and again for each index entry in it, alike. *results* come lowest score
+   * first, as Sphinx pops them to display; the best of a kind is kept.
+   */
+  distinct: (results) => {
+    const kept = new Map(); // the page's uri, a part, or (objects) the result itself
+    const withParts = new Set();
+    [...results].reverse().forEach((result) => {
+      const [docName, , anchor, descr] = result;
+      const uri = docName + DOCUMENTATION_OPTIONS.LINK_SUFFIX;
+      const part = descr ? undefined : OfflineSearch.partAt(uri, anchor);
+      const key = descr ? result : part || uri;
+      if (kept.has(key)) return;
+      if (!part) kept.set(key, result);
+      else {
+        withParts.add(uri);
+        const titled = [...result];
+        titled[1] = `${OfflineSearch._pages[uri].title} › ${part.title}`;
+        kept.set(key, titled);
+      }
+    });
+    return [...kept]
+      .filter(([key]) => !withParts.has(key))
+      .map(([, result]) => result)
+      .reverse();
   },
 
   /** A snippet as Search.makeSearchSummary cuts it from a fetched page. */
@@ -69,5 +114,8 @@ Search._performSearch = (query, searchTerms, excludedTerms, highlightTerms, obje
       ),
     ),
   ).observe(Search.output, { childList: true });
-  return _stockPerformSearch(query, searchTerms, excludedTerms, highlightTerms, objectTerms);
+  // Search.query lists what this returns, and counts it: "found N pages".
+  return OfflineSearch.distinct(
+    _stockPerformSearch(query, searchTerms, excludedTerms, highlightTerms, objectTerms),
+  );
 };
