@@ -22,7 +22,12 @@ PRIVATE = (
     ('searchtools.js', r'const \[docName, title, anchor, descr, score, _filename, kind\] = item;',
      'a result is [docName, title, anchor, descr, ...]: results are retitled and dropped by them'),
     ('searchtools.js', r'_displayNextItem\(results, results\.length,',
-     'query lists and counts the results _performSearch returns, so fewer are listed and counted'),
+     'query lists the results _performSearch returns, so fewer are listed'),
+    ('searchtools.js', r'^\s*Search\.status\.innerText = Documentation\.ngettext\(\s*'
+                       r'"Search finished, found one page matching the search query\.",\s*'
+                       r'"Search finished, found \$\{resultCount\} pages matching the search query\.",'
+                       r'\s*resultCount,\s*\)\.replace\("\$\{resultCount\}", resultCount\);',
+     'Search.status gets its "found N pages" once; it is rewritten with the count of pages'),
     ('searchtools.js', r'Search\.output = ',
      'Search.output, the list the results are appended to, is watched'),
     ('searchtools.js', r'DOCUMENTATION_OPTIONS\.SHOW_SEARCH_SUMMARY',

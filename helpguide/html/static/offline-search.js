@@ -68,6 +68,26 @@ const OfflineSearch = {
       .reverse();
   },
 
+  /**
+   * Once the results are listed, "found N pages" counts the pages, not the
+   * results: one page may be listed once for each of its parts. The
+   * message is Sphinx's own, so it is translated as Sphinx's is.
+   */
+  countPages: (results) => {
+    const pages = new Set(results.map(([docName]) => docName)).size;
+    if (pages === results.length) return;
+    // Search.status is written once, when the last result is listed.
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      Search.status.innerText = Documentation.ngettext(
+        "Search finished, found one page matching the search query.",
+        "Search finished, found ${resultCount} pages matching the search query.",
+        pages,
+      ).replace("${resultCount}", pages);
+    });
+    observer.observe(Search.status, { childList: true });
+  },
+
   /** A snippet as Search.makeSearchSummary cuts it from a fetched page. */
   makeSummary: (text, keywords) => {
     const textLower = text.toLowerCase();
@@ -114,8 +134,10 @@ Search._performSearch = (query, searchTerms, excludedTerms, highlightTerms, obje
       ),
     ),
   ).observe(Search.output, { childList: true });
-  // Search.query lists what this returns, and counts it: "found N pages".
-  return OfflineSearch.distinct(
+  // Search.query lists what this returns.
+  const results = OfflineSearch.distinct(
     _stockPerformSearch(query, searchTerms, excludedTerms, highlightTerms, objectTerms),
   );
+  OfflineSearch.countPages(results);
+  return results;
 };
