@@ -322,6 +322,19 @@ def test_sphinx_private_parts_are_as_used(make_app, rootdir, tmp_path):
     assert parameters(SPHINX_GET_SETTINGS) == ['components', 'defaults', 'read_config_files']
 
 
+def test_sphinx_search_index_entries_are_as_kept(make_app, rootdir, tmp_path):
+    """``IndexBuilder._index_entries`` and the written ``indexentries``, as
+    :func:`helpguide.compat.sphinx.keep_index_entries` reads and fills them."""
+    from sphinx.search import js_index
+    app = make_app('html', srcdir=rootdir / 'test-search', builddir=tmp_path)
+    app.build()
+    kept = app.builder.indexer._index_entries
+    assert ('ssl', 'index-1', '') in [(e.lower(), a, m) for e, a, m in kept['setup']]
+    written = js_index.loads((app.outdir / 'searchindex.js').read_text(encoding='utf-8'))
+    assert written['indexentries']['ssl'] == [[written['docnames'].index('setup'), 'index-1',
+                                               False]]
+
+
 def test_a_handler_heard_first_gets_sphinx_records_as_logged(make_app, rootdir, tmp_path):
     """What make check reads: a record's own location (a node here) and
     message, before Sphinx's warning handler rewrites them."""

@@ -4,6 +4,7 @@ import re
 import shutil
 
 import pytest
+from sphinx.search import js_index
 from sphinx.util.console import strip_colors
 
 
@@ -71,6 +72,48 @@ def test_incremental_build_keeps_the_texts_of_pages_not_rewritten(app, make_app)
     texts = search_texts(again)
     assert texts['index.html']['text'].startswith('Guide Begin with the Frobnicator.')
     assert texts['setup.html']['parts'][1]['text'] == 'On Windows Pick the port.'
+
+
+def index_entries(app) -> dict:
+    """What the written search index finds through index entries: entry ->
+    [(page, anchor, whether it is the main entry)]."""
+    frozen = js_index.loads((app.outdir / 'searchindex.js').read_text(encoding='utf-8'))
+    return {entry: sorted((frozen['docnames'][page], anchor, main) for page, anchor, main in places)
+            for entry, places in frozen['indexentries'].items()}
+
+
+@pytest.mark.parametrize('theme', ['alabaster', 'helpguide'])  # Sphinx's builder, the guide's
+def test_a_rebuild_keeps_the_index_entries_of_pages_not_written_again(make_app, rootdir,
+                                                                     tmp_path, theme):
+    """Search finds a page's index entries (a hit shown with its part) after
+    a rebuild that writes no page again, or another page only; a page
+    written again has its own entries as they are now."""
+    src = tmp_path / 'src'
+    shutil.copytree(rootdir / 'test-search', src)
+    settings = {'extensions': ['helpguide'], 'html_theme': theme}
+    app = make_app('html', srcdir=src, confoverrides=settings)
+    app.build()
+    clean = index_entries(app)
+    assert {'settings', 'ssl', 'port'} <= set(clean)
+    make_app('html', srcdir=app.srcdir, confoverrides=settings).build()  # nothing changed
+    assert index_entries(app) == clean
+    index = app.srcdir / 'index.rst'
+    index.write_text(index.read_text(encoding='utf-8').replace('Start', 'Begin'), encoding='utf-8')
+    make_app('html', srcdir=app.srcdir, confoverrides=settings).build()
+    assert index_entries(app) == clean
+    index.write_text(index.read_text(encoding='utf-8') + '\n.. index:: single: Frobnicator\n\n'
+                     'The Frobnicator.\n', encoding='utf-8')
+    make_app('html', srcdir=app.srcdir, confoverrides=settings).build()
+    again = index_entries(app)
+    assert again.pop('frobnicator')[0][0] == 'index'
+    assert again == clean
+    setup = app.srcdir / 'setup.rst'
+    setup.write_text(setup.read_text(encoding='utf-8').replace('single: port', 'single: gate'),
+                     encoding='utf-8')
+    make_app('html', srcdir=app.srcdir, confoverrides=settings).build()
+    again = index_entries(app)
+    assert 'port' not in again and again['gate'] == clean['port']
+    assert again['frobnicator'][0][0] == 'index'
 
 
 @pytest.mark.sphinx('html', testroot='search')

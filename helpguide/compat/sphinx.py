@@ -21,6 +21,9 @@
   note is an info, which ``suppress_warnings`` does not reach.
 * ``sphinx.util.docutils._get_settings``, which Sphinx calls for every
   document it reads (:func:`parse_settings_once`).
+* ``IndexBuilder._index_entries`` (docname -> its index entries as
+  ``(entry, anchor, 'main' or '')``) and the ``indexentries`` of the index
+  the search builder last wrote (:func:`keep_index_entries`).
 """
 import logging
 import warnings
@@ -129,3 +132,21 @@ def parse_settings_once() -> None:
     from one option parser (at ×50, 1.8 ms a document)."""
     if not isinstance(sphinx_docutils._get_settings, _SettingsOfComponents):
         sphinx_docutils._get_settings = _SettingsOfComponents()
+
+
+def keep_index_entries(indexer, written: dict, docnames) -> None:
+    """Give the search *indexer* back the index entries of *docnames* from
+    the index it *written* last (frozen, as ``searchindex.js`` holds it).
+
+    Sphinx keeps them in the environment, pickled before the pages are
+    written, and its ``IndexBuilder.load`` takes the words and titles from
+    the written index but not the entries: every page not written again
+    lost its index entries from the search (Sphinx 9.0)."""
+    names = written.get('docnames', ())
+    entries: dict[str, set] = {}
+    for entry, places in written.get('indexentries', {}).items():
+        for index, anchor, main in places:
+            entries.setdefault(names[index], set()).add((entry, anchor, 'main' if main else ''))
+    for docname in docnames:
+        if docname in entries and not indexer._index_entries.get(docname):
+            indexer._index_entries[docname] = sorted(entries[docname])

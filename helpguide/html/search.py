@@ -13,6 +13,8 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.util.fileutil import copy_asset_file
 
+from ..compat.sphinx import keep_index_entries
+
 STATIC_DIR = Path(__file__).parent / 'static'
 TEXTS_FILE = 'searchtexts.js'
 SCRIPT_FILE = 'offline-search.js'
@@ -160,7 +162,31 @@ def _read_texts(path: Path) -> dict:
         return {}
 
 
+def keep_index_entries_on_rebuild(app) -> None:
+    """On ``builder-inited``: the search index a rebuild writes keeps the
+    index entries of the pages it does not write again. Sphinx's own
+    ``load_indexer`` takes their words and titles back from the index it
+    wrote last, but not their index entries, so a search after any rebuild
+    lost every hit that leads to an index entry's place (Sphinx 9.0)."""
+    builder = app.builder
+    load = getattr(builder, 'load_indexer', None)
+    if load is None:  # not an HTML builder
+        return
+
+    def load_indexer(docnames) -> None:
+        load(docnames)
+        try:
+            with open(builder.outdir / builder.searchindex_filename,
+                      'r' if builder.indexer_dumps_unicode else 'rb') as file:
+                written = builder.indexer_format.load(file)
+        except (OSError, ValueError):  # none yet, or one Sphinx could not read either
+            return
+        keep_index_entries(builder.indexer, written, set(builder.env.all_docs) - set(docnames))
+    builder.load_indexer = load_indexer
+
+
 def setup(app):
+    app.connect('builder-inited', keep_index_entries_on_rebuild)
     app.connect('html-page-context', load_on_search_page)
     texts = PageTexts()
     # Late, so the text is taken after other extensions have filled the page.
