@@ -279,6 +279,31 @@ def test_reportlab_flowable_private_parts_are_as_used(tmp_path):
     assert [type(f) for f in keep.split(100, 40)] == [type(keep.FrameBreak), Spacer, Spacer]
 
 
+def test_a_file_written_as_it_is_formatted_has_the_bytes_reportlab_would_join(tmp_path):
+    """archival_save writes each piece as ReportLab formats it: the same file
+    as ReportLab's own save (with the same EOLs), to a path or a file object,
+    and ReportLab's collector is itself again afterwards."""
+    from reportlab.pdfbase import pdfdoc
+
+    def drawn(target):
+        canvas = Canvas(target, invariant=1)
+        for word in ('Hello', 'again'):
+            canvas.drawString(72, 72, word)
+            canvas.showPage()
+        return canvas
+
+    joined = io.BytesIO()
+    with compat_reportlab._streams_ending_with_eol():
+        drawn(joined).save()
+    compat_reportlab.archival_save(drawn(str(tmp_path / 'streamed.pdf')))
+    given = io.BytesIO()
+    compat_reportlab.archival_save(drawn(given))
+    assert (tmp_path / 'streamed.pdf').read_bytes() == joined.getvalue() == given.getvalue()
+    assert joined.getvalue().count(b'\nendstream') == 2
+    collector = pdfdoc.PDFFile()
+    assert collector.format(None).startswith(b'%PDF-')
+
+
 def test_no_private_part_is_named_outside_compat():
     """The private members helpguide/compat/ lists, named nowhere else."""
     import ast

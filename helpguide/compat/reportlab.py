@@ -42,7 +42,11 @@
   document's ``_timeStamp`` (:func:`info`); ``BaseDocTemplate._doSave``, which
   ``multiBuild`` sets to lay out without writing (:func:`lay_out_unsaved`);
   ``PDFStream.format``, which writes ``endstream`` right after a stream's
-  data, wrapped while a file is saved (:func:`archival_save`).
+  data, wrapped while a file is saved, and ``PDFFile`` (its ``strings``,
+  ``write`` and ``format``), which collects the whole file in memory and
+  joins it before ``SaveToFile`` writes it, made to write each piece to the
+  file as it is formatted, and the canvas's ``_filename``, the file it
+  saves to (:func:`archival_save`).
 * Page references' slots (:mod:`helpguide.pdf.page_refs`): an ``<onDraw>``
   callback's ``canvas._curr_tx_info`` (the text object ``tx``, ``cur_x``,
   ``cur_y``, ``xs.style``), the text object's list of operators (its code;
@@ -73,7 +77,7 @@
   holds), ``_H0`` (the first of it) and ``_wrapInfo`` (the size it was
   measured for) (:func:`set_measure`, :func:`measured_height`).
 """
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 
 from reportlab.pdfbase import pdfdoc as _pdfdoc
@@ -487,8 +491,37 @@ def _streams_ending_with_eol():
         _pdfdoc.PDFStream.format = format_stream
 
 
+@contextmanager
+def _pieces_written_to(file):
+    """ReportLab's output collector writing each formatted piece to *file*
+    at once: it would hold them all and then join them (the file twice over
+    in memory, at the build's peak)."""
+    init, join = _pdfdoc.PDFFile.__init__, _pdfdoc.PDFFile.format
+
+    def writing_init(self, *args, **kwargs):
+        init(self, *args, **kwargs)  # its header goes to self.strings
+        for piece in self.strings:
+            file.write(piece)
+        self.strings = []
+        self.write = file.write  # add() keeps counting the offsets
+
+    _pdfdoc.PDFFile.__init__ = writing_init
+    _pdfdoc.PDFFile.format = lambda self, document: b''  # written already
+    try:
+        yield
+    finally:
+        _pdfdoc.PDFFile.__init__, _pdfdoc.PDFFile.format = init, join
+
+
 def archival_save(canvas) -> None:
     """``canvas.save()``, each stream's data followed by an EOL before
-    ``endstream`` as PDF/A-2 (6.1.7.1) requires; ReportLab writes none."""
-    with _streams_ending_with_eol():
-        canvas.save()
+    ``endstream`` as PDF/A-2 (6.1.7.1) requires (ReportLab writes none),
+    and the file written as it is formatted."""
+    target = canvas._filename
+    with (nullcontext(target) if hasattr(target, 'write') else open(target, 'wb')) as file, \
+            _streams_ending_with_eol(), _pieces_written_to(file):
+        canvas._filename = file  # SaveToFile writes to a file object as given
+        try:
+            canvas.save()
+        finally:
+            canvas._filename = target
