@@ -116,7 +116,9 @@ def write_pdf(target: Path, stories: Callable[[dict[str, str]], Story],
             if doc.slots.fit(doc.key_pages):
                 break
             printed = landed
-        finish(doc.canv, root, Document(lang=meta.lang))  # only the layout kept is written
+        labels_landed = {key: label for key, (_page, label) in doc.key_pages.items()}
+        # Only the layout kept is written.
+        finish(doc.canv, root, Document(lang=meta.lang, page_labels=labels_landed))
         pages, story, doc, root = doc.page, None, None, None  # freed before reading the PDF
         with open(partial, 'rb') as pdf:  # read where needed, not copied into memory whole
             written = len(PdfReader(pdf).pages)

@@ -186,7 +186,6 @@ class BookTemplate(PrintTemplate):
         """*keys* have their destination on this page: references print it."""
         for key in set(keys) - self.defined:
             self.key_pages[key] = (self.page, self.page_label(self.page))
-            self.canv.page_labels[key] = self.key_pages[key][1]  # links' descriptions
         self.defined.update(keys)
 
     def page_written(self, page: int):

@@ -35,7 +35,6 @@ class TaggingCanvas(AnnotationHook, FormCanvas):
         #: page -> (index in its /Annots, owning element, the link; None: a form field)
         self.annotated: dict[int, list[tuple[int, Element | None, Link | None]]] = {}
         self.titles: dict[str, str] = {}               # destination key -> heading text
-        self.page_labels: dict[str, str] = {}          # destination key -> its page's label (books)
         self._open: list[tuple[Element, int | None]] = []
         self._segments: list[tuple[int, int]] = []     # marked spans of this page's code
         self._link: Link | None = None  # the link being made

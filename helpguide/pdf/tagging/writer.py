@@ -7,7 +7,7 @@ ParentTree, the pages' StructParents and the annotations' StructParent,
 with the document's language, title display and PDF/A identification, all
 added to ReportLab's document before its save writes the file, once.
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ...compat.reportlab import (TRUE, Array, Deferred, Dictionary, Indirect, Name, String,
@@ -24,8 +24,11 @@ KEPT_EMPTY = frozenset({'TR', 'TH', 'TD', 'THead', 'TBody', 'Table'})
 
 @dataclass(frozen=True)
 class Document:
-    """What the whole file says: its language (BCP 47, from Sphinx's ``language``)."""
+    """What the whole file says: its language (BCP 47, from Sphinx's
+    ``language``), and in a book the label of the page each destination
+    key landed on (what a link to a place that is not a heading tells)."""
     lang: str = 'en'
+    page_labels: dict[str, str] = field(default_factory=dict)
 
 
 def has_content(element: Element) -> bool:
@@ -169,7 +172,7 @@ class StructureWriter:
                 else:
                     set_entries(annot, StructParent=key, F=4,  # printed (PDF/A)
                                 Contents=String(link_description(
-                                    link, canvas.titles, canvas.page_labels)))
+                                    link, canvas.titles, doc.page_labels)))
                 key += 1
         tree_root['ParentTree'] = ParentTree(self)
         tree_root['ParentTreeNextKey'] = key
