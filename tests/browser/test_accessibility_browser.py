@@ -5,8 +5,8 @@ import json
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
+from page_search import wait_for_results
 from page_survey import AXE, WIDTHS, axe_in_every_page, emulated, pages
 
 
@@ -27,16 +27,11 @@ def test_every_page_has_no_violation(survey, any_language, axe, width):
     assert all(look['violations'] == [] for look in seen.values())
 
 
-def results_shown(driver):
-    WebDriverWait(driver, 20).until(
-        lambda d: d.find_elements(By.CSS_SELECTOR, '#search-results li, .search li'))
-
-
 @pytest.mark.parametrize('width', WIDTHS)
 def test_search_results_have_no_violation(browser, survey, any_language, axe, width):
     url = (any_language / 'search.html').as_uri() + '?q=SSL'
     with emulated(browser, width), axe_in_every_page(browser) as axe_added:
-        look = survey.look(url, axe_added, ready=results_shown)
+        look = survey.look(url, axe_added, ready=wait_for_results)
     assert look['violations'] == []
 
 

@@ -3,10 +3,9 @@ page lets the reader choose the language, and each language's search finds
 words of its own language only."""
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
 
 from i18n.bilingual import shared_disc
+from page_search import result_items, search_from_box
 
 
 @pytest.fixture(scope='module')
@@ -41,14 +40,8 @@ def test_the_landing_page_lets_the_reader_choose_french(browser, disc):
 
 def search(driver, page, words: str) -> list[str]:
     """The result links of a search from *page*'s search box."""
-    driver.get(page.as_uri())
-    box = driver.find_element(By.CSS_SELECTOR, 'div.sphinxsidebar input[name="q"]')
-    box.send_keys(words, Keys.ENTER)
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script(
-        'return typeof Search !== "undefined" && Search._pulse_status === -1'
-        ' && document.querySelector("#search-results p.search-summary") !== null'))
-    return [a.text for a in driver.find_elements(By.CSS_SELECTOR,
-                                                   '#search-results ul.search > li a')]
+    search_from_box(driver, page.as_uri(), words)
+    return [item.find_element(By.TAG_NAME, 'a').text for item in result_items(driver)]
 
 
 @pytest.mark.parametrize('language, found, not_found', [

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+
+from page_search import result_items, search_from_box, summary
 
 NAVIGATION = ('div.sphinxsidebar', 'div.related', '.guide-header', '.footer')
 
@@ -71,12 +71,9 @@ def test_search_lists_entourage_with_a_snippet(browser, bundle, project):
     driver = browser.driver
     (program_id, name), = [(pid, name) for pid, name in declared_programs(project).items()
                            if 'Entourage' in name]
-    driver.get(bundle.joinpath('html', 'en', 'index.html').as_uri())
-    box = driver.find_element(By.CSS_SELECTOR, 'div.sphinxsidebar input[name="q"]')
-    box.send_keys('Entourage', Keys.ENTER)
-    WebDriverWait(driver, 30).until(lambda d: 'Search finished' in d.find_element(
-        By.CSS_SELECTOR, '#search-results p.search-summary').text)
-    results = driver.find_elements(By.CSS_SELECTOR, '#search-results ul.search > li')
+    search_from_box(driver, bundle.joinpath('html', 'en', 'index.html').as_uri(), 'Entourage')
+    assert summary(driver).startswith('Search finished')
+    results = result_items(driver)
     target = bundle.joinpath('html', 'en', 'programs', f'{program_id}.html').as_uri()
     mine = [li for li in results
             if li.find_element(By.TAG_NAME, 'a').get_attribute('href').split('#')[0] == target]

@@ -4,7 +4,8 @@ import re
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+
+from page_search import open_search, summary
 
 #: In eudora-5.rst, an index entry and the step for it in each platform's steps.
 TERM, PAGE = 'STARTTLS', 'programs/eudora-5.html'
@@ -12,11 +13,8 @@ TERM, PAGE = 'STARTTLS', 'programs/eudora-5.html'
 
 def search(driver, site, words: str) -> tuple[str, list[dict]]:
     """The status line and the results (title, link, snippet) of a search."""
-    driver.get((site / 'search.html').as_uri() + f'?q={words}')
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script(
-        'return typeof Search !== "undefined" && Search._pulse_status === -1'
-        ' && document.querySelector("#search-results p.search-summary") !== null'))
-    return (driver.find_element(By.CSS_SELECTOR, '#search-results p.search-summary').text,
+    open_search(driver, (site / 'search.html').as_uri() + f'?q={words}')
+    return (summary(driver),
             driver.execute_script(
                 'return [...document.querySelectorAll("#search-results ul.search > li")]'
                 '.map(li => ({title: li.querySelector("a").innerText,'
@@ -68,3 +66,4 @@ def test_a_term_in_two_parts_lists_each_part_once(browser, any_language):
             'const top = document.getElementById(arguments[0]).getBoundingClientRect().top;'
             'return -1 < top && top < window.innerHeight;', anchor)  # scrolled to it
     browser.offline_and_clean()
+

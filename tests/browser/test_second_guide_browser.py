@@ -5,8 +5,8 @@ import re
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+
+from page_search import result_items, search_from_box, summary
 
 from tests.guides.home_routers import EXAMPLE, built_example, bundle_folder
 
@@ -55,12 +55,9 @@ def test_every_model_page_loads_from_the_navigation(browser, routers):
 
 def test_search_finds_the_model_with_a_snippet(browser, routers):
     driver = browser.driver
-    driver.get(routers.joinpath('html', 'index.html').as_uri())
-    box = driver.find_element(By.CSS_SELECTOR, 'div.sphinxsidebar input[name="q"]')
-    box.send_keys('WPA3', Keys.ENTER)
-    WebDriverWait(driver, 30).until(lambda d: 'Search finished' in d.find_element(
-        By.CSS_SELECTOR, '#search-results p.search-summary').text)
-    results = driver.find_elements(By.CSS_SELECTOR, '#search-results ul.search > li')
+    search_from_box(driver, routers.joinpath('html', 'index.html').as_uri(), 'WPA3')
+    assert summary(driver).startswith('Search finished')
+    results = result_items(driver)
     target = routers.joinpath('html', 'models', 'homehub-200.html').as_uri()
     mine = [li for li in results
             if li.find_element(By.TAG_NAME, 'a').get_attribute('href').split('#')[0] == target]
