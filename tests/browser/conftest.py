@@ -1,4 +1,11 @@
-"""Headless Chromium (Debian's chromium and chromium-driver) over file:// URLs.
+"""Headless Chromium (Debian's chromium-headless-shell and chromium-driver)
+over file:// URLs.
+
+The headless shell is Chromium's engine without the browser's user interface
+(Chromium's "old" headless mode): the same rendering, layout and scripting,
+and a sixth less CPU than ``chromium --headless`` for these tests. The
+profile is chromedriver's own temporary one (with ``--user-data-dir`` the
+shell opens no page that chromedriver can find).
 
 The network is switched off in the browser, and every request it attempts
 and every console message is recorded, so tests can show that the bundle
@@ -6,7 +13,6 @@ works from a disc with no network at all.
 """
 import base64
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,7 +20,7 @@ import pytest
 from page_navigation import Places
 from page_survey import DESKTOP, PageSurvey
 
-CHROMIUM = Path('/usr/bin/chromium')
+CHROMIUM = Path('/usr/bin/chromium-headless-shell')
 CHROMEDRIVER = Path('/usr/bin/chromedriver')
 FLAGS = ('--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
          '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -89,18 +95,17 @@ class Browser:
 
 
 @pytest.fixture(scope='session')
-def browser(tmp_path_factory):
+def browser():
     missing = [str(path) for path in (CHROMIUM, CHROMEDRIVER) if not path.exists()]
     if missing:
-        pytest.skip(f'browser tests need Debian chromium and chromium-driver; missing: '
+        pytest.skip(f'browser tests need Debian chromium-headless-shell and chromium-driver; missing: '
                     f'{", ".join(missing)} (.ci/run installs them)')
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
-    profile = tmp_path_factory.mktemp('chromium-profile')
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
-    for flag in (*FLAGS, f'--user-data-dir={profile}'):
+    for flag in FLAGS:
         options.add_argument(flag)
     options.set_capability('goog:loggingPrefs', {'browser': 'ALL', 'performance': 'ALL'})
     driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
@@ -108,7 +113,6 @@ def browser(tmp_path_factory):
         yield Browser(driver)
     finally:
         driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 @pytest.fixture(scope='session')
