@@ -4,8 +4,11 @@ element holds, in the order a screen reader reads it)."""
 import re
 import subprocess
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pikepdf
+
+from tests.pdf.pdfread import _version
 
 
 @dataclass
@@ -62,7 +65,14 @@ def structure(path) -> Node:
 
 def struct_text(path) -> str:
     """``pdfinfo -struct-text``: the text of each element, indented by depth."""
-    return subprocess.run(['pdfinfo', '-struct-text', str(path)], capture_output=True,
+    return _struct_text(_version(path))
+
+
+@lru_cache(maxsize=8)
+def _struct_text(version: tuple) -> str:
+    """Read once per version of a file: poppler takes seconds over a tagged
+    book, and several tests read the same one."""
+    return subprocess.run(['pdfinfo', '-struct-text', version[0]], capture_output=True,
                           text=True, check=True).stdout
 
 
