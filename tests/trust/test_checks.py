@@ -1,18 +1,19 @@
 """``make check``: the real sources pass; each kind of mistake in a copy of them
 is named as ``path:line: error: message`` and fails the check.
 
-``make check`` itself runs once, on a mistake; the real sources and each
-mistake are checked by the same ``python -m helpguide.checks`` run in this
-process, from the copy's folder.
+``make check`` itself runs once, on a mistake; the real sources and the
+mistakes are checked by the same ``python -m helpguide.checks`` run in this
+process, from the copy's folder. The mistakes are made a few to a copy (each
+check reads every source again), in copies where none hides another; each
+has a test of its own reading its copy's check.
 """
 import re
 import shutil
-from types import SimpleNamespace
-
 import pytest
 from PIL import Image
 
 from helpguide.checks.__main__ import main as check_main
+from sphinxrun import command
 from trust_project import copy_project, edit, make
 
 PROGRAMS = 'source/programs'
@@ -159,10 +160,16 @@ def line_over_limit(project):
             'line of 10,500 characters, over the limit of 10,000')
 
 
-MISTAKES = [missing_required_data, unknown_platform, duplicate_id, unsupported_without_upgrade,
-            steps_missing, literal_host_name, literal_contact_detail, literal_brand_any_case, broken_document_reference,
-            broken_label_reference, missing_image, image_without_alt_text, remote_image, truncated_image,
-            image_of_too_many_pixels, not_utf8, empty_document, line_over_limit]
+#: The mistakes, a copy of the sources each group. In one copy no two change
+#: the same text, and none hides another: a file that is not UTF-8 is not read
+#: at all, and a copied program is a duplicate of the program read first.
+GROUPS = [[missing_required_data, unknown_platform, unsupported_without_upgrade,
+           literal_host_name, literal_brand_any_case, broken_document_reference, missing_image,
+           truncated_image, empty_document],
+          [duplicate_id, steps_missing, literal_contact_detail, broken_label_reference,
+           image_without_alt_text, remote_image, image_of_too_many_pixels],
+          [not_utf8, line_over_limit]]
+MISTAKES = [mistake for group in GROUPS for mistake in group]
 
 
 @pytest.fixture
@@ -170,16 +177,25 @@ def project(tmp_path):
     return copy_project(tmp_path / 'guide')
 
 
-def check(project, monkeypatch, capsys):
+def check(project):
     """``python -m helpguide.checks source -c .`` run in ``project``."""
-    monkeypatch.chdir(project)
-    status = check_main(['source', '-c', '.'])
-    out, err = capsys.readouterr()
-    return SimpleNamespace(returncode=status, stdout=out, stderr=err)
+    return command(project, check_main, 'source', '-c', '.')
 
 
-def test_the_real_sources_pass(project, monkeypatch, capsys):
-    result = check(project, monkeypatch, capsys)
+@pytest.fixture(scope='module')
+def checked(tmp_path_factory):
+    """Each mistake: (path, line, message) and the check of its group's copy."""
+    found = {}
+    for group in GROUPS:
+        project = copy_project(tmp_path_factory.mktemp('mistakes') / 'guide')
+        expected = [mistake(project) for mistake in group]
+        result = check(project)
+        found.update((mistake, (where, result)) for mistake, where in zip(group, expected))
+    return found
+
+
+def test_the_real_sources_pass(project):
+    result = check(project)
     assert result.returncode == 0, result.stdout + result.stderr
     assert 'error:' not in result.stdout + result.stderr
 
@@ -194,9 +210,8 @@ def test_make_check_fails_on_a_mistake(project):
 
 
 @pytest.mark.parametrize('mistake', MISTAKES, ids=[m.__name__ for m in MISTAKES])
-def test_each_mistake_is_named_by_file_and_line(project, mistake, monkeypatch, capsys):
-    path, line, message = mistake(project)
-    result = check(project, monkeypatch, capsys)
+def test_each_mistake_is_named_by_file_and_line(checked, mistake):
+    (path, line, message), result = checked[mistake]
     assert result.returncode != 0
     problems = [row for row in result.stdout.splitlines() if ': error: ' in row]
     expected = f'{path}:{line}: error: '
@@ -205,13 +220,12 @@ def test_each_mistake_is_named_by_file_and_line(project, mistake, monkeypatch, c
     assert 'Traceback' not in result.stderr
 
 
-def test_every_problem_is_listed_not_only_the_first(project, monkeypatch, capsys):
-    expected = [mistake(project) for mistake in (unknown_platform, literal_brand_any_case,
-                                                 missing_image, empty_document)]
-    result = check(project, monkeypatch, capsys)
+@pytest.mark.parametrize('group', GROUPS, ids=[group[0].__name__ for group in GROUPS])
+def test_every_problem_is_listed_not_only_the_first(checked, group):
+    result = checked[group[0]][1]
     assert result.returncode != 0
     rows = [row for row in result.stdout.splitlines() if not row.startswith('.venv/')]
     assert rows and all(re.fullmatch(r'\S+:\d+: error: .+', row) for row in rows), rows
-    for path, line, message in expected:
+    for path, line, message in (checked[mistake][0] for mistake in group):
         assert any(row.startswith(f'{path}:{line}: error: ') and message in row
                    for row in result.stdout.splitlines()), message
