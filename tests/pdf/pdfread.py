@@ -105,8 +105,8 @@ def assert_page_references_read_as_text(path, word='(page'):
     sits one word space after *word* and the next word one word space after
     its ")" (the widest other gap between words of its line, or a third of an
     em, at most; never overlapping), whatever N's digits."""
-    pages = len(PdfReader(path).pages)
-    body = PdfReader(path).page_labels.index('1')
+    reader = PdfReader(path)
+    pages, body = len(reader.pages), reader.page_labels.index('1')
     text = ' '.join(page_text(path, body, pages - 1).split())
     assert len(re.findall(re.escape(word) + r' \d+\)', text)) >= 3, text
     assert not re.search(re.escape(word) + r'(\s*\)| \d+ \)| \d+\) [.,;:])', text), text

@@ -218,11 +218,15 @@ def run_cli(repo, *args):
 
 @pytest.mark.slow
 def test_cli_help_and_bad_arguments(repo, tmp_path):
+    """The script runs as a process once; its bad arguments are refused by
+    its main() in this process, as the process would refuse them."""
     helped = run_cli(repo, '--help')
     assert helped.returncode == 0 and '--paper' in helped.stdout and '--output' in helped.stdout
-    bad = run_cli(repo, '--paper', 'a5')
+    main = runpy.run_path(str(repo / 'build_pdf.py'))['main']
+    bad = command(tmp_path, main, '--paper', 'a5')
     assert bad.returncode == 2 and "invalid choice: 'a5'" in bad.stderr
-    missing = run_cli(repo, '--source', tmp_path / 'nowhere', '--output', tmp_path / 'x.pdf')
+    missing = command(tmp_path, main, '--source', str(tmp_path / 'nowhere'),
+                      '--output', str(tmp_path / 'x.pdf'))
     assert missing.returncode == 2 and 'no source folder' in missing.stderr
 
 
