@@ -11,9 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import PageBreak
 from pypdf import PdfReader
 
-import helpguide.pdf.book as book
 from helpguide.compat import reportlab as compat
-from booklets import build_booklet
 from helpguide.pdf.book import MAX_LAYOUTS, Story, write_pdf
 from helpguide.pdf.flowables import Anchor
 from helpguide.pdf.page_refs import Kept, page_ref, reserve
@@ -106,14 +104,12 @@ def test_a_book_whose_pages_keep_moving_keeps_its_last_layout_with_its_own_pages
     assert len(given) == MAX_LAYOUTS and given[1:] == [{'t': 'ii'}, {'t': 'iii'}]
 
 
-def test_a_build_from_clean_is_laid_out_once(rootdir, tmp_path, monkeypatch):
+def test_a_build_from_clean_is_laid_out_once(booklet_of):
     """The long book: references from its lead-in forward to pages of one,
-    two and three digits, and from its last pages back and forward."""
-    layouts = []
-    lay_out = book.lay_out_tagged
-    monkeypatch.setattr(book, 'lay_out_tagged', lambda *a: layouts.append(1) or lay_out(*a))
-    built = build_booklet(rootdir / 'test-pdf-long', tmp_path, booklet_editions=['print'])
-    assert len(layouts) == 1
+    two and three digits, and from its last pages back and forward (its
+    build from clean that tests/pdf/test_page_references.py reads too)."""
+    built = booklet_of('pdf-long')
+    assert built.layouts == 1
     references = assert_references_print_their_targets(built.reader, built.pdf)
     printed = {re.match(r'\(page (\d+)', after)[1] for _p, _t, after, _target in references}
     assert {len(label) for label in printed} == {1, 2, 3}
