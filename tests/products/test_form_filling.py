@@ -102,8 +102,15 @@ def test_every_text_field_has_an_appearance_of_its_own(blank):
 
 @pytest.fixture(scope='module')
 def blank_render(blank, tmp_path_factory):
-    folder = tmp_path_factory.mktemp('blank')
-    return {name: render(blank, folder / name) for name, render in RENDERERS.items()}
+    """The blank form by *renderer* at *dpi*, rendered once for every test."""
+    folder, renders = tmp_path_factory.mktemp('blank'), {}
+
+    def render(renderer: str, dpi: int = DPI):
+        if (renderer, dpi) not in renders:
+            renders[renderer, dpi] = RENDERERS[renderer](blank, folder / f'{renderer}-{dpi}',
+                                                         dpi)
+        return renders[renderer, dpi]
+    return render
 
 
 #: pikepdf 10.17's multi-line appearance is a form XObject whose /Subtype is
@@ -124,7 +131,7 @@ def test_a_filled_field_shows_its_value_and_no_other_field_does(blank, blank_ren
 
     after = RENDERERS[renderer](filled, tmp_path / 'filled')
 
-    before = blank_render[renderer]
+    before = blank_render(renderer)
     changed = [other for other, box in boxes.items()
                if shows_text(before.crop(box), after.crop(box))]
     assert changed == [name]
@@ -183,7 +190,8 @@ def ink_bands(before, after, box) -> list[tuple[int, int]]:
     pytest.param(filler, renderer, marks=PIKEPDF_MULTILINE if (filler, renderer) == (
         'pikepdf', 'ghostscript') else ())
     for filler in FILLERS for renderer in RENDERERS])
-def test_typed_lines_stand_on_the_write_in_rules(blank, tmp_path, filler, renderer):
+def test_typed_lines_stand_on_the_write_in_rules(blank, blank_render, tmp_path, filler,
+                                                  renderer):
     """The rules print blank and filled, and each typed line's baseline is
     on a rule (or the box's bottom edge): the field's font size and line
     height and the rules' spacing come from one value."""
@@ -192,7 +200,7 @@ def test_typed_lines_stand_on_the_write_in_rules(blank, tmp_path, filler, render
     filled = tmp_path / 'filled.pdf'
     FILLERS[filler](blank, filled, {'errors': '\n'.join(TYPED_LINES)})
 
-    before = render(blank, tmp_path / 'blank', dpi)
+    before = blank_render(renderer, dpi)
     after = render(filled, tmp_path / 'filled', dpi)
 
     # the rules and the box's bottom edge, a run of one or two pixel rows each
