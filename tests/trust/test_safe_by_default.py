@@ -3,6 +3,10 @@
 Builds go through the guide's extension, without -W, so that whatever would
 leak does reach the output; each refusal must still be an error naming the
 file and line, and nothing from outside may appear in any output file.
+
+Cases of one kind are documents of one project, built once per builder (each
+a page of its own, the booklet's chapters), and each case a test reading its
+document's messages and page.
 """
 import re
 import shutil
@@ -12,6 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from sphinxrun import sphinx_build
 from trust_project import build_scratch
 
 REPO = Path(__file__).resolve().parents[2]
@@ -43,16 +48,41 @@ def errors_by_line(warnings: str, name: str) -> dict[int, str]:
             re.findall(rf'{re.escape(name)}:(\d+): (?:CRITICAL|ERROR|WARNING): (.*)', warnings)}
 
 
-@pytest.fixture
-def outside(tmp_path):
-    """A folder beside the sources, with files that must never be read."""
-    folder = tmp_path / 'private'
+def make_outside(parent: Path) -> Path:
+    """A folder in *parent*, beside the sources, with files that must never be read."""
+    folder = parent / 'private'
     folder.mkdir()
     (folder / 'secret.txt').write_text(f'{TOKEN}\n', encoding='utf-8')
     (folder / 'secret.csv').write_text(f'{TOKEN},x\n', encoding='utf-8')
     (folder / 'secret.html').write_text(f'<p>{TOKEN}</p>\n', encoding='utf-8')
     shutil.copy(REPO / 'assets' / 'logo.png', folder / 'secret.png')
     return folder
+
+
+@pytest.fixture(scope='module')
+def cases(tmp_path_factory):
+    """``cases(documents, builder, **settings)``: a project of the guide's
+    extension whose root lists each of *documents* (name: text), beside a
+    folder of secrets, built once with *builder*; (app, its warnings)."""
+    built = {}
+
+    def build(documents: dict[str, str], builder: str, **settings):
+        key = (tuple(documents.items()), builder, tuple(settings.items()))
+        if key not in built:
+            folder = tmp_path_factory.mktemp('cases')
+            make_outside(folder)
+            src = folder / 'src'
+            src.mkdir()
+            (src / 'conf.py').write_text("extensions = ['helpguide']\nhtml_copy_source = False\n",
+                                         encoding='utf-8')
+            (src / 'index.rst').write_text('Cases\n=====\n\n.. toctree::\n\n' + ''.join(
+                f'   {name}\n' for name in documents), encoding='utf-8')
+            for name, text in documents.items():
+                (src / f'{name}.rst').write_text(text, encoding='utf-8')
+            built[key] = sphinx_build(src, src, folder / 'out', folder / 'doctrees', builder,
+                                      confoverrides=settings)
+        return built[key]
+    return build
 
 
 @BUILDERS
@@ -99,13 +129,11 @@ INSERTIONS = {
 
 @pytest.mark.parametrize('name', INSERTIONS)
 @BUILDERS
-def test_file_insertion_outside_the_source_folder_is_refused(make_app, tmp_path, outside, name,
-                                                             builder):
-    text = f'Title\n=====\n\n{INSERTIONS[name]}'
-    app, warnings = build_scratch(make_app, tmp_path / 'src', {'index.rst': text}, builder,
-                                  guide_allow_raw=True, guide_allow_file_insertion=True)
-    assert 'index.rst:4: ERROR: ' in warnings
-    assert 'is outside the source folder' in errors_by_line(warnings, 'index.rst')[4]
+def test_file_insertion_outside_the_source_folder_is_refused(cases, name, builder):
+    app, warnings = cases({case: f'Title\n=====\n\n{markup}' for case, markup in INSERTIONS.items()},
+                          builder, guide_allow_raw=True, guide_allow_file_insertion=True)
+    assert f'/{name}.rst:4: ERROR: ' in warnings
+    assert 'is outside the source folder' in errors_by_line(warnings, f'/{name}.rst')[4]
     assert TOKEN not in output_text(app)
 
 
@@ -130,47 +158,58 @@ def test_file_insertion_inside_the_source_folder_needs_the_setting(make_app, tmp
     assert ('index.rst:4: ERROR: "include" is off' in warnings) is not allowed
 
 
-@pytest.mark.parametrize('markup', [
-    '.. image:: ../private/secret.png',
-    '.. figure:: ../private/secret.png\n\n   A caption.',
-    ':download:`the file <../private/secret.txt>`',
-])
+OUTSIDE_FILES = {
+    'image': '.. image:: ../private/secret.png',
+    'figure': '.. figure:: ../private/secret.png\n\n   A caption.',
+    'download': ':download:`the file <../private/secret.txt>`',
+}
+
+
+@pytest.mark.parametrize('name', OUTSIDE_FILES)
 @BUILDERS
-def test_images_and_downloads_outside_the_source_folder_are_refused(make_app, tmp_path,
-                                                                      outside, markup, builder):
-    app, warnings = build_scratch(make_app, tmp_path / 'src',
-                                  {'index.rst': f'Title\n=====\n\n{markup}\n'}, builder)
-    assert 'is outside the source folder' in errors_by_line(warnings, 'index.rst')[4]
+def test_images_and_downloads_outside_the_source_folder_are_refused(cases, name, builder):
+    app, warnings = cases({case: f'Title\n=====\n\n{markup}\n'
+                           for case, markup in OUTSIDE_FILES.items()}, builder)
+    assert 'is outside the source folder' in errors_by_line(warnings, f'/{name}.rst')[4]
     assert TOKEN not in output_text(app)
     copied = [path.name for path in Path(app.outdir).rglob('secret*')]
     assert copied == []
     assert pdf_images(app) == 0
 
 
-@pytest.mark.parametrize('uri', ['https://example.com/logo.png', 'http://example.com/a.png',
-                                 '//example.com/logo.png', 'file:///etc/logo.png'])
-@pytest.mark.parametrize('options', ['', '   :target: https://example.com/\n'],
-                         ids=['image', 'linked-image'])
-def test_remote_images_are_errors_and_never_referenced(make_app, tmp_path, uri, options):
-    app, warnings = build_scratch(make_app, tmp_path / 'src',
-                                  {'index.rst': f'Title\n=====\n\n.. image:: {uri}\n{options}'})
-    assert f'image {uri} is remote' in errors_by_line(warnings, 'index.rst')[4]
-    assert 'example.com' not in (Path(app.outdir) / 'index.html').read_text(encoding='utf-8')
+REMOTE_URIS = ['https://example.com/logo.png', 'http://example.com/a.png',
+               '//example.com/logo.png', 'file:///etc/logo.png']
+IMAGE_OPTIONS = {'image': '', 'linked-image': '   :target: https://example.com/\n'}
+#: Each remote image, plain or linked, a document named by its place in the lists
+REMOTE_IMAGES = {f'remote{n}-{kind}': f'Title\n=====\n\n.. image:: {uri}\n{options}'
+                 for n, uri in enumerate(REMOTE_URIS) for kind, options in IMAGE_OPTIONS.items()}
 
 
-@pytest.mark.parametrize('html', [
+@pytest.mark.parametrize('uri', REMOTE_URIS)
+@pytest.mark.parametrize('kind', IMAGE_OPTIONS)
+def test_remote_images_are_errors_and_never_referenced(cases, uri, kind):
+    app, warnings = cases(REMOTE_IMAGES, 'html')
+    name = f'remote{REMOTE_URIS.index(uri)}-{kind}'
+    assert f'image {uri} is remote' in errors_by_line(warnings, f'/{name}.rst')[4]
+    assert 'example.com' not in (Path(app.outdir) / f'{name}.html').read_text(encoding='utf-8')
+
+
+NETWORK_HTML = [
     '<img src="https://example.com/pixel.png">',
     "<link rel=stylesheet href='//example.com/x.css'>",
     '<div style="background: url(http://example.com/b.png)">x</div>',
     '<style>@import "https://example.com/y.css";</style>',
-    '<script src=https://example.com/z.js></script>'])
-def test_raw_html_that_loads_from_the_network_is_refused(make_app, tmp_path, html):
-    text = (f'Title\n=====\n\n.. raw:: html\n\n   {html}\n\n'
-            'A link: `here <https://example.com/>`_.\n')
-    app, warnings = build_scratch(make_app, tmp_path / 'src', {'index.rst': text},
-                                  guide_allow_raw=True)
-    assert 'raw HTML loads from the network' in errors_by_line(warnings, 'index.rst')[4]
-    page = (Path(app.outdir) / 'index.html').read_text(encoding='utf-8')
+    '<script src=https://example.com/z.js></script>']
+
+
+@pytest.mark.parametrize('html', NETWORK_HTML)
+def test_raw_html_that_loads_from_the_network_is_refused(cases, html):
+    app, warnings = cases({f'raw{n}': f'Title\n=====\n\n.. raw:: html\n\n   {markup}\n\n'
+                           'A link: `here <https://example.com/>`_.\n'
+                           for n, markup in enumerate(NETWORK_HTML)}, 'html', guide_allow_raw=True)
+    name = f'raw{NETWORK_HTML.index(html)}'
+    assert 'raw HTML loads from the network' in errors_by_line(warnings, f'/{name}.rst')[4]
+    page = (Path(app.outdir) / f'{name}.html').read_text(encoding='utf-8')
     assert page.count('example.com') == 1  # the link a reader follows, and nothing else
 
 
