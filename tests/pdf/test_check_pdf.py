@@ -5,6 +5,7 @@ import shutil
 import pikepdf
 import pytest
 
+import helpguide.pdf.tagging.check as checker
 from helpguide.pdf.tagging.check import check, main
 
 
@@ -92,23 +93,32 @@ BREAKS = {
 }
 
 
-def test_a_good_booklet_passes(good):
-    assert check(good) == []
+@pytest.fixture
+def found(monkeypatch) -> list[str]:
+    """What check() returns to main() (the command line checks each file once):
+    the problems of the file main() was given."""
+    problems = []
+    monkeypatch.setattr(checker, 'check', lambda path: problems.extend(check(path)) or problems)
+    return problems
+
+
+def test_a_good_booklet_passes(good, found, capsys):
     assert main([str(good)]) == 0
+    assert found == [] and capsys.readouterr().out == ''
 
 
 @pytest.mark.parametrize('name', BREAKS)
-def test_each_condition_is_reported(good, tmp_path, name, capsys):
+def test_each_condition_is_reported(good, tmp_path, name, found, capsys):
     breaks, message = BREAKS[name]
     broken = tmp_path / 'broken.pdf'
     shutil.copy(good, broken)
     with pikepdf.open(broken, allow_overwriting_input=True) as pdf:
         breaks(pdf)
         pdf.save(broken)
-    problems = check(broken)
-    assert any(message in problem for problem in problems), problems
     assert main([str(broken)]) == 1
-    assert f'{broken}: error: ' in capsys.readouterr().out
+    assert any(message in problem for problem in found), found
+    assert capsys.readouterr().out == ''.join(f'{broken}: error: {problem}\n'
+                                              for problem in found)
 
 
 def test_a_stream_without_an_end_of_line_before_endstream_is_reported(good, tmp_path):
