@@ -1,13 +1,18 @@
 """Several editions at once: ``guide_papers = ['letter', 'a4']`` makes every
 print product on each paper under its own name, and ``make dist``'s command
-line ships them all, each named on the landing page."""
+line ships them all, each named on the landing page.
+
+Built from a small guide, tests/roots/test-up-to-date, with every product
+the real guide has (its own bundle, one paper, is tests/dist/'s): the
+names, sizes and landing page come from the engine, whatever the guide."""
 import re
+import shutil
 import subprocess
 
 import pytest
 from pypdf import PdfReader
 
-from cd_bundle import EPOCH, clean_copy, one_language
+from cd_bundle import EPOCH
 from guide_build import build
 from helpguide.__main__ import main as helpguide_main
 from helpguide.config import BadSetting
@@ -18,18 +23,20 @@ LETTER, A4 = PAPERS['letter'], PAPERS['a4']
 
 
 @pytest.fixture(scope='module')
-def project(repo, tmp_path_factory):
-    """A clean copy with two papers, built by what ``make dist`` runs,
-    ``python -m helpguide build all dist``, in this process (make dist itself
-    runs as a process for the session's bundle, tests/cd_bundle.py)."""
-    project = clean_copy(repo, tmp_path_factory.mktemp('editions') / 'guide')
-    one_language(project)
-    conf = project / 'conf.py'
-    conf.write_text(conf.read_text(encoding='utf-8') + "\nguide_papers = ['letter', 'a4']\n",
-                    encoding='utf-8')
+def project(rootdir, tmp_path_factory):
+    """The small guide on two papers, in both booklet editions, built by what
+    ``make dist`` runs, ``python -m helpguide build all dist``, in this process
+    (make dist itself runs as a process for the session's bundle,
+    tests/cd_bundle.py); build/ beside its sources, as a project's."""
+    project = tmp_path_factory.mktemp('editions') / 'guide'
+    shutil.copytree(rootdir / 'test-up-to-date', project)
+    with open(project / 'conf.py', 'a', encoding='utf-8') as conf:
+        conf.write("guide_title = 'Example Guide'\nbooklet_editions = ['print', 'screen']\n"
+                   "guide_papers = ['letter', 'a4']\n")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv('SOURCE_DATE_EPOCH', EPOCH)  # the copy has no commit to take it from
-        result = command(project, helpguide_main, 'build', 'all', 'dist', '-j', '1')
+        result = command(project, helpguide_main, 'build', 'all', 'dist', '-j', '1',
+                         '--source', '.', '--conf', '.')
     assert result.returncode == 0, result.stderr
     return project
 
@@ -55,10 +62,10 @@ def test_each_product_is_made_on_each_paper(project):
     assert size(pdf / 'guide-saddle-stitch-letter.pdf') == pytest.approx(LETTER[::-1])
     assert size(pdf / 'guide-saddle-stitch-a4.pdf') == pytest.approx(A4[::-1])
     handouts = sorted(path.name for path in (pdf / 'handouts').glob('*.pdf'))
-    assert 'eudora-5-windows-a4.pdf' in handouts and 'eudora-5-windows-letter.pdf' in handouts
+    assert 'alpha-windows-a4.pdf' in handouts and 'alpha-windows-letter.pdf' in handouts
     assert len([h for h in handouts if h.endswith('-a4.pdf')]) * 2 == len(handouts)
-    assert size(pdf / 'handouts' / 'eudora-5-windows-a4.pdf') == pytest.approx(A4)
-    assert size(pdf / 'handouts' / 'eudora-5-windows-letter.pdf') == pytest.approx(LETTER)
+    assert size(pdf / 'handouts' / 'alpha-windows-a4.pdf') == pytest.approx(A4)
+    assert size(pdf / 'handouts' / 'alpha-windows-letter.pdf') == pytest.approx(LETTER)
 
 
 @pytest.mark.slow
@@ -89,7 +96,7 @@ def test_the_landing_page_names_every_edition(project):
         assert (bundle / 'pdf' / name).is_file()
     # Handouts are grouped under their platform's heading, so the title no longer names it.
     windows = landing.split('<h3>Windows</h3>', 1)[1].split('</ul>', 1)[0]
-    assert 'pdf/handouts/eudora-5-windows-a4.pdf">Eudora 5.x (A4 paper)' in windows
+    assert 'pdf/handouts/alpha-windows-a4.pdf">Alpha Mail (A4 paper)' in windows
 
 
 def test_an_unknown_paper_among_the_editions_is_one_line(repo, tmp_path):
