@@ -127,8 +127,7 @@ def assemble(folder: Path, *, editions: list[Edition], epoch: int) -> None:
             _copy(path, folder / html_folder / path.relative_to(edition.html_dir))
         use_language(edition.settings.language)
         documents = contents.printables(edition.pdf_dir, edition.settings.words, pdf_folder)
-        handouts = contents.handouts(edition.pdf_dir, edition.settings.title, pdf_folder,
-                                     edition.settings.platforms)
+        handouts = contents.handouts(edition.pdf_dir, pdf_folder, edition.settings.platforms)
         for doc in documents + handouts:
             _copy(edition.pdf_dir / Path(doc.path).relative_to(pdf_folder), folder / doc.path)
         landing = 'index.html' if number == 0 else edition.landing

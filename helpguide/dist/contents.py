@@ -92,9 +92,15 @@ def printables(pdf_dir: Path, words, folder: str = 'pdf') -> list[Document]:
     return found
 
 
-def _pdf_title(path: Path, guide_title: str) -> str:
-    """The handout's title from its PDF, without the guide's title after it."""
-    title = str((PdfReader(path).metadata or {}).get('/Title') or path.stem)
+def _pdf_title(path: Path) -> str:
+    """The handout's title from its PDF, without the guide's title after it.
+
+    The guide's title is read from the same PDF (its subject), as the handout
+    was titled with it: conf.py's guide_title may be empty, and the handout
+    then names the guide by another setting."""
+    metadata = PdfReader(path).metadata or {}
+    title = str(metadata.get('/Title') or path.stem)
+    guide_title = str(metadata.get('/Subject') or '')
     if guide_title and title.endswith(guide_title) and title != guide_title:
         # "Handout: Guide", or "Fiche : Guide" with French spacing
         return title.removesuffix(guide_title).rstrip(' :\u00a0\u202f')
@@ -110,8 +116,7 @@ def platform_of(path: Path, platforms) -> tuple[str, str] | None:
                  if stem.endswith(f'-{id_}') or stem == id_), None)
 
 
-def handouts(pdf_dir: Path, guide_title: str, folder: str = 'pdf',
-             platforms=()) -> list[Document]:
+def handouts(pdf_dir: Path, folder: str = 'pdf', platforms=()) -> list[Document]:
     """The handouts in *pdf_dir*, by platform in the order of *platforms*
     ((id, title) pairs), each by name within it; each titled without its
     platform, which the landing page and README.txt give as a heading."""
@@ -123,7 +128,7 @@ def handouts(pdf_dir: Path, guide_title: str, folder: str = 'pdf',
     found = []
     for path in files:
         id_, platform = platform_of(path, platforms) or ('', '')
-        title = _pdf_title(path, guide_title)
+        title = _pdf_title(path)
         if platform:
             title = title.removesuffix(f' ({platform})')
         paper = edition_of(path)

@@ -31,7 +31,9 @@ def project(rootdir, tmp_path_factory):
     project = tmp_path_factory.mktemp('editions') / 'guide'
     shutil.copytree(rootdir / 'test-up-to-date', project)
     with open(project / 'conf.py', 'a', encoding='utf-8') as conf:
-        conf.write("guide_title = 'Example Guide'\nbooklet_editions = ['print', 'screen']\n"
+        # No guide_title: the handouts name the guide by project, and the
+        # landing page still titles them by their program alone.
+        conf.write("booklet_editions = ['print', 'screen']\n"
                    "guide_papers = ['letter', 'a4']\n")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv('SOURCE_DATE_EPOCH', EPOCH)  # the copy has no commit to take it from
