@@ -91,7 +91,7 @@ def xdist_group(item) -> str | None:
 #: and makes the run's tail. A test file, or a group of WORKER_BUILDS.
 START_FIRST = ('tests/dist/test_reproducible.py',  # the CD bundle (make dist), then a second build
                'real_guide', 'real_guide/browser', 'tests/install/test_wheel.py',
-               'tests/guides/test_home_routers.py', 'tests/products/test_editions.py',
+               'tests/guides/test_home_routers.py',
                'tests/style/test_styled_guide.py')
 
 #: Fixtures of builds made once per run (shared_build.py) that many tests
