@@ -9,6 +9,7 @@ has a test of its own reading its copy's check.
 """
 import re
 import shutil
+
 import pytest
 from PIL import Image
 
