@@ -67,8 +67,9 @@ def stranded_headings(reader: PdfReader, path, style: Style | None = None) -> li
     return stranded
 
 
-def _version(path) -> tuple:
-    """The file as it is now: a PDF built again at the same path reads anew."""
+def file_version(path) -> tuple:
+    """The file as it is now, the key of the readers' caches: a PDF built
+    again at the same path reads anew."""
     stat = os.stat(path)
     return str(path), stat.st_ino, stat.st_size, stat.st_mtime_ns
 
@@ -97,7 +98,7 @@ def _page_words(version: tuple) -> tuple[tuple, ...]:
 
 def words(path, page_index: int) -> list[tuple[float, float, float, float, str]]:
     """Words of one page with boxes in PDF points, y measured from the top."""
-    return list(_page_words(_version(path))[page_index])
+    return list(_page_words(file_version(path))[page_index])
 
 
 def assert_page_references_read_as_text(path, word='(page'):
@@ -134,7 +135,7 @@ def line_text(path) -> str:
     what a reader reads, where pdftotext's own order may split a line into
     columns (a heading's number set apart from its words)."""
     out = []
-    for page in _page_words(_version(path)):
+    for page in _page_words(file_version(path)):
         found = sorted(page, key=lambda w: (round(w[1] / 3), w[0]))
         out.extend(word[4] for word in found)
     return ' '.join(out)
@@ -142,7 +143,7 @@ def line_text(path) -> str:
 
 def page_text(path, first: int | None = None, last: int | None = None) -> str:
     """pdftotext's text of pages *first*..*last* (0-based, inclusive)."""
-    pages = _page_texts(_version(path))
+    pages = _page_texts(file_version(path))
     if first is None:
         return ''.join(pages)
     return ''.join(pages[first:(last if last is not None else first) + 1])

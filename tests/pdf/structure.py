@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import pikepdf
 
-from tests.pdf.pdfread import _version
+from tests.pdf.pdfread import file_version
 
 
 @dataclass
@@ -65,7 +65,7 @@ def structure(path) -> Node:
 
 def struct_text(path) -> str:
     """``pdfinfo -struct-text``: the text of each element, indented by depth."""
-    return _struct_text(_version(path))
+    return _struct_text(file_version(path))
 
 
 @lru_cache(maxsize=8)

@@ -5,12 +5,12 @@ from functools import lru_cache
 from PIL import Image
 from pypdf import PdfReader
 
-from tests.pdf.pdfread import _version, words
+from tests.pdf.pdfread import file_version, words
 
 
 def pdftotext(path, page: int, crop: tuple[float, float, float, float] | None = None) -> str:
     """poppler's text of one page (1-based), optionally of the area x, y, w, h only."""
-    return _page_texts(_version(path), crop and tuple(round(v) for v in crop))[page - 1]
+    return _page_texts(file_version(path), crop and tuple(round(v) for v in crop))[page - 1]
 
 
 @lru_cache(maxsize=32)
